@@ -1,0 +1,29 @@
+//! Verbatim finds every quotation in a set of news articles, works out who said it, puts the
+//! versions of one statement from different articles side by side and marks what changed.
+//!
+//! ```text
+//! bytes ──ingest──▶ Article (clean text, offsets to the original, warnings)
+//!       ──extract─▶ Quote (direct / partial, span, attribution as written)
+//!       ──speakers▶ Quote.speaker (pronouns and roles resolved, names unified)
+//!       ──group───▶ groups of the same statement across articles
+//!       ──align───▶ Group (reference, word diff of each member, classes, flags)
+//! ```
+//!
+//! The engine is pure: it takes bytes and text and returns the plain data in [`model`]. The
+//! command line ([`cli`]) and the desktop app (`app`, in the binary) are thin layers over
+//! [`pipeline::analyze`].
+
+pub mod align;
+pub mod app;
+pub mod cli;
+pub mod extract;
+pub mod group;
+pub mod ingest;
+pub mod model;
+pub mod normalize;
+pub mod pipeline;
+pub mod report;
+pub mod speakers;
+
+pub use model::{Analysis, Article, Group, Quote};
+pub use pipeline::{AnalyzeOptions, analyze};

@@ -1,0 +1,3 @@
+//! Analyses written out: the JSON contract, CSV, HTML, workspaces.
+
+pub mod json;
