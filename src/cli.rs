@@ -1,1 +1,17 @@
 //! The command line: `verbatim analyze`, `verbatim export`.
+
+use std::ffi::OsString;
+
+/// Whether `args` (the program name first) ask for a command-line subcommand rather than the
+/// window.
+pub fn is_cli(args: &[OsString]) -> bool {
+    matches!(
+        args.get(1).and_then(|a| a.to_str()),
+        Some("analyze" | "export" | "help" | "--help" | "-h" | "--version" | "-V")
+    )
+}
+
+/// Runs the command line; returns the process exit code.
+pub fn main(_args: Vec<OsString>) -> i32 {
+    0
+}
