@@ -1,3 +1,5 @@
-//! Analyses written out: the JSON contract, CSV, HTML, workspaces.
+//! Analyses written out: the JSON contract, CSV, text for a terminal.
 
+pub mod csv;
 pub mod json;
+pub mod text;
