@@ -211,18 +211,23 @@ fn person_after_titles(words: &[&str]) -> Option<String> {
             break;
         }
     }
-    if tail.is_empty() || tail.iter().any(|w| !is_cap(w) || lexicon::is_org_word(w)) {
-        return None;
-    }
-    if last_title.is_none() && tail.len() > 3 {
-        return None;
-    }
     // Start at a known given name when there is one; otherwise keep the last three words.
-    let from = tail
+    let given = tail.iter().position(|w| lexicon::is_given_name(w));
+    if last_title.is_none() && given.is_none() && tail.len() > 3 {
+        return None;
+    }
+    let from = given.unwrap_or(tail.len().saturating_sub(3));
+    let name_words = tail.get(from..).unwrap_or(&[]);
+    if name_words.is_empty() || name_words.len() > 3 {
+        return None;
+    }
+    if name_words
         .iter()
-        .position(|w| lexicon::is_given_name(w))
-        .unwrap_or(tail.len().saturating_sub(3));
-    let name: Vec<&str> = tail[from..]
+        .any(|w| !is_cap(w) || lexicon::is_org_word(w))
+    {
+        return None;
+    }
+    let name: Vec<&str> = name_words
         .iter()
         .map(|w| w.trim_end_matches("’s").trim_end_matches("'s"))
         .collect();
@@ -261,6 +266,14 @@ mod tests {
             (MentionKind::Person, "Paul Marsh".into())
         );
         assert_eq!(read("Ms Okafor"), (MentionKind::Person, "Okafor".into()));
+    }
+
+    #[test]
+    fn given_name_starts_a_long_run() {
+        assert_eq!(
+            read("Harbour Pilot Board Elena Sousa"),
+            (MentionKind::Person, "Elena Sousa".into())
+        );
     }
 
     #[test]
