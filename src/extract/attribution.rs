@@ -103,6 +103,24 @@ fn nameish(w: &str) -> bool {
         )
 }
 
+/// A lower-case word that describes the role right after it: "opposition leader", "senior
+/// health official".
+fn modifies_role(text: &str, toks: &[Tok], i: usize) -> bool {
+    let Some(t) = toks.get(i) else { return false };
+    let w = text_of(text, t);
+    if !t.word || lexicon::is_speech_verb(w) || w.chars().any(|c| !c.is_alphabetic() && c != '-') {
+        return false;
+    }
+    toks.get(i + 1..(i + 3).min(toks.len()))
+        .unwrap_or(&[])
+        .iter()
+        .take_while(|n| n.word)
+        .any(|n| {
+            let nw = text_of(text, n);
+            lexicon::is_title(nw) || lexicon::is_role_noun(nw)
+        })
+}
+
 /// Adverbs allowed between a name and its verb ("X also said", "X later told").
 fn is_adverb(w: &str) -> bool {
     matches!(
@@ -137,7 +155,7 @@ fn phrase_forward_to(text: &str, toks: &[Tok], i: usize, end_closes: bool) -> us
     let mut j = i;
     while let Some(t) = toks.get(j) {
         let w = text_of(text, t);
-        if t.word && nameish(w) {
+        if t.word && (nameish(w) || modifies_role(text, toks, j)) {
             j += 1;
             continue;
         }
@@ -192,7 +210,7 @@ fn phrase_backward(text: &str, toks: &[Tok], end: usize) -> usize {
     while i > 0 {
         let t = &toks[i - 1];
         let w = text_of(text, t);
-        if t.word && nameish(w) {
+        if t.word && (nameish(w) || modifies_role(text, toks, i - 1)) {
             i -= 1;
             continue;
         }
@@ -388,6 +406,18 @@ mod tests {
         assert_eq!(
             after(", said the Port Authority’s Office of Safety Control (OSC)."),
             Some("Port Authority’s Office of Safety Control".into())
+        );
+    }
+
+    #[test]
+    fn lower_case_words_before_a_role() {
+        assert_eq!(
+            after(", said opposition leader Rui Matos."),
+            Some("Rui Matos".into())
+        );
+        assert_eq!(
+            before("Opposition party leader Rui Matos said: "),
+            Some("Rui Matos".into())
         );
     }
 

@@ -24,22 +24,38 @@ use marks::Quoted;
 pub fn extract(article: &Article) -> Vec<Quote> {
     let text = article.text.as_str();
     let quoted = marks::quoted_spans(text, &article.paragraphs);
+    let mut found: Vec<Option<Found>> = (0..quoted.len())
+        .map(|index| {
+            let prev_end = index
+                .checked_sub(1)
+                .and_then(|i| quoted.get(i))
+                .map(|p| p.outer.end);
+            find_attribution(article, &quoted[index..], prev_end)
+        })
+        .collect();
+    let passages = passages(&quoted);
+    // A quotation over several paragraphs is attributed once, usually at its end or start.
+    for index in 0..quoted.len() {
+        if found[index].is_none() {
+            let passage = passages[index];
+            let shared = (0..quoted.len())
+                .filter(|&k| passages[k] == passage)
+                .find_map(|k| found[k].clone());
+            found[index] = shared;
+        }
+    }
     let mut items: Vec<(Quote, Attributed)> = Vec::new();
-    for (index, q) in quoted.iter().enumerate() {
-        let prev_end = index
-            .checked_sub(1)
-            .and_then(|i| quoted.get(i))
-            .map(|p| p.outer.end);
-        let found = find_attribution(article, &quoted[index..], prev_end);
+    for (index, (q, found)) in quoted.iter().zip(found).enumerate() {
         let words = text
             .get(q.inner.clone())
             .unwrap_or("")
             .split_whitespace()
             .count();
-        if found.is_none() && words <= 3 && !q.continues {
+        let in_passage = passages.iter().filter(|&&p| p == passages[index]).count() > 1;
+        if found.is_none() && words <= 3 && !in_passage {
             continue; // a scare quote or a title, not a quotation of the story
         }
-        items.extend(split_quoted(article, q, index, found));
+        items.extend(split_quoted(article, q, passages[index], found));
     }
     let mut attributed: Vec<Attributed> = items.iter().map(|(_, a)| a.clone()).collect();
     let speakers = speakers::resolve(article, &mut attributed);
@@ -56,6 +72,22 @@ pub fn extract(article: &Article) -> Vec<Quote> {
             quote
         })
         .collect()
+}
+
+/// The passage of each quoted stretch: stretches that continue one another over paragraphs
+/// share the index of the first.
+fn passages(quoted: &[Quoted]) -> Vec<usize> {
+    let mut out: Vec<usize> = Vec::with_capacity(quoted.len());
+    for (i, q) in quoted.iter().enumerate() {
+        let previous = i
+            .checked_sub(1)
+            .and_then(|p| Some((quoted.get(p)?, *out.get(p)?)));
+        match previous {
+            Some((prev, passage)) if q.continues && prev.unclosed => out.push(passage),
+            _ => out.push(i),
+        }
+    }
+    out
 }
 
 /// The paragraph range holding `pos`.
@@ -305,6 +337,105 @@ mod tests {
             .into_iter()
             .map(|q| (q.text, q.speaker))
             .collect()
+    }
+
+    #[test]
+    fn multi_paragraph_quote_takes_the_attribution_at_its_end() {
+        let q = quotes(
+            "“We are worried about the cost,\n\n“and about who will pay for it,” said opposition leader Rui Matos.",
+        );
+        assert_eq!(q.len(), 2);
+        assert!(
+            q.iter().all(|(_, s)| s.as_deref() == Some("Rui Matos")),
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn scare_quotes_are_dropped() {
+        assert!(quotes("The opposition called the plan a “vanity project” on Monday.").is_empty());
+    }
+
+    #[test]
+    fn attribution_in_the_next_paragraph() {
+        let q = quotes(
+            "“We welcome the decision of the council.”\n\nThe Transport Ministry said in a statement.",
+        );
+        assert_eq!(q[0].1.as_deref(), Some("Transport Ministry"));
+    }
+
+    #[test]
+    fn attribution_inside_an_unclosed_quotation_splits_it() {
+        let q = quotes(
+            "“Prices rose by a third this year. Finance Minister Jane Holt said in a statement. Markets like these show that the plan works. »",
+        );
+        let texts: Vec<&str> = q.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Prices rose by a third this year.",
+                "Markets like these show that the plan works."
+            ]
+        );
+        assert!(q.iter().all(|(_, s)| s.as_deref() == Some("Jane Holt")));
+    }
+
+    #[test]
+    fn splice_splits_a_quotation() {
+        let q = quotes(
+            "“We will build the quay…As part of the plan, the city pays half,” Mayor Ana Ruiz said.",
+        );
+        assert_eq!(q.len(), 2);
+        let parts = extract(&article(
+            "“We will build the quay…As part of the plan, the city pays half,” Mayor Ana Ruiz said.",
+        ));
+        assert!(parts.iter().all(|p| p.spliced));
+    }
+
+    #[test]
+    fn pronoun_resolves_to_the_last_person_of_its_gender() {
+        let q = quotes(
+            "Mayor Ana Ruiz spoke first. Port chief Tom Varga spoke next.\n\n“We are ready,” she said.\n\n“So are we,” he said.",
+        );
+        assert_eq!(q[0].1.as_deref(), Some("Ana Ruiz"));
+        assert_eq!(q[1].1.as_deref(), Some("Tom Varga"));
+    }
+
+    #[test]
+    fn role_resolves_to_the_named_holder() {
+        let q = quotes(
+            "Transport Department spokeswoman Lena Brandt said the line was safe.\n\n“There is no risk to passengers,” the spokeswoman said.",
+        );
+        assert_eq!(q[0].1.as_deref(), Some("Lena Brandt"));
+    }
+
+    #[test]
+    fn surname_expands_to_the_full_name() {
+        let q = quotes(
+            "Finance Minister Jane Holt met the unions.\n\n“We will not cut pensions,” Holt said.",
+        );
+        assert_eq!(q[0].1.as_deref(), Some("Jane Holt"));
+    }
+
+    #[test]
+    fn unattributed_quote_takes_the_previous_speaker() {
+        let q = quotes(
+            "“The first trams will run in spring,” Mayor Ana Ruiz said. “They will be free for a month.”",
+        );
+        assert_eq!(q[1].1.as_deref(), Some("Ana Ruiz"));
+    }
+
+    #[test]
+    fn attribution_after_several_quotes_in_one_sentence() {
+        let q = quotes(
+            "Lee “confirmed the deal was ready” and, in talks with officials, “agreed to the terms,” said the Port Authority.",
+        );
+        assert_eq!(q.len(), 2);
+        assert!(
+            q.iter()
+                .all(|(_, s)| s.as_deref() == Some("Port Authority")),
+            "{q:?}"
+        );
     }
 
     #[test]

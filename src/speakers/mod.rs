@@ -61,6 +61,10 @@ fn printed_names(article: &Article) -> Vec<Named> {
             MentionKind::Org => words.iter().any(|w| lexicon::is_org_word(w)),
             _ => false,
         };
+        let mut mention = mention;
+        if mention.kind == MentionKind::Person {
+            add_nearby_roles(&article.text, m.start(), m.end(), &mut mention);
+        }
         if keep {
             out.push(Named {
                 position: m.start(),
@@ -69,6 +73,31 @@ fn printed_names(article: &Article) -> Vec<Named> {
         }
     }
     out
+}
+
+/// Roles printed next to a name: "spokeswoman Lena Brandt", "Lena Brandt, a spokeswoman".
+fn add_nearby_roles(text: &str, start: usize, end: usize, mention: &mut Mention) {
+    let before = text.get(start.saturating_sub(80)..start).unwrap_or("");
+    let before_words = before
+        .rsplit(|c: char| c.is_whitespace())
+        .skip(1)
+        .take_while(|w| !w.is_empty() && (lexicon::is_title(w) || lexicon::is_role_noun(w)));
+    let after = text.get(end..(end + 80).min(text.len())).unwrap_or("");
+    let appositive = after
+        .strip_prefix(", a ")
+        .or_else(|| after.strip_prefix(", the "))
+        .or_else(|| after.strip_prefix(", an "))
+        .map(|rest| rest.split([',', '.']).next().unwrap_or(""))
+        .unwrap_or("");
+    for w in before_words.chain(appositive.split_whitespace()) {
+        let w = w.trim_end_matches(['.', ',']).to_lowercase();
+        if (lexicon::is_title(&w) || lexicon::is_role_noun(&w)) && !mention.roles.contains(&w) {
+            if mention.gender == Gender::Unknown {
+                mention.gender = lexicon::title_gender(&w);
+            }
+            mention.roles.push(w);
+        }
+    }
 }
 
 fn compatible(pronoun: Gender, person: Gender) -> bool {
