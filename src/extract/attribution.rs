@@ -78,6 +78,7 @@ fn is_cap(w: &str) -> bool {
 fn nameish(w: &str) -> bool {
     is_cap(w)
         || lexicon::is_title(w)
+        || lexicon::is_org_word(w)
         || lexicon::is_role_noun(w)
         || lexicon::pronoun_gender(w).is_some()
         || matches!(
@@ -90,6 +91,13 @@ fn nameish(w: &str) -> bool {
                 | "de"
                 | "del"
                 | "la"
+                | "le"
+                | "les"
+                | "des"
+                | "du"
+                | "el"
+                | "los"
+                | "las"
                 | "von"
                 | "van"
                 | "its"
@@ -119,6 +127,13 @@ fn modifies_role(text: &str, toks: &[Tok], i: usize) -> bool {
             let nw = text_of(text, n);
             lexicon::is_title(nw) || lexicon::is_role_noun(nw)
         })
+}
+
+fn is_auxiliary(w: &str) -> bool {
+    matches!(
+        w.to_lowercase().as_str(),
+        "has" | "had" | "have" | "a" | "ont" | "avait" | "ha" | "han" | "había" | "hat"
+    )
 }
 
 /// Adverbs allowed between a name and its verb ("X also said", "X later told").
@@ -196,7 +211,25 @@ fn phrase_forward_to(text: &str, toks: &[Tok], i: usize, end_closes: bool) -> us
     while j > i
         && toks.get(j - 1).is_some_and(|t| {
             let w = text_of(text, t).to_lowercase();
-            matches!(w.as_str(), "of" | "the" | "a" | "an" | "for" | "and" | ",")
+            matches!(
+                w.as_str(),
+                "of" | "the"
+                    | "a"
+                    | "an"
+                    | "for"
+                    | "and"
+                    | ","
+                    | "de"
+                    | "la"
+                    | "le"
+                    | "les"
+                    | "des"
+                    | "du"
+                    | "el"
+                    | "los"
+                    | "las"
+                    | "del"
+            )
         })
     {
         j -= 1;
@@ -292,7 +325,11 @@ pub fn after_quote(text: &str, range: Span) -> Option<Found> {
         dash |= matches!(w, "—" | "–" | "-");
         i += 1;
     }
-    let rest = toks.get(i..)?;
+    let mut rest = toks.get(i..)?;
+    // An auxiliary before the verb: "has said", "a déclaré", "ha dicho".
+    if rest.first().is_some_and(|t| is_auxiliary(text_of(text, t))) && is_verb_at(text, rest, 1) {
+        rest = &rest[1..];
+    }
     if is_verb_at(text, rest, 0) {
         let end = phrase_forward(text, rest, 1);
         return found(text, rest, 1, end);
@@ -319,14 +356,17 @@ pub fn after_quote(text: &str, range: Span) -> Option<Found> {
 }
 
 fn according_to(text: &str, toks: &[Tok], end_closes: bool) -> Option<Found> {
-    let pos = (0..toks.len()).find(|&k| {
-        text_of(text, &toks[k]).eq_ignore_ascii_case("according")
-            && toks
-                .get(k + 1)
-                .is_some_and(|t| text_of(text, t).eq_ignore_ascii_case("to"))
+    let (pos, len) = (0..toks.len()).find_map(|k| {
+        let w = text_of(text, &toks[k]).to_lowercase();
+        let next = toks.get(k + 1).map(|t| text_of(text, t).to_lowercase());
+        match (w.as_str(), next.as_deref()) {
+            ("according", Some("to")) => Some((k, 2)),
+            ("selon" | "según" | "laut" | "secondo", _) => Some((k, 1)),
+            _ => None,
+        }
     })?;
-    let end = phrase_forward_to(text, toks, pos + 2, end_closes);
-    found(text, toks, pos + 2, end)
+    let end = phrase_forward_to(text, toks, pos + len, end_closes);
+    found(text, toks, pos + len, end)
 }
 
 /// The attribution before an opening mark: `text[range]` runs from the start of the sentence.
@@ -418,6 +458,22 @@ mod tests {
         assert_eq!(
             before("Opposition party leader Rui Matos said: "),
             Some("Rui Matos".into())
+        );
+    }
+
+    #[test]
+    fn french_and_spanish_attributions() {
+        assert_eq!(
+            after(", a déclaré la maire Clara Mendes mardi."),
+            Some("Clara Mendes".into())
+        );
+        assert_eq!(
+            after(", dijo la alcaldesa Clara Mendes."),
+            Some("Clara Mendes".into())
+        );
+        assert_eq!(
+            before("Selon le ministère des Transports, la ligne "),
+            Some("ministère des Transports".into())
         );
     }
 

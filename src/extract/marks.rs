@@ -124,7 +124,8 @@ fn marks_in(text: &str, range: Span) -> Vec<Mark> {
         }
         let at_start = para[..off].trim().is_empty();
         let at_end = para[off + c.len_utf8()..].trim().is_empty();
-        let open_ctx = is_opening_context(prev) && !next.is_some_and(char::is_whitespace);
+        let open_ctx = is_opening_context(prev)
+            && next.is_some_and(|c| !c.is_whitespace() && !",.;:!?)]".contains(c));
         let close_ctx = is_closing_context(next) && !prev.is_some_and(char::is_whitespace);
         let dir = if at_start && !at_end {
             Some(Dir::Open)
@@ -355,6 +356,14 @@ mod tests {
         assert_eq!(
             spans("Elle a dit : « Nous sommes prêts » hier."),
             ["Nous sommes prêts"]
+        );
+    }
+
+    #[test]
+    fn guillemet_closing_before_a_comma() {
+        assert_eq!(
+            spans("« Ce projet ne sera pas retardé », a déclaré la maire."),
+            ["Ce projet ne sera pas retardé"]
         );
     }
 

@@ -127,7 +127,22 @@ fn parse_part(part: &str) -> Option<Mention> {
         .position(|w| {
             !matches!(
                 w.to_lowercase().as_str(),
-                "a" | "an" | "the" | "its" | "his" | "her" | "their"
+                "a" | "an"
+                    | "the"
+                    | "its"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "le"
+                    | "la"
+                    | "les"
+                    | "l'"
+                    | "el"
+                    | "los"
+                    | "las"
+                    | "der"
+                    | "die"
+                    | "das"
             )
         })
         .unwrap_or(words.len());
