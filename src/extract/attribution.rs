@@ -252,11 +252,15 @@ fn phrase_backward(text: &str, toks: &[Tok], end: usize) -> usize {
             let before = &toks[..i - 1];
             if let Some(k) = before.iter().rposition(|t| text_of(text, t) == ",") {
                 let chunk = &toks[k + 1..i - 1];
-                if chunk.len() <= 8
-                    && chunk.first().is_some_and(|t| {
-                        matches!(text_of(text, t).to_lowercase().as_str(), "a" | "an" | "the")
-                    })
-                {
+                let starts_with_article = chunk.first().is_some_and(|t| {
+                    matches!(text_of(text, t).to_lowercase().as_str(), "a" | "an" | "the")
+                });
+                // ", 54," — an age
+                let age = chunk.len() == 1
+                    && chunk
+                        .iter()
+                        .all(|t| text_of(text, t).chars().all(|c| c.is_ascii_digit()));
+                if chunk.len() <= 8 && (starts_with_article || age) {
                     i = k;
                     continue;
                 }
@@ -519,6 +523,14 @@ mod tests {
         assert_eq!(
             before("Lena Brandt, a spokeswoman for the board, said "),
             Some("Lena Brandt".into())
+        );
+    }
+
+    #[test]
+    fn age_appositive_before_verb() {
+        assert_eq!(
+            before("Holt, 54, later told a radio station that she was "),
+            Some("Holt".into())
         );
     }
 

@@ -52,7 +52,8 @@ pub fn extract(article: &Article) -> Vec<Quote> {
             .split_whitespace()
             .count();
         let in_passage = passages.iter().filter(|&&p| p == passages[index]).count() > 1;
-        if found.is_none() && words <= 3 && !in_passage {
+        let sentence = is_own_sentence(text, q);
+        if found.is_none() && words <= 3 && !in_passage && !sentence {
             continue; // a scare quote or a title, not a quotation of the story
         }
         items.extend(split_quoted(article, q, passages[index], found));
@@ -265,6 +266,16 @@ fn split_quoted(
     out
 }
 
+/// Whether a quoted stretch is a whole sentence standing on its own ("“Inflation will fall.”"),
+/// which a scare quote never is.
+fn is_own_sentence(text: &str, q: &Quoted) -> bool {
+    let inner = text.get(q.inner.clone()).unwrap_or("").trim();
+    let capital = inner.chars().next().is_some_and(char::is_uppercase);
+    let before = text.get(..q.outer.start).unwrap_or("").trim_end();
+    let opens = before.is_empty() || before.ends_with(['.', '!', '?', ':', '\n']);
+    capital && opens && inner.ends_with(['.', '!', '?'])
+}
+
 /// Sentences of one or two words are joined to the sentence before them.
 fn merge_short(text: &str, sents: &mut Vec<Span>) {
     let mut i = 1;
@@ -349,6 +360,13 @@ mod tests {
             q.iter().all(|(_, s)| s.as_deref() == Some("Rui Matos")),
             "{q:?}"
         );
+    }
+
+    #[test]
+    fn a_short_sentence_quote_is_kept() {
+        let q = quotes("“We expect growth,” Governor Luis Ortega said. “Inflation will fall.”");
+        assert_eq!(q.len(), 2);
+        assert_eq!(q[1].1.as_deref(), Some("Luis Ortega"));
     }
 
     #[test]
