@@ -1,0 +1,475 @@
+//! Site furniture inside an article's text: lines in, a keep/drop decision per line and one
+//! warning per kind of line dropped out.
+//!
+//! The rules are general: phrase lists (all lower case, all in this file) plus line shapes.
+//! - [`LINK_PREFIXES`] followed by `:`, `|` or a dash make a whole line a link ("Read also: …").
+//! - [`STANDALONE`] lines are furniture when they are the whole line ("Advertisement").
+//! - [`PROMPT_PREFIXES`] start subscribe/follow prompts ("Sign up for our newsletter …").
+//! - [`END_HEADINGS`] standing alone in the second half of the text end the body: the heading
+//!   and the short headline-like lines after it go ("Most read", then a list of headlines).
+//! - Photo captions: a short line ending in a parenthesised credit that names an agency from
+//!   [`CREDIT_WORDS`] or has a `Name/Agency` shape, or a line that starts or ends with a
+//!   [`CREDIT_LABELS`] label ("Photo: …").
+//! - Trailing junk: at the very end, a few-word line with no sentence punctuation that is all
+//!   lower case or has a token mixing letters and digits ("source site-29").
+//!
+//! Written by hand: no crate recognises in-article boilerplate outside GPL-licensed site configs.
+
+use super::decode::plural;
+
+/// Phrases that, followed by `:`, `|` or a dash, make the line a link to another article.
+pub(crate) const LINK_PREFIXES: &[&str] = &[
+    "read also",
+    "also read",
+    "read more",
+    "see also",
+    "keep reading",
+    "recommended",
+    "related",
+    "more",
+    "watch",
+    "listen",
+    "read",
+    "click here",
+    "also see",
+    "related coverage",
+];
+
+/// Lines that are furniture when they are all there is (trailing `:`/`.`/`!` ignored).
+pub(crate) const STANDALONE: &[&str] = &[
+    "advertisement",
+    "advertising",
+    "sponsored",
+    "sponsored content",
+    "skip advertisement",
+    "story continues below advertisement",
+    "continue reading",
+    "leave a comment",
+    "leave a reply",
+    "share this article",
+    "share this story",
+    "share this",
+    "share",
+    "our partners",
+    "comments",
+    "print",
+    "email",
+    "follow us",
+    "click to share",
+    "topics",
+    "related topics",
+    "read more",
+    "keep reading",
+    "see also",
+    "read also",
+    "also read",
+];
+
+/// Beginnings of subscribe and follow prompts (a whole short line).
+pub(crate) const PROMPT_PREFIXES: &[&str] = &[
+    "subscribe to",
+    "subscribe now",
+    "subscribe for",
+    "sign up for",
+    "sign up to",
+    "get our newsletter",
+    "join our newsletter",
+    "follow us on",
+    "download our app",
+    "click here to",
+    "to subscribe",
+    "register now",
+];
+
+/// Headings that, standing alone in the last part of the text, end the article body.
+pub(crate) const END_HEADINGS: &[&str] = &[
+    "keep reading",
+    "read more",
+    "read next",
+    "related",
+    "related articles",
+    "related stories",
+    "related news",
+    "related content",
+    "related topics",
+    "more on this story",
+    "more stories",
+    "more from",
+    "more in",
+    "most read",
+    "most popular",
+    "you may also like",
+    "you might also like",
+    "recommended",
+    "recommended for you",
+    "top stories",
+    "latest news",
+    "trending",
+    "see also",
+    "read also",
+    "also read",
+    "what to read next",
+];
+
+/// Words that name a photo agency or mark a photo credit inside a closing parenthesis.
+pub(crate) const CREDIT_WORDS: &[&str] = &[
+    "reuters",
+    "afp",
+    "ap",
+    "getty",
+    "efe",
+    "epa",
+    "xinhua",
+    "anadolu",
+    "bloomberg",
+    "tass",
+    "ria",
+    "sputnik",
+    "ansa",
+    "dpa",
+    "yonhap",
+    "kyodo",
+    "aap",
+    "pa",
+    "shutterstock",
+    "alamy",
+    "upi",
+    "ani",
+    "pti",
+    "ians",
+    "sipa",
+    "abaca",
+    "nurphoto",
+    "sopa",
+    "zuma",
+    "imago",
+    "kcna",
+    "handout",
+    "photo",
+    "photos",
+    "pic",
+    "picture",
+    "image",
+    "images",
+    "credit",
+    "courtesy",
+    "photographer",
+    "photograph",
+];
+
+/// Labels that start (or, near the end, close) a caption or credit line.
+pub(crate) const CREDIT_LABELS: &[&str] = &[
+    "photo:",
+    "photos:",
+    "photo by",
+    "image:",
+    "picture:",
+    "pic from",
+    "pic:",
+    "credit:",
+    "photograph:",
+    "file photo",
+    "caption:",
+    "image credit",
+    "photo credit",
+];
+
+/// A caption or furniture line is at most this many words.
+const SHORT_LINE_WORDS: usize = 60;
+
+/// A headline in a list after an end heading is at most this many words.
+const HEADLINE_WORDS: usize = 25;
+
+/// Why a line was dropped.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Drop {
+    Furniture,
+    Caption,
+    EndList,
+    Junk,
+}
+
+/// Decides which of `lines` are kept (`true`) and returns one warning per kind dropped.
+pub(crate) fn boilerplate_mask(lines: &[&str]) -> (Vec<bool>, Vec<String>) {
+    let mut dropped: Vec<Option<Drop>> = vec![None; lines.len()];
+    mark_end_lists(lines, &mut dropped);
+    for (line, slot) in lines.iter().zip(dropped.iter_mut()) {
+        if slot.is_none() {
+            *slot = classify(line);
+        }
+    }
+    mark_trailing_junk(lines, &mut dropped);
+    let count = |kind| dropped.iter().filter(|d| **d == Some(kind)).count();
+    let mut warnings = Vec::new();
+    let (furniture, captions, list, junk) = (
+        count(Drop::Furniture),
+        count(Drop::Caption),
+        count(Drop::EndList),
+        count(Drop::Junk),
+    );
+    if furniture > 0 {
+        let lines = plural(furniture, "line", "lines");
+        warnings.push(format!("dropped {furniture} boilerplate {lines}"));
+    }
+    if captions > 0 {
+        let lines = plural(captions, "line", "lines");
+        warnings.push(format!("dropped {captions} photo caption {lines}"));
+    }
+    if list > 0 {
+        let lines = plural(list, "line", "lines");
+        warnings.push(format!(
+            "dropped the list of other headlines that ends the article ({list} {lines})"
+        ));
+    }
+    if junk > 0 {
+        let lines = plural(junk, "line", "lines");
+        warnings.push(format!("dropped {junk} trailing junk {lines}"));
+    }
+    (dropped.iter().map(Option::is_none).collect(), warnings)
+}
+
+/// Lower case, trailing `:` `.` `!` and spaces removed: the form phrase lists are matched on.
+fn key(line: &str) -> String {
+    line.trim()
+        .trim_end_matches([':', '.', '!', ' ', '\u{a0}'])
+        .to_lowercase()
+}
+
+fn word_count(line: &str) -> usize {
+    line.split_whitespace().count()
+}
+
+/// Furniture or caption, from the line alone.
+fn classify(line: &str) -> Option<Drop> {
+    if word_count(line) > SHORT_LINE_WORDS {
+        return None;
+    }
+    let key = key(line);
+    if STANDALONE.contains(&key.as_str()) || is_link(&key) || is_prompt(&key) {
+        Some(Drop::Furniture)
+    } else if is_caption(line, &key) {
+        Some(Drop::Caption)
+    } else {
+        None
+    }
+}
+
+fn is_link(key: &str) -> bool {
+    LINK_PREFIXES.iter().any(|p| {
+        key.strip_prefix(p).is_some_and(|rest| {
+            rest.trim_start()
+                .starts_with([':', '|', '-', '\u{2013}', '\u{2014}', '>', '\u{bb}'])
+        })
+    })
+}
+
+fn is_prompt(key: &str) -> bool {
+    PROMPT_PREFIXES.iter().any(|p| key.starts_with(p))
+}
+
+/// A photo caption: a credit label at the start, a `Photo: Name` credit at the end, or a credit
+/// in the closing parenthesis. Lines that quote someone are reporting, not captions.
+fn is_caption(line: &str, key: &str) -> bool {
+    if CREDIT_LABELS.iter().any(|l| key.starts_with(l)) {
+        return true;
+    }
+    if line.contains(['"', '\u{201c}', '\u{201d}']) {
+        return false;
+    }
+    closing_label(line) || closing_credit(line)
+}
+
+/// Whether `line` ends with a credit label followed by a few capitalised words
+/// ("… at dusk. Photo: Sam Ortiz").
+fn closing_label(line: &str) -> bool {
+    let Some((head, tail)) = line.rsplit_once(':') else {
+        return false;
+    };
+    let head = head.trim_end().to_lowercase();
+    let labelled = [
+        "photo",
+        "photos",
+        "image",
+        "picture",
+        "credit",
+        "photograph",
+    ]
+    .iter()
+    .any(|l| head.ends_with(l));
+    let words: Vec<&str> = tail.split_whitespace().collect();
+    let names = words.iter().all(|w| {
+        w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
+    });
+    labelled && !words.is_empty() && words.len() <= 6 && names
+}
+
+/// Whether `line` ends with `(…)` naming a photo agency or shaped `Name/Agency`.
+fn closing_credit(line: &str) -> bool {
+    let body = line.trim_end().trim_end_matches('.');
+    let Some(inner) = body.strip_suffix(')') else {
+        return false;
+    };
+    let Some(open) = inner.rfind('(') else {
+        return false;
+    };
+    let credit = inner.get(open + 1..).unwrap_or_default();
+    if credit.len() > 80 {
+        return false;
+    }
+    let lower = credit.to_lowercase();
+    let names_agency = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| CREDIT_WORDS.contains(&w));
+    let slash_shape = credit.contains('/')
+        && credit
+            .split('/')
+            .all(|part| part.trim().chars().next().is_some_and(char::is_uppercase));
+    names_agency || slash_shape
+}
+
+/// Whether `line` looks like a headline in a list of links: short, no final period.
+fn headline_like(line: &str) -> bool {
+    let end = line
+        .trim_end()
+        .trim_end_matches(['"', '\u{201d}', '\u{2019}', '\'', ')']);
+    word_count(line) <= HEADLINE_WORDS && !end.ends_with('.')
+}
+
+/// Drops end headings in the second half and the headline-like lines after each.
+fn mark_end_lists(lines: &[&str], dropped: &mut [Option<Drop>]) {
+    let half = lines.len() / 2;
+    let mut i = half.max(1);
+    while i < lines.len() {
+        let heading = lines.get(i).map(|l| key(l));
+        if heading.is_some_and(|k| END_HEADINGS.contains(&k.as_str())) {
+            let mut j = i;
+            while j < lines.len() && (j == i || lines.get(j).is_some_and(|l| headline_like(l))) {
+                if let Some(slot) = dropped.get_mut(j) {
+                    *slot = Some(Drop::EndList);
+                }
+                j += 1;
+            }
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// A few-word line with no sentence in it, of a machine-made shape.
+fn junk_shaped(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let sentence_end = line
+        .trim_end()
+        .ends_with(['.', '!', '?', '"', '\u{201d}', ')', ':']);
+    let mixed = |w: &&str| {
+        w.chars().any(char::is_alphabetic) && w.chars().any(|c| c.is_ascii_digit() || c == '_')
+    };
+    let lower = line.chars().any(char::is_alphabetic) && !line.chars().any(char::is_uppercase);
+    words.len() <= 4 && !sentence_end && (words.iter().any(mixed) || lower)
+}
+
+/// Drops junk-shaped lines at the very end (at most three).
+fn mark_trailing_junk(lines: &[&str], dropped: &mut [Option<Drop>]) {
+    let mut taken = 0;
+    for (line, slot) in lines.iter().zip(dropped.iter_mut()).rev() {
+        if slot.is_some() {
+            continue;
+        }
+        if taken >= 3 || !junk_shaped(line) {
+            break;
+        }
+        *slot = Some(Drop::Junk);
+        taken += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kept<'a>(lines: &[&'a str]) -> (Vec<&'a str>, Vec<String>) {
+        let (mask, warnings) = boilerplate_mask(lines);
+        let kept = lines.iter().zip(mask).filter(|(_, k)| *k).map(|(l, _)| *l);
+        (kept.collect(), warnings)
+    }
+
+    const BODY: &str = "The council approved the new budget on Tuesday after a long debate.";
+
+    #[test]
+    fn link_and_standalone_furniture_lines_are_dropped() {
+        let (k, w) = kept(&[
+            BODY,
+            "Read also: Harbour town elects its first mayor",
+            "Advertisement",
+            "RELATED ARTICLES",
+            "Sign up for our morning newsletter",
+            "Recommended changes to the plan were published in May.",
+            BODY,
+            BODY,
+            BODY,
+            BODY,
+        ]);
+        assert_eq!(k.len(), 7);
+        assert_eq!(
+            k.get(1),
+            Some(&"Recommended changes to the plan were published in May.")
+        );
+        assert_eq!(w, ["dropped 4 boilerplate lines"]);
+    }
+
+    #[test]
+    fn captions_with_agency_credits_are_dropped() {
+        let (k, w) = kept(&[
+            BODY,
+            "Residents queue for water in the old town on Monday (REUTERS/Jane Doe)",
+            "The new bridge at dusk. (AFP)",
+            "Photo: Marta Lind",
+            "A protester holds a sign outside the court. Image: Sam Ortiz",
+            "The bill was passed by the upper house (the senate).",
+            BODY,
+        ]);
+        assert_eq!(
+            k,
+            [
+                BODY,
+                "The bill was passed by the upper house (the senate).",
+                BODY
+            ]
+        );
+        assert_eq!(w, ["dropped 4 photo caption lines"]);
+    }
+
+    #[test]
+    fn end_heading_in_last_part_drops_the_headline_list() {
+        let (k, w) = kept(&[
+            BODY,
+            BODY,
+            BODY,
+            "Most read",
+            "Storm closes mountain pass for a week",
+            "Local bakery wins national prize",
+            "The committee will meet again in March, a spokesperson said.",
+        ]);
+        assert_eq!(k.len(), 4);
+        assert_eq!(
+            k.last(),
+            Some(&"The committee will meet again in March, a spokesperson said.")
+        );
+        assert_eq!(
+            w,
+            ["dropped the list of other headlines that ends the article (3 lines)"]
+        );
+    }
+
+    #[test]
+    fn trailing_junk_tokens_are_dropped_but_sentences_stay() {
+        let (k, w) = kept(&[BODY, "Reporting by Ana Vidal.", "source site-29"]);
+        assert_eq!(k, [BODY, "Reporting by Ana Vidal."]);
+        assert_eq!(w, ["dropped 1 trailing junk line"]);
+        let (k, _) = kept(&[BODY, "Lisbon"]);
+        assert_eq!(k, [BODY, "Lisbon"]);
+    }
+}
