@@ -3,7 +3,8 @@
 //!
 //! The rules are general: phrase lists (all lower case, all in this file) plus line shapes.
 //! - [`LINK_PREFIXES`] followed by `:`, `|` or a dash make a whole line a link ("Read also: …").
-//! - [`STANDALONE`] lines are furniture when they are the whole line ("Advertisement").
+//! - [`STANDALONE`] lines (and [`END_HEADINGS`] anywhere) are furniture when they are the whole
+//!   line ("Advertisement").
 //! - [`PROMPT_PREFIXES`] start subscribe/follow prompts ("Sign up for our newsletter …").
 //! - [`END_HEADINGS`] standing alone in the second half of the text end the body: the heading
 //!   and the short headline-like lines after it go ("Most read", then a list of headlines).
@@ -245,7 +246,8 @@ fn classify(line: &str) -> Option<Drop> {
         return None;
     }
     let key = key(line);
-    if STANDALONE.contains(&key.as_str()) || is_link(&key) || is_prompt(&key) {
+    let standalone = STANDALONE.contains(&key.as_str()) || END_HEADINGS.contains(&key.as_str());
+    if standalone || is_link(&key) || is_prompt(&key) {
         Some(Drop::Furniture)
     } else if is_caption(line, &key) {
         Some(Drop::Caption)
@@ -367,22 +369,22 @@ fn junk_shaped(line: &str) -> bool {
     let mixed = |w: &&str| {
         w.chars().any(char::is_alphabetic) && w.chars().any(|c| c.is_ascii_digit() || c == '_')
     };
-    let lower = line.chars().any(char::is_alphabetic) && !line.chars().any(char::is_uppercase);
+    let lower = line.chars().any(char::is_lowercase) && !line.chars().any(char::is_uppercase);
     words.len() <= 4 && !sentence_end && (words.iter().any(mixed) || lower)
 }
 
-/// Drops junk-shaped lines at the very end (at most three).
+/// Drops junk-shaped lines at the very end (at most three), never the first kept line.
 fn mark_trailing_junk(lines: &[&str], dropped: &mut [Option<Drop>]) {
-    let mut taken = 0;
-    for (line, slot) in lines.iter().zip(dropped.iter_mut()).rev() {
-        if slot.is_some() {
-            continue;
-        }
-        if taken >= 3 || !junk_shaped(line) {
+    let kept: Vec<usize> = (0..lines.len())
+        .filter(|&i| dropped.get(i).is_some_and(Option::is_none))
+        .collect();
+    for &i in kept.iter().skip(1).rev().take(3) {
+        if !lines.get(i).is_some_and(|l| junk_shaped(l)) {
             break;
         }
-        *slot = Some(Drop::Junk);
-        taken += 1;
+        if let Some(slot) = dropped.get_mut(i) {
+            *slot = Some(Drop::Junk);
+        }
     }
 }
 
@@ -412,7 +414,7 @@ mod tests {
             BODY,
             BODY,
         ]);
-        assert_eq!(k.len(), 7);
+        assert_eq!(k.len(), 6);
         assert_eq!(
             k.get(1),
             Some(&"Recommended changes to the plan were published in May.")

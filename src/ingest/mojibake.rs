@@ -76,22 +76,26 @@ impl Tally {
 }
 
 /// Repairs both mojibake families in `text`; returns the repaired text and one warning per kind
-/// of character repaired.
+/// of character repaired. Both families are found on the same input in one pass, so one repair
+/// never feeds another (a repaired `”` is not read again as part of a windows-874 sequence).
 pub(crate) fn repair(text: AnnotatedText) -> (AnnotatedText, Vec<String>) {
+    let mut edits = find_cp1252(text.as_str());
+    edits.extend(thai::find_windows_874(text.as_str()));
+    if edits.is_empty() {
+        return (text, Vec::new());
+    }
+    edits.sort_by_key(|(range, _)| range.start);
     let mut tally = Tally::default();
-    let edits = find_cp1252(text.as_str(), &mut tally);
-    let text = if edits.is_empty() {
-        text
-    } else {
-        text.replace_ranges(edits)
-    };
-    let edits = thai::find_windows_874(text.as_str(), &mut tally);
-    let text = if edits.is_empty() {
-        text
-    } else {
-        text.replace_ranges(edits)
-    };
-    (text, tally.warnings())
+    let mut end = 0;
+    edits.retain(|(range, fixed)| {
+        let keep = range.start >= end;
+        if keep {
+            end = range.end;
+            fixed.chars().for_each(|c| tally.add(c));
+        }
+        keep
+    });
+    (text.replace_ranges(edits), tally.warnings())
 }
 
 /// The single byte `encoding` writes for `c`, if it has one (ASCII excluded).
@@ -133,7 +137,7 @@ pub(crate) fn plausible(c: char) -> bool {
 }
 
 /// The windows-1252 mojibake sequences in `text`, with their repairs.
-fn find_cp1252(text: &str, tally: &mut Tally) -> Vec<Edit> {
+fn find_cp1252(text: &str) -> Vec<Edit> {
     let mut edits = Vec::new();
     let mut it = text.char_indices();
     while let Some((i, c)) = it.next() {
@@ -162,14 +166,12 @@ fn find_cp1252(text: &str, tally: &mut Tally) -> Vec<Edit> {
         if bytes.len() == need + 1
             && let Some(fixed) = decoded.filter(|&d| plausible(d))
         {
-            tally.add(fixed);
             edits.push((i..end, fixed.to_string()));
             for _ in 0..need {
                 it.next();
             }
         } else if bytes == [0xe2, 0x80] {
             // "â€" cut short: the dropped byte can only be 0x9D, making a closing quote.
-            tally.add('\u{201d}');
             edits.push((i..end, '\u{201d}'.to_string()));
             it.next();
         }

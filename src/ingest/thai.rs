@@ -14,7 +14,7 @@
 //!
 //! No crate handles this family (ftfy/plsfix cover only the windows-1252 family).
 
-use super::mojibake::{Edit, Tally, continuation_count, quote_by_context, single_byte};
+use super::mojibake::{Edit, continuation_count, quote_by_context, single_byte};
 use encoding_rs::WINDOWS_874;
 
 /// The Thai vowel sign that UTF-8's E2 lead byte becomes.
@@ -74,7 +74,7 @@ fn stripped_form(rest: &str) -> (usize, Option<char>) {
 }
 
 /// The windows-874 mojibake in `text`, with its repairs.
-pub(crate) fn find_windows_874(text: &str, tally: &mut Tally) -> Vec<Edit> {
+pub(crate) fn find_windows_874(text: &str) -> Vec<Edit> {
     if !text.contains(SARA_O) {
         return Vec::new();
     }
@@ -89,7 +89,6 @@ pub(crate) fn find_windows_874(text: &str, tally: &mut Tally) -> Vec<Edit> {
         let rest = text.get(i..).unwrap_or_default();
         if c == SARA_O {
             if let Some((len, fixed)) = full_form(rest) {
-                tally.add(fixed);
                 edits.push((i..i + len, fixed.to_string()));
                 skip_to = i + len;
                 prev = Some(fixed);
@@ -101,7 +100,6 @@ pub(crate) fn find_windows_874(text: &str, tally: &mut Tally) -> Vec<Edit> {
                 && !thai_around
                 && let Some(quote) = quote_by_context(prev, next)
             {
-                tally.add(quote);
                 edits.push((i..i + len, quote.to_string()));
                 skip_to = i + len;
                 prev = Some(quote);
