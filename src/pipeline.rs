@@ -125,7 +125,9 @@ fn preferred_references(
     options: &AnalyzeOptions,
 ) -> Vec<String> {
     let article_wanted = |article: &Article| match &options.reference_article {
-        Some(r) => article.article_id == *r || article.path == *r || article.path.ends_with(r.as_str()),
+        Some(r) => {
+            article.article_id == *r || article.path == *r || article.path.ends_with(r.as_str())
+        }
         None => false,
     };
     quotes

@@ -1,6 +1,8 @@
 //! Integration tests for `verbatim::ingest` on the fixture articles in `tests/fixtures/ingest/`
 //! (invented news) and on byte strings built here (legacy encodings and mojibake).
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may unwrap
+
 use encoding_rs::{WINDOWS_874, WINDOWS_1252};
 use proptest::prelude::*;
 use std::path::{Path, PathBuf};

@@ -122,32 +122,28 @@ fn decode_stream(
     let mut pending = start;
     let mut errors = false;
     let mut i = start;
-    while i < bytes.len() {
+    while let Some(rest) = bytes.get(i..).filter(|r| !r.is_empty()) {
         // With no byte pending in the decoder, ASCII in an ASCII-compatible encoding is itself.
-        if ascii_fast && pending == i {
-            let run = bytes[i..].iter().take_while(|b| b.is_ascii()).count();
-            if run > 0 {
-                let ascii = std::str::from_utf8(&bytes[i..i + run]).unwrap_or_default();
-                out.push_copied(ascii, i);
-                i += run;
-                pending = i;
-                continue;
-            }
+        let ascii = rest.iter().take_while(|b| b.is_ascii()).count();
+        if ascii_fast && pending == i && ascii > 0 {
+            out.push_copied(as_str(rest.get(..ascii)), i);
+            i += ascii;
+            pending = i;
+            continue;
         }
-        let (_, _, written, had_errors) = decoder.decode_to_utf8(&bytes[i..=i], &mut buf, false);
+        let (_, _, written, had_errors) =
+            decoder.decode_to_utf8(rest.get(..1).unwrap_or_default(), &mut buf, false);
         errors |= had_errors;
         i += 1;
         if written > 0 {
-            let s = std::str::from_utf8(&buf[..written]).unwrap_or_default();
-            out.push_mapped(s, pending..i);
+            out.push_mapped(as_str(buf.get(..written)), pending..i);
             pending = i;
         }
     }
     let (_, _, written, had_errors) = decoder.decode_to_utf8(&[], &mut buf, true);
     errors |= had_errors;
     if written > 0 {
-        let s = std::str::from_utf8(&buf[..written]).unwrap_or_default();
-        out.push_mapped(s, pending..bytes.len());
+        out.push_mapped(as_str(buf.get(..written)), pending..bytes.len());
     }
     if errors {
         warnings.push(format!(
@@ -156,6 +152,13 @@ fn decode_stream(
         ));
     }
     out
+}
+
+/// The bytes as text (they are known to be UTF-8 here; anything else gives `""`).
+fn as_str(bytes: Option<&[u8]>) -> &str {
+    bytes
+        .and_then(|b| std::str::from_utf8(b).ok())
+        .unwrap_or_default()
 }
 
 /// CRLF and lone CR become `"\n"`, mapped to the original line break.

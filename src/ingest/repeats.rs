@@ -42,15 +42,15 @@ pub(crate) fn repeat_mask(paragraphs: &[&str], numbers: &[usize]) -> (Vec<bool>,
     let mut warnings = Vec::new();
     let mut seen: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
     let mut j = 0;
-    while j < keys.len() {
-        let candidates = seen.get(&keys[j]).map(Vec::as_slice).unwrap_or_default();
+    while let Some(&key) = keys.get(j) {
+        let candidates = seen.get(&key).map(Vec::as_slice).unwrap_or_default();
         let run = candidates
             .iter()
             .map(|&i| common_run(&keys, i, j))
             .max()
             .unwrap_or(0);
         if run >= MIN_BLOCK {
-            keep[j..j + run].fill(false);
+            keep.iter_mut().skip(j).take(run).for_each(|k| *k = false);
             let first = numbers.get(j).copied().unwrap_or(j + 1);
             let last = numbers.get(j + run - 1).copied().unwrap_or(j + run);
             warnings.push(format!(
@@ -59,7 +59,7 @@ pub(crate) fn repeat_mask(paragraphs: &[&str], numbers: &[usize]) -> (Vec<bool>,
             j += run;
             continue;
         }
-        let slot = seen.entry(keys[j]).or_default();
+        let slot = seen.entry(key).or_default();
         if slot.len() < MAX_CANDIDATES {
             slot.push(j);
         }
