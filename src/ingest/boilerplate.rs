@@ -247,7 +247,7 @@ fn classify(line: &str) -> Option<Drop> {
     }
     let key = key(line);
     let standalone = STANDALONE.contains(&key.as_str()) || END_HEADINGS.contains(&key.as_str());
-    if standalone || is_link(&key) || is_prompt(&key) {
+    if standalone || is_link(line, &key) || is_prompt(&key) {
         Some(Drop::Furniture)
     } else if is_caption(line, &key) {
         Some(Drop::Caption)
@@ -256,11 +256,15 @@ fn classify(line: &str) -> Option<Drop> {
     }
 }
 
-fn is_link(key: &str) -> bool {
+/// A link line: a [`LINK_PREFIXES`] phrase, then a colon, or a dash, bar or arrow before a
+/// headline (no final period, so "More — and better — jobs are needed." stays).
+fn is_link(line: &str, key: &str) -> bool {
+    let headline = !line.trim_end().ends_with('.');
     LINK_PREFIXES.iter().any(|p| {
         key.strip_prefix(p).is_some_and(|rest| {
-            rest.trim_start()
-                .starts_with([':', '|', '-', '\u{2013}', '\u{2014}', '>', '\u{bb}'])
+            let rest = rest.trim_start();
+            rest.starts_with(':')
+                || (headline && rest.starts_with(['|', '-', '\u{2013}', '\u{2014}', '>', '\u{bb}']))
         })
     })
 }
@@ -408,16 +412,21 @@ mod tests {
             "Advertisement",
             "RELATED ARTICLES",
             "Sign up for our morning newsletter",
+            "More \u{2014} and better \u{2014} jobs are needed, she said.",
             "Recommended changes to the plan were published in May.",
             BODY,
             BODY,
             BODY,
             BODY,
         ]);
-        assert_eq!(k.len(), 6);
-        assert_eq!(
-            k.get(1),
-            Some(&"Recommended changes to the plan were published in May.")
+        assert_eq!(k.len(), 7);
+        assert!(
+            k.get(1)
+                .is_some_and(|l| l.starts_with("More \u{2014} and better"))
+        );
+        assert!(
+            k.get(2)
+                .is_some_and(|l| l.starts_with("Recommended changes"))
         );
         assert_eq!(w, ["dropped 4 boilerplate lines"]);
     }
