@@ -1,7 +1,7 @@
 //! Site furniture inside an article's text: lines in, a keep/drop decision per line and one
 //! warning per kind of line dropped out.
 //!
-//! The rules are general: phrase lists (all lower case, all in this file) plus line shapes.
+//! The rules are general: phrase lists (all in [`super::phrases`]) plus line shapes.
 //! - [`LINK_PREFIXES`] followed by `:`, `|` or a dash make a whole line a link ("Read also: …").
 //! - [`STANDALONE`] lines (and [`END_HEADINGS`] anywhere) are furniture when they are the whole
 //!   line ("Advertisement").
@@ -17,163 +17,10 @@
 //! Written by hand: no crate recognises in-article boilerplate outside GPL-licensed site configs.
 
 use super::decode::plural;
-
-/// Phrases that, followed by `:`, `|` or a dash, make the line a link to another article.
-pub(crate) const LINK_PREFIXES: &[&str] = &[
-    "read also",
-    "also read",
-    "read more",
-    "see also",
-    "keep reading",
-    "recommended",
-    "related",
-    "more",
-    "watch",
-    "listen",
-    "read",
-    "click here",
-    "also see",
-    "related coverage",
-];
-
-/// Lines that are furniture when they are all there is (trailing `:`/`.`/`!` ignored).
-pub(crate) const STANDALONE: &[&str] = &[
-    "advertisement",
-    "advertising",
-    "sponsored",
-    "sponsored content",
-    "skip advertisement",
-    "story continues below advertisement",
-    "continue reading",
-    "leave a comment",
-    "leave a reply",
-    "share this article",
-    "share this story",
-    "share this",
-    "share",
-    "our partners",
-    "comments",
-    "print",
-    "email",
-    "follow us",
-    "click to share",
-    "topics",
-    "related topics",
-    "read more",
-    "keep reading",
-    "see also",
-    "read also",
-    "also read",
-];
-
-/// Beginnings of subscribe and follow prompts (a whole short line).
-pub(crate) const PROMPT_PREFIXES: &[&str] = &[
-    "subscribe to",
-    "subscribe now",
-    "subscribe for",
-    "sign up for",
-    "sign up to",
-    "get our newsletter",
-    "join our newsletter",
-    "follow us on",
-    "download our app",
-    "click here to",
-    "to subscribe",
-    "register now",
-];
-
-/// Headings that, standing alone in the last part of the text, end the article body.
-pub(crate) const END_HEADINGS: &[&str] = &[
-    "keep reading",
-    "read more",
-    "read next",
-    "related",
-    "related articles",
-    "related stories",
-    "related news",
-    "related content",
-    "related topics",
-    "more on this story",
-    "more stories",
-    "more from",
-    "more in",
-    "most read",
-    "most popular",
-    "you may also like",
-    "you might also like",
-    "recommended",
-    "recommended for you",
-    "top stories",
-    "latest news",
-    "trending",
-    "see also",
-    "read also",
-    "also read",
-    "what to read next",
-];
-
-/// Words that name a photo agency or mark a photo credit inside a closing parenthesis.
-pub(crate) const CREDIT_WORDS: &[&str] = &[
-    "reuters",
-    "afp",
-    "ap",
-    "getty",
-    "efe",
-    "epa",
-    "xinhua",
-    "anadolu",
-    "bloomberg",
-    "tass",
-    "ria",
-    "sputnik",
-    "ansa",
-    "dpa",
-    "yonhap",
-    "kyodo",
-    "aap",
-    "pa",
-    "shutterstock",
-    "alamy",
-    "upi",
-    "ani",
-    "pti",
-    "ians",
-    "sipa",
-    "abaca",
-    "nurphoto",
-    "sopa",
-    "zuma",
-    "imago",
-    "kcna",
-    "handout",
-    "photo",
-    "photos",
-    "pic",
-    "picture",
-    "image",
-    "images",
-    "credit",
-    "courtesy",
-    "photographer",
-    "photograph",
-];
-
-/// Labels that start (or, near the end, close) a caption or credit line.
-pub(crate) const CREDIT_LABELS: &[&str] = &[
-    "photo:",
-    "photos:",
-    "photo by",
-    "image:",
-    "picture:",
-    "pic from",
-    "pic:",
-    "credit:",
-    "photograph:",
-    "file photo",
-    "caption:",
-    "image credit",
-    "photo credit",
-];
+use super::phrases::{
+    CLOSING_LABELS, CREDIT_LABELS, CREDIT_WORDS, END_HEADINGS, LINK_PREFIXES, PROMPT_PREFIXES,
+    STANDALONE,
+};
 
 /// A caption or furniture line is at most this many words.
 const SHORT_LINE_WORDS: usize = 60;
@@ -292,16 +139,7 @@ fn closing_label(line: &str) -> bool {
         return false;
     };
     let head = head.trim_end().to_lowercase();
-    let labelled = [
-        "photo",
-        "photos",
-        "image",
-        "picture",
-        "credit",
-        "photograph",
-    ]
-    .iter()
-    .any(|l| head.ends_with(l));
+    let labelled = CLOSING_LABELS.iter().any(|l| head.ends_with(l));
     let words: Vec<&str> = tail.split_whitespace().collect();
     let names = words.iter().all(|w| {
         w.chars()

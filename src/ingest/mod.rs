@@ -23,6 +23,7 @@ mod boilerplate;
 mod clean;
 mod decode;
 mod mojibake;
+mod phrases;
 mod repeats;
 mod text;
 mod thai;
