@@ -132,33 +132,58 @@ fn is_caption(line: &str, key: &str) -> bool {
     closing_label(line) || closing_credit(line)
 }
 
-/// Whether `line` ends with a credit label followed by a few capitalised words
-/// ("… at dusk. Photo: Sam Ortiz").
+/// Whether `line` ends with a [`CLOSING_LABELS`] label and a few capitalised words
+/// ("… at dusk. Photo: Sam Ortiz", "… on Monday. Pic from Harbour Archive"). A label without a
+/// colon must follow a sentence end or a separator.
 fn closing_label(line: &str) -> bool {
-    let Some((head, tail)) = line.rsplit_once(':') else {
-        return false;
-    };
-    let head = head.trim_end().to_lowercase();
-    let labelled = CLOSING_LABELS.iter().any(|l| head.ends_with(l));
-    let words: Vec<&str> = tail.split_whitespace().collect();
-    let names = words.iter().all(|w| {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let capitalised = |w: &&str| {
         w.chars()
             .next()
             .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
-    });
-    labelled && !words.is_empty() && words.len() <= 6 && names
+    };
+    let first = words.len().saturating_sub(10);
+    (first..words.len()).any(|k| {
+        CLOSING_LABELS.iter().any(|label| {
+            let label_words: Vec<&str> = label.split(' ').collect();
+            let at = words.get(k..k + label_words.len());
+            let matches = at.is_some_and(|ws| {
+                ws.iter()
+                    .zip(&label_words)
+                    .all(|(w, l)| w.to_lowercase() == *l)
+            });
+            let tail = words.get(k + label_words.len()..).unwrap_or_default();
+            let after_break = label.ends_with(':')
+                || k == 0
+                || words
+                    .get(k - 1)
+                    .is_some_and(|w| w.ends_with(['.', '|', '-', '\u{2013}', '\u{2014}']));
+            matches && after_break && (1..=6).contains(&tail.len()) && tail.iter().all(capitalised)
+        })
+    })
 }
 
-/// Whether `line` ends with `(…)` naming a photo agency or shaped `Name/Agency`.
+/// Whether `line` ends with up to three `(…)` groups, one of them naming a photo agency or
+/// shaped `Name/Agency` ("… spokesman (REUTERS/Ana Vidal) (ANA VIDAL /)").
 fn closing_credit(line: &str) -> bool {
-    let body = line.trim_end().trim_end_matches('.');
-    let Some(inner) = body.strip_suffix(')') else {
-        return false;
-    };
-    let Some(open) = inner.rfind('(') else {
-        return false;
-    };
-    let credit = inner.get(open + 1..).unwrap_or_default();
+    let mut body = line.trim_end().trim_end_matches('.');
+    for _ in 0..3 {
+        let Some(inner) = body.strip_suffix(')') else {
+            return false;
+        };
+        let Some(open) = inner.rfind('(') else {
+            return false;
+        };
+        if is_credit(inner.get(open + 1..).unwrap_or_default()) {
+            return true;
+        }
+        body = inner.get(..open).unwrap_or_default().trim_end();
+    }
+    false
+}
+
+/// Whether the inside of a parenthesis is a photo credit.
+fn is_credit(credit: &str) -> bool {
     if credit.len() > 80 {
         return false;
     }
@@ -169,16 +194,19 @@ fn closing_credit(line: &str) -> bool {
     let slash_shape = credit.contains('/')
         && credit
             .split('/')
-            .all(|part| part.trim().chars().next().is_some_and(char::is_uppercase));
+            .map(str::trim)
+            .filter(|part| !part.is_empty())
+            .all(|part| part.chars().next().is_some_and(char::is_uppercase));
     names_agency || slash_shape
 }
 
-/// Whether `line` looks like a headline in a list of links: short, no final period.
+/// Whether `line` looks like a headline in a list of links: short, one sentence at most.
 fn headline_like(line: &str) -> bool {
-    let end = line
-        .trim_end()
-        .trim_end_matches(['"', '\u{201d}', '\u{2019}', '\'', ')']);
-    word_count(line) <= HEADLINE_WORDS && !end.ends_with('.')
+    let sentences = line
+        .split_inclusive(['.', '!', '?'])
+        .filter(|part| part.trim().chars().count() > 1)
+        .count();
+    word_count(line) <= HEADLINE_WORDS && sentences <= 1
 }
 
 /// Drops end headings in the second half and the headline-like lines after each.
@@ -277,7 +305,10 @@ mod tests {
             "The new bridge at dusk. (AFP)",
             "Photo: Marta Lind",
             "A protester holds a sign outside the court. Image: Sam Ortiz",
+            "The envoy at the summit (REUTERS / Ana Vidal) (ANA VIDAL /)",
+            "The old harbour from the air. Pic from Coastal Archive",
             "The bill was passed by the upper house (the senate).",
+            "She shared the picture: a burning car.",
             BODY,
         ]);
         assert_eq!(
@@ -285,10 +316,11 @@ mod tests {
             [
                 BODY,
                 "The bill was passed by the upper house (the senate).",
+                "She shared the picture: a burning car.",
                 BODY
             ]
         );
-        assert_eq!(w, ["dropped 4 photo caption lines"]);
+        assert_eq!(w, ["dropped 6 photo caption lines"]);
     }
 
     #[test]
@@ -299,13 +331,13 @@ mod tests {
             BODY,
             "Most read",
             "Storm closes mountain pass for a week",
-            "Local bakery wins national prize",
-            "The committee will meet again in March, a spokesperson said.",
+            "Local bakery wins national prize.",
+            "The committee will meet again in March. A spokesperson said so on Friday.",
         ]);
         assert_eq!(k.len(), 4);
         assert_eq!(
             k.last(),
-            Some(&"The committee will meet again in March, a spokesperson said.")
+            Some(&"The committee will meet again in March. A spokesperson said so on Friday.")
         );
         assert_eq!(
             w,

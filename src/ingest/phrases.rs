@@ -159,13 +159,25 @@ pub(crate) const CREDIT_LABELS: &[&str] = &[
     "photo credit",
 ];
 
-/// Labels that, followed by `:` and a few capitalised words, end a caption line with its
-/// credit ("… at dusk. Photo: Sam Ortiz").
+/// Labels that, followed by a few capitalised words, end a caption line with its credit
+/// ("… at dusk. Photo: Sam Ortiz"). Labels without a colon must follow a sentence end.
 pub(crate) const CLOSING_LABELS: &[&str] = &[
-    "photo",
-    "photos",
-    "image",
-    "picture",
-    "credit",
-    "photograph",
+    "photo:",
+    "photos:",
+    "image:",
+    "picture:",
+    "credit:",
+    "photograph:",
+    "photo credit:",
+    "image credit:",
+    "pic from",
+    "pic by",
+    "photo by",
+    "photo from",
+    "photo via",
+    "photo courtesy of",
+    "image courtesy of",
+    "image from",
+    "image via",
+    "picture by",
 ];
