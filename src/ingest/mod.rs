@@ -22,6 +22,7 @@ mod annotated;
 mod boilerplate;
 mod clean;
 mod decode;
+mod language;
 mod mojibake;
 mod phrases;
 mod repeats;
