@@ -2,8 +2,9 @@
 //!
 //! Entry points: [`load_path`] (a file), [`ingest_bytes`] (bytes already read) and [`pasted`]
 //! (text pasted in the app). Every article comes out with cleaned `text` (body paragraphs joined
-//! by `"\n\n"`, the headline in `title`), paragraph spans, an exact [`OffsetMap`] back to the
-//! original bytes and one human-readable warning per kind of repair.
+//! by `"\n\n"`, the headline in `title`), paragraph spans, an exact
+//! [`OffsetMap`](crate::model::OffsetMap) back to the original bytes and one human-readable
+//! warning per kind of repair.
 //!
 //! How it is put together, so other formats can plug in:
 //! - A reader turns bytes into a `clean::Draft`: paragraphs as `AnnotatedText` (text where each
