@@ -1,7 +1,41 @@
-//! Bytes → [`Article`]: decoding, mojibake repair, boilerplate, repeated bodies, other formats.
+//! Bytes → [`Article`]: decoding, mojibake repair, boilerplate, repeated bodies.
+//!
+//! Entry points: [`load_path`] (a file), [`ingest_bytes`] (bytes already read) and [`pasted`]
+//! (text pasted in the app). Every article comes out with cleaned `text` (body paragraphs joined
+//! by `"\n\n"`, the headline in `title`), paragraph spans, an exact
+//! [`OffsetMap`](crate::model::OffsetMap) back to the original bytes and one human-readable
+//! warning per kind of repair.
+//!
+//! How it is put together, so other formats can plug in:
+//! - A reader turns bytes into a `clean::Draft`: paragraphs as `AnnotatedText` (text where each
+//!   byte knows the original bytes it came from), a title, metadata and its own warnings. The
+//!   plain-text reader is `text::read_text` (decoding in `decode`, mojibake repair in `mojibake`
+//!   and `thai`, one paragraph per non-blank line, headline detection).
+//! - `clean::finish` does the cleaning every format shares (boilerplate lines in `boilerplate`,
+//!   repeated bodies and captions in `repeats`) and builds the `Article` and its offset map.
+//!
+//! An HTML, PDF or DOCX reader extracts its paragraphs, builds each one with
+//! `AnnotatedText::push_copied` / `push_mapped` (pointing at the bytes of the source it came
+//! from), fills a `Draft` and calls `clean::finish`; [`ingest_bytes`] dispatches on
+//! [`source_format`], where the new reader is added.
 
-use crate::model::{Article, OffsetMap, SourceFormat};
+mod annotated;
+mod boilerplate;
+mod clean;
+mod decode;
+mod language;
+mod mojibake;
+mod phrases;
+mod repeats;
+mod text;
+mod thai;
+
+use crate::model::{Article, SourceFormat};
 use std::path::Path;
+
+/// The largest file read, in bytes (20 MiB); news articles are far smaller, so anything bigger
+/// is not an article and would only make the app slow.
+pub const MAX_FILE_BYTES: u64 = 20 * 1024 * 1024;
 
 /// Why a file could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -15,10 +49,34 @@ pub enum IngestError {
         source: std::io::Error,
     },
     /// Nothing to analyse.
-    #[error("{path}: the file is empty")]
+    #[error("{path}: the file is empty or holds only white space")]
     Empty {
         /// The path as given.
         path: String,
+    },
+    /// The file is not text.
+    #[error("{path}: this is a binary file, not text")]
+    Binary {
+        /// The path as given.
+        path: String,
+    },
+    /// The file is larger than [`MAX_FILE_BYTES`].
+    #[error("{path}: the file is too large ({size} bytes; the limit is {limit} bytes)")]
+    TooLarge {
+        /// The path as given.
+        path: String,
+        /// The file's size in bytes.
+        size: u64,
+        /// The limit in bytes.
+        limit: u64,
+    },
+    /// The format is recognised but no reader for it is available.
+    #[error("{path}: {format} files cannot be read yet")]
+    Unsupported {
+        /// The path as given.
+        path: String,
+        /// The format's name.
+        format: &'static str,
     },
 }
 
@@ -26,46 +84,139 @@ impl IngestError {
     /// The path the error is about.
     pub fn path(&self) -> &str {
         match self {
-            IngestError::Io { path, .. } | IngestError::Empty { path } => path,
+            IngestError::Io { path, .. }
+            | IngestError::Empty { path }
+            | IngestError::Binary { path }
+            | IngestError::TooLarge { path, .. }
+            | IngestError::Unsupported { path, .. } => path,
         }
     }
 }
 
-/// Reads and cleans the file at `path`.
+/// Reads and cleans the file at `path`. The size is checked from the file's metadata before
+/// anything is read.
 pub fn load_path(path: &Path) -> Result<Article, IngestError> {
     let shown = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|source| IngestError::Io {
+    let io = |source| IngestError::Io {
         path: shown.clone(),
         source,
-    })?;
+    };
+    let size = std::fs::metadata(path).map_err(io)?.len();
+    check_size(&shown, size)?;
+    let bytes = std::fs::read(path).map_err(io)?;
     ingest_bytes(&shown, &bytes)
 }
 
 /// Cleans `bytes` read from `path` (the path only names the article and hints at its format).
+///
+/// ```
+/// let a = verbatim::ingest::ingest_bytes(
+///     "news/bridge.txt",
+///     b"Bridge to close\r\nThe bridge will close on Monday.\r\nAdvertisement\r\n",
+/// ).unwrap();
+/// assert_eq!(a.title, "Bridge to close");
+/// assert_eq!(a.text, "The bridge will close on Monday.");
+/// assert_eq!(a.warnings, ["dropped 1 boilerplate line"]);
+/// ```
 pub fn ingest_bytes(path: &str, bytes: &[u8]) -> Result<Article, IngestError> {
-    let text = String::from_utf8_lossy(bytes).replace("\r\n", "\n");
-    if text.trim().is_empty() {
+    check_size(path, bytes.len() as u64)?;
+    if decode::looks_binary(bytes) {
+        return Err(IngestError::Binary {
+            path: path.to_string(),
+        });
+    }
+    let draft = match source_format(path) {
+        SourceFormat::Text | SourceFormat::Pasted => text::read_text(path, bytes),
+        SourceFormat::Html => return Err(unsupported(path, "HTML")),
+        SourceFormat::Pdf => return Err(unsupported(path, "PDF")),
+        SourceFormat::Docx => return Err(unsupported(path, "DOCX")),
+    };
+    if draft.paragraphs.is_empty() {
         return Err(IngestError::Empty {
             path: path.to_string(),
         });
     }
-    let mut paragraphs = Vec::new();
-    let mut pos = 0;
-    for part in text.split('\n') {
-        if !part.trim().is_empty() {
-            paragraphs.push(pos..pos + part.len());
-        }
-        pos += part.len() + 1;
+    Ok(clean::finish(draft, bytes))
+}
+
+/// An article from text pasted in the app: format `Pasted`, path `pasted:<title>`, `outlet` in
+/// its metadata. Offsets point into the bytes of `text`.
+///
+/// ```
+/// let a = verbatim::ingest::pasted("Bridge", "Daily Post", "It will close.\nRead more: Storm\n");
+/// assert_eq!(a.path, "pasted:Bridge");
+/// assert_eq!(a.meta.outlet.as_deref(), Some("Daily Post"));
+/// assert_eq!(a.text, "It will close.");
+/// ```
+pub fn pasted(title: &str, outlet: &str, text: &str) -> Article {
+    clean::finish(text::read_pasted(title, outlet, text), text.as_bytes())
+}
+
+/// The format `path` names by its extension (plain text when it names none we know).
+pub fn source_format(path: &str) -> SourceFormat {
+    let ext = Path::new(path)
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase());
+    match ext.as_deref() {
+        Some("html" | "htm" | "xhtml") => SourceFormat::Html,
+        Some("pdf") => SourceFormat::Pdf,
+        Some("docx") => SourceFormat::Docx,
+        _ => SourceFormat::Text,
     }
-    Ok(Article {
+}
+
+fn check_size(path: &str, size: u64) -> Result<(), IngestError> {
+    if size > MAX_FILE_BYTES {
+        return Err(IngestError::TooLarge {
+            path: path.to_string(),
+            size,
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    Ok(())
+}
+
+fn unsupported(path: &str, format: &'static str) -> IngestError {
+    IngestError::Unsupported {
         path: path.to_string(),
-        title: text.lines().next().unwrap_or_default().trim().to_string(),
-        format: SourceFormat::Text,
-        offsets: OffsetMap::identity(text.len()),
-        byte_len: bytes.len(),
-        content_hash: format!("{:016x}", xxhash_rust::xxh3::xxh3_64(bytes)),
-        text,
-        paragraphs,
-        ..Article::default()
-    })
+        format,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whitespace_only_is_empty() {
+        let err = ingest_bytes("blank.txt", b" \r\n\t\n\xc2\xa0\n").err();
+        assert!(matches!(err, Some(IngestError::Empty { .. })));
+    }
+
+    #[test]
+    fn oversized_bytes_are_refused_before_decoding() {
+        let big = vec![b'a'; MAX_FILE_BYTES as usize + 1];
+        let err = ingest_bytes("big.txt", &big).err();
+        assert!(
+            matches!(err, Some(IngestError::TooLarge { size, .. }) if size == MAX_FILE_BYTES + 1)
+        );
+    }
+
+    #[test]
+    fn format_follows_the_extension() {
+        assert_eq!(source_format("a/B.HTML"), SourceFormat::Html);
+        assert_eq!(source_format("a/b.docx"), SourceFormat::Docx);
+        assert_eq!(source_format("a/b.txt"), SourceFormat::Text);
+        assert_eq!(source_format("notes"), SourceFormat::Text);
+    }
+
+    #[test]
+    fn offsets_of_a_clean_utf8_file_point_past_the_title() {
+        let src = "Title here\nBody one.\nBody two.\n";
+        let a = ingest_bytes("t.txt", src.as_bytes())
+            .ok()
+            .unwrap_or_default();
+        assert_eq!(a.offsets.original(0), 11);
+        assert_eq!(a.offsets.original(11), 21);
+    }
 }
