@@ -426,7 +426,14 @@ pub struct Analysis {
 impl Analysis {
     /// The quotation with this id.
     pub fn quote(&self, quote_id: &str) -> Option<&Quote> {
-        self.quotes.iter().find(|q| q.quote_id == quote_id)
+        // Ids are `q1`, `q2`… in order: try the position they name before searching.
+        let by_position = quote_id
+            .strip_prefix('q')
+            .and_then(|n| n.parse::<usize>().ok())
+            .and_then(|n| n.checked_sub(1))
+            .and_then(|i| self.quotes.get(i))
+            .filter(|q| q.quote_id == quote_id);
+        by_position.or_else(|| self.quotes.iter().find(|q| q.quote_id == quote_id))
     }
 
     /// The article with this id.

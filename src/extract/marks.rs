@@ -113,6 +113,8 @@ fn marks_in(text: &str, range: Span) -> Vec<Mark> {
         return Vec::new();
     };
     let chars: Vec<(usize, char)> = para.char_indices().collect();
+    let first_text = para.len() - para.trim_start().len();
+    let last_text_end = para.trim_end().len();
     let mut marks = Vec::new();
     for (i, &(off, c)) in chars.iter().enumerate() {
         let Some(family) = family_of(c) else { continue };
@@ -122,8 +124,8 @@ fn marks_in(text: &str, range: Span) -> Vec<Mark> {
         if family == Family::Single && is_apostrophe(prev, next, prev2) {
             continue;
         }
-        let at_start = para[..off].trim().is_empty();
-        let at_end = para[off + c.len_utf8()..].trim().is_empty();
+        let at_start = off <= first_text;
+        let at_end = off + c.len_utf8() >= last_text_end;
         let open_ctx = is_opening_context(prev)
             && next.is_some_and(|c| !c.is_whitespace() && !",.;:!?)]".contains(c));
         let close_ctx = is_closing_context(next) && !prev.is_some_and(char::is_whitespace);
@@ -213,12 +215,18 @@ fn pair(
     let mut open: Option<usize> = None; // byte offset just past the opening mark
     let mut open_at: usize = para.start;
     let mut stray_close: Option<usize> = None;
+    // close_after[i]: some mark after i closes (computed once: pairing stays linear).
+    let mut close_after = vec![false; marks.len() + 1];
+    for i in (0..marks.len()).rev() {
+        close_after[i] =
+            close_after[i + 1] || marks.get(i + 1).is_some_and(|n| n.dir == Dir::Close);
+    }
     for (i, m) in marks.iter().enumerate() {
         match (open, m.dir) {
             (None, Dir::Open) => {
                 if let Some(sc) = stray_close.take() {
                     // A close glyph then an open glyph with nothing closing after: reversed marks.
-                    let later_close = marks[i + 1..].iter().any(|n| n.dir == Dir::Close);
+                    let later_close = close_after[i];
                     if !later_close {
                         push_span(
                             &mut out,

@@ -35,13 +35,18 @@ pub fn extract(article: &Article) -> Vec<Quote> {
         .collect();
     let passages = passages(&quoted);
     // A quotation over several paragraphs is attributed once, usually at its end or start.
-    for index in 0..quoted.len() {
-        if found[index].is_none() {
-            let passage = passages[index];
-            let shared = (0..quoted.len())
-                .filter(|&k| passages[k] == passage)
-                .find_map(|k| found[k].clone());
-            found[index] = shared;
+    let mut by_passage: std::collections::HashMap<usize, Found> = std::collections::HashMap::new();
+    let mut passage_size: std::collections::HashMap<usize, usize> =
+        std::collections::HashMap::new();
+    for (k, f) in found.iter().enumerate() {
+        *passage_size.entry(passages[k]).or_default() += 1;
+        if let Some(f) = f {
+            by_passage.entry(passages[k]).or_insert_with(|| f.clone());
+        }
+    }
+    for (index, f) in found.iter_mut().enumerate() {
+        if f.is_none() {
+            *f = by_passage.get(&passages[index]).cloned();
         }
     }
     let mut items: Vec<(Quote, Attributed)> = Vec::new();
@@ -51,7 +56,7 @@ pub fn extract(article: &Article) -> Vec<Quote> {
             .unwrap_or("")
             .split_whitespace()
             .count();
-        let in_passage = passages.iter().filter(|&&p| p == passages[index]).count() > 1;
+        let in_passage = passage_size.get(&passages[index]).copied().unwrap_or(0) > 1;
         let sentence = is_own_sentence(text, q);
         if found.is_none() && words <= 3 && !in_passage && !sentence {
             continue; // a scare quote or a title, not a quotation of the story
@@ -104,7 +109,8 @@ fn find_attribution(article: &Article, rest: &[Quoted], prev_end: Option<usize>)
     let q = rest.first()?;
     let para = paragraph_of(article, q.paragraph);
     let mut from = q.outer.end;
-    for (k, current) in rest.iter().enumerate() {
+    // A sentence holds few quotations; look at a handful, so that many marks stay linear.
+    for (k, current) in rest.iter().enumerate().take(8) {
         if k > 0 {
             let between = text.get(from..current.outer.start).unwrap_or("");
             if current.paragraph != q.paragraph || ends_sentence(between) {
@@ -183,9 +189,21 @@ fn sentence_end(text: &str, from: usize, limit: usize) -> usize {
     if from >= limit {
         return limit;
     }
-    sentences::sentences(text, from..limit)
+    // Attributions sit close to their quotation: look no further than a long sentence.
+    let window = floor_char_boundary(text, (from + WINDOW).min(limit));
+    sentences::sentences(text, from..window)
         .first()
-        .map_or(limit, |s| s.end.min(limit))
+        .map_or(window, |s| s.end.min(window))
+}
+
+/// How far from a quotation its attribution is looked for, in bytes.
+const WINDOW: usize = 600;
+
+fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }
 
 /// The offset where the sentence holding `pos` starts, at least `floor`.
@@ -193,6 +211,7 @@ fn sentence_start(text: &str, floor: usize, pos: usize) -> usize {
     if pos <= floor {
         return floor;
     }
+    let floor = floor_char_boundary(text, floor.max(pos.saturating_sub(WINDOW)));
     sentences::sentences(text, floor..pos)
         .last()
         .map_or(floor, |s| s.start)

@@ -104,10 +104,71 @@ fn compatible(pronoun: Gender, person: Gender) -> bool {
     pronoun == Gender::Unknown || person == Gender::Unknown || pronoun == person
 }
 
+/// The named mentions of one article in text order, with a surname index.
+struct Mentions {
+    sorted: Vec<Named>,
+    by_surname: HashMap<String, String>,
+}
+
+/// How many mentions back (or forward) a pronoun or role looks: antecedents are near.
+const LOOKBACK: usize = 400;
+
+impl Mentions {
+    fn new(mut sorted: Vec<Named>) -> Self {
+        sorted.sort_by_key(|n| n.position);
+        let mut mentions = Mentions {
+            sorted: Vec::with_capacity(sorted.len()),
+            by_surname: HashMap::new(),
+        };
+        for n in sorted {
+            mentions.insert(n);
+        }
+        mentions
+    }
+
+    fn insert(&mut self, named: Named) {
+        if named.mention.kind == MentionKind::Person {
+            let surname = named.mention.surname().to_lowercase();
+            let words = named.mention.name.split_whitespace().count();
+            let longer = self
+                .by_surname
+                .get(&surname)
+                .is_none_or(|known| known.split_whitespace().count() < words);
+            if longer {
+                self.by_surname.insert(surname, named.mention.name.clone());
+            }
+        }
+        let at = self
+            .sorted
+            .partition_point(|n| n.position <= named.position);
+        self.sorted.insert(at, named);
+    }
+
+    /// Mentions before `at`, nearest first.
+    fn before(&self, at: usize) -> impl Iterator<Item = &Named> {
+        let end = self.sorted.partition_point(|n| n.position < at);
+        self.sorted[..end].iter().rev().take(LOOKBACK)
+    }
+
+    /// Mentions after `at`, nearest first.
+    fn after(&self, at: usize) -> impl Iterator<Item = &Named> {
+        let start = self.sorted.partition_point(|n| n.position <= at);
+        self.sorted[start..].iter().take(LOOKBACK)
+    }
+
+    fn kind_of(&self, name: &str) -> Option<MentionKind> {
+        self.sorted
+            .iter()
+            .rev()
+            .find(|n| n.mention.name == name)
+            .map(|n| n.mention.kind)
+    }
+}
+
 /// Resolves each attribution of one article to a speaker name, in the order given (which must
 /// be text order).
 pub fn resolve(article: &Article, items: &mut [Attributed]) -> Vec<Option<String>> {
-    let mut named = printed_names(article);
+    let mut named = Mentions::new(printed_names(article));
     let mut out: Vec<Option<String>> = Vec::with_capacity(items.len());
     let mut last: Option<(usize, String)> = None; // (paragraph, speaker) of the previous quote
     for item in items.iter() {
@@ -122,16 +183,12 @@ pub fn resolve(article: &Article, items: &mut [Attributed]) -> Vec<Option<String
                     let mut m = found.mention.clone();
                     m.name = name.clone();
                     if m.kind == MentionKind::Pronoun || m.kind == MentionKind::Role {
-                        m.kind = named
-                            .iter()
-                            .find(|n| &n.mention.name == name)
-                            .map_or(MentionKind::Person, |n| n.mention.kind);
+                        m.kind = named.kind_of(name).unwrap_or(MentionKind::Person);
                     }
-                    named.push(Named {
+                    named.insert(Named {
                         position: at,
                         mention: m,
                     });
-                    named.sort_by_key(|n| n.position);
                 }
                 resolved
             }
@@ -148,27 +205,21 @@ pub fn resolve(article: &Article, items: &mut [Attributed]) -> Vec<Option<String
     out
 }
 
-fn resolve_mention(mention: &Mention, at: usize, named: &[Named]) -> Option<String> {
-    let before = || named.iter().rev().filter(move |n| n.position < at);
+fn resolve_mention(mention: &Mention, at: usize, named: &Mentions) -> Option<String> {
     match mention.kind {
         MentionKind::Person => {
-            let parts = mention.name.split_whitespace().count();
-            if parts == 1 {
+            if mention.name.split_whitespace().count() == 1 {
                 // A surname: the fullest name in the article that ends with it.
-                let surname = mention.name.to_lowercase();
-                let full = named
-                    .iter()
-                    .filter(|n| n.mention.kind == MentionKind::Person)
-                    .filter(|n| n.mention.surname().to_lowercase() == surname)
-                    .max_by_key(|n| n.mention.name.split_whitespace().count());
-                return Some(full.map_or(mention.name.clone(), |n| n.mention.name.clone()));
+                let full = named.by_surname.get(&mention.name.to_lowercase());
+                return Some(full.cloned().unwrap_or_else(|| mention.name.clone()));
             }
             Some(mention.name.clone())
         }
         MentionKind::Org => Some(mention.name.clone()),
         MentionKind::Pronoun => {
             let wants_org = matches!(mention.name.as_str(), "it" | "they" | "we");
-            before()
+            named
+                .before(at)
                 .find(|n| {
                     if wants_org {
                         n.mention.kind == MentionKind::Org
@@ -185,7 +236,7 @@ fn resolve_mention(mention: &Mention, at: usize, named: &[Named]) -> Option<Stri
                 .last()
                 .cloned()
                 .unwrap_or_else(|| mention.name.clone());
-            let holds = |n: &Named| {
+            let holds = |n: &&Named| {
                 n.mention
                     .roles
                     .iter()
@@ -196,9 +247,10 @@ fn resolve_mention(mention: &Mention, at: usize, named: &[Named]) -> Option<Stri
                         .split_whitespace()
                         .any(|w| w == head)
             };
-            before()
-                .find(|n| holds(n))
-                .or_else(|| named.iter().find(|n| n.position > at && holds(n)))
+            named
+                .before(at)
+                .find(holds)
+                .or_else(|| named.after(at).find(holds))
                 .map(|n| n.mention.name.clone())
         }
     }
