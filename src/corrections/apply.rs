@@ -1,0 +1,412 @@
+//! How the pipeline re-applies [`Corrections`] at each stage of an analysis.
+//!
+//! [`Applying`] walks along with [`analyze_with_progress`](crate::pipeline::analyze_with_progress):
+//!
+//! 1. after each article's extraction, [`Applying::edit_quotes`] removes what the user marked as
+//!    not a quotation and adds what the user added;
+//! 2. after speakers are unified across articles, [`Applying::set_speakers`] puts the user's
+//!    speakers in (so they win over the engine's);
+//! 3. after grouping, [`Applying::regroup`] applies moves, splits and merges in the order made;
+//! 4. per group, [`Applying::align_options`] adds the user's equivalences and
+//!    [`Applying::chosen_reference`] the user's reference;
+//! 5. at the end, [`Applying::notes`] attaches notes and [`Applying::unapplied`] lists every
+//!    correction that found nothing to act on (its quotation is gone, its article not loaded).
+
+use super::{Correction, Corrections, EquivalenceScope, NoteTarget, SpeakerScope};
+use crate::align::AlignOptions;
+use crate::model::{Analysis, Article, Note, Quote, QuoteKey, QuoteKind, Span, Unapplied};
+use std::collections::HashMap;
+
+/// One analysis's pass over the corrections: which took effect, and where each quotation is.
+#[derive(Debug)]
+pub struct Applying<'c> {
+    corrections: &'c Corrections,
+    applied: Vec<bool>,
+    /// Quotation index by key, built once the quotations are final.
+    index: HashMap<QuoteKey, usize>,
+}
+
+impl<'c> Applying<'c> {
+    /// Starts a pass; nothing is applied yet.
+    pub fn new(corrections: &'c Corrections) -> Self {
+        Self {
+            corrections,
+            applied: vec![false; corrections.items.len()],
+            index: HashMap::new(),
+        }
+    }
+
+    fn mark(&mut self, i: usize) {
+        if let Some(a) = self.applied.get_mut(i) {
+            *a = true;
+        }
+    }
+
+    /// Removes and adds quotations of one article (`quotes` are that article's, in text
+    /// order; they stay in text order).
+    pub fn edit_quotes(&mut self, article: &Article, quotes: &mut Vec<Quote>) {
+        let corrections = self.corrections;
+        for (i, c) in corrections.items.iter().enumerate() {
+            match c {
+                Correction::NotAQuote { span } if span.article_hash == article.content_hash => {
+                    let before = quotes.len();
+                    quotes.retain(|q| !(q.start >= span.start && q.end <= span.end));
+                    if quotes.len() < before {
+                        self.mark(i);
+                    }
+                }
+                Correction::AddQuote { span, speaker }
+                    if span.article_hash == article.content_hash =>
+                {
+                    if let Some(existing) = quotes
+                        .iter_mut()
+                        .find(|q| q.start == span.start && q.end == span.end)
+                    {
+                        if speaker.is_some() {
+                            existing.speaker.clone_from(speaker);
+                        }
+                        self.mark(i);
+                    } else if let Some(quote) = manual_quote(article, span, speaker, quotes) {
+                        quotes.push(quote);
+                        self.mark(i);
+                    }
+                }
+                _ => {}
+            }
+        }
+        quotes.sort_by_key(|q| (q.span.start, q.span.end));
+    }
+
+    /// Puts the user's speakers in, and indexes the (now final) quotations by key.
+    pub fn set_speakers(&mut self, articles: &[Article], quotes: &mut [Quote]) {
+        self.index = key_index(articles, quotes);
+        let corrections = self.corrections;
+        for (i, c) in corrections.items.iter().enumerate() {
+            let Correction::SetSpeaker {
+                quote,
+                speaker,
+                scope,
+            } = c
+            else {
+                continue;
+            };
+            let Some(&qi) = self.index.get(quote) else {
+                continue;
+            };
+            let Some(named) = quotes.get(qi) else {
+                continue;
+            };
+            let words = match scope {
+                SpeakerScope::Quote => None,
+                SpeakerScope::SameWords => named.speaker_as_written.as_deref().map(fold),
+            };
+            let article_id = named.article_id.clone();
+            for (k, q) in quotes.iter_mut().enumerate() {
+                let same_words = words.as_ref().is_some_and(|w| {
+                    q.article_id == article_id
+                        && q.speaker_as_written.as_deref().map(fold).as_ref() == Some(w)
+                });
+                if k == qi || same_words {
+                    q.speaker.clone_from(speaker);
+                }
+            }
+            self.mark(i);
+        }
+    }
+
+    /// Applies moves, splits and merges to `clusters` (indices into the quotations), in the
+    /// order the user made them. Untouched clusters keep their order and members.
+    pub fn regroup(&mut self, clusters: &mut Vec<Vec<usize>>) {
+        let mut label: HashMap<usize, usize> = HashMap::new();
+        for (c, cluster) in clusters.iter().enumerate() {
+            for &q in cluster {
+                label.insert(q, c);
+            }
+        }
+        let mut next_label = clusters.len();
+        let corrections = self.corrections;
+        for (i, c) in corrections.items.iter().enumerate() {
+            let done = match c {
+                Correction::MoveToGroup { quote, to_group_of } => self
+                    .pair(quote, to_group_of, &label)
+                    .map(|(q, _, lt)| label.insert(q, lt)),
+                Correction::SplitOff { quote } => self.index.get(quote).map(|&q| {
+                    next_label += 1;
+                    label.insert(q, next_label)
+                }),
+                Correction::MergeGroups {
+                    group_of,
+                    with_group_of,
+                } => self
+                    .pair(group_of, with_group_of, &label)
+                    .map(|(_, la, lb)| {
+                        label
+                            .values_mut()
+                            .filter(|l| **l == lb)
+                            .for_each(|l| *l = la);
+                        None
+                    }),
+                _ => continue,
+            };
+            if done.is_some() {
+                self.mark(i);
+            }
+        }
+        *clusters = rebuild(clusters, &label);
+    }
+
+    /// The quotation of `a`, its label, and the label of `b`'s quotation, when both exist.
+    fn pair(
+        &self,
+        a: &QuoteKey,
+        b: &QuoteKey,
+        label: &HashMap<usize, usize>,
+    ) -> Option<(usize, usize, usize)> {
+        let qa = *self.index.get(a)?;
+        let qb = *self.index.get(b)?;
+        Some((qa, *label.get(&qa)?, *label.get(&qb)?))
+    }
+
+    /// `base` plus the user's equivalences for the group made of `cluster`.
+    pub fn align_options(&mut self, cluster: &[usize], base: &AlignOptions) -> AlignOptions {
+        let mut options = base.clone();
+        let corrections = self.corrections;
+        for (i, c) in corrections.items.iter().enumerate() {
+            let Correction::Equivalent {
+                wording,
+                same_as,
+                scope,
+            } = c
+            else {
+                continue;
+            };
+            let here = match scope {
+                EquivalenceScope::Everywhere => true,
+                EquivalenceScope::Group { member } => {
+                    self.index.get(member).is_some_and(|q| cluster.contains(q))
+                }
+            };
+            if here {
+                options
+                    .equivalences
+                    .push((wording.clone(), same_as.clone()));
+                self.mark(i);
+            }
+        }
+        options
+    }
+
+    /// The position in `cluster` of the reference the user chose last for it, if any.
+    pub fn chosen_reference(&mut self, cluster: &[usize]) -> Option<usize> {
+        let mut chosen = None;
+        let corrections = self.corrections;
+        for (i, c) in corrections.items.iter().enumerate() {
+            let Correction::ChooseReference { quote } = c else {
+                continue;
+            };
+            let position = self
+                .index
+                .get(quote)
+                .and_then(|q| cluster.iter().position(|m| m == q));
+            if position.is_some() {
+                chosen = position;
+                self.mark(i);
+            }
+        }
+        chosen
+    }
+
+    /// The notes in force on `analysis`, in the order they were first written.
+    pub fn notes(&mut self, analysis: &Analysis) -> Vec<Note> {
+        let group_of: HashMap<&str, &str> = analysis
+            .groups
+            .iter()
+            .flat_map(|g| {
+                g.members
+                    .iter()
+                    .map(|m| (m.quote_id.as_str(), g.group_id.as_str()))
+            })
+            .collect();
+        let mut notes: Vec<Note> = Vec::new();
+        let corrections = self.corrections;
+        for (i, c) in corrections.items.iter().enumerate() {
+            let Correction::Note { target, text } = c else {
+                continue;
+            };
+            let (NoteTarget::Group { member } | NoteTarget::Difference { member, .. }) = target;
+            let Some(quote) = self.index.get(member).and_then(|&q| analysis.quotes.get(q)) else {
+                continue;
+            };
+            let Some(group_id) = group_of.get(quote.quote_id.as_str()) else {
+                continue;
+            };
+            let note = attached_note(target, group_id, &quote.quote_id, text);
+            let same_target = notes.iter().position(|n| n.same_target(&note));
+            match (same_target, text.is_empty()) {
+                (Some(k), true) => {
+                    notes.remove(k);
+                }
+                (Some(k), false) => {
+                    if let Some(n) = notes.get_mut(k) {
+                        *n = note;
+                    }
+                }
+                (None, false) => notes.push(note),
+                (None, true) => {}
+            }
+            self.mark(i);
+        }
+        notes
+    }
+
+    /// Every correction that took no effect, with the reason for a person.
+    pub fn unapplied(&self, articles: &[Article]) -> Vec<Unapplied> {
+        self.corrections
+            .items
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !self.applied.get(*i).copied().unwrap_or(false))
+            .map(|(index, c)| Unapplied {
+                index,
+                reason: self.reason(c, articles),
+            })
+            .collect()
+    }
+
+    fn reason(&self, c: &Correction, articles: &[Article]) -> String {
+        for key in c.keys() {
+            let Some(article) = articles.iter().find(|a| a.content_hash == key.article_hash) else {
+                return format!(
+                    "its article (content hash {}) is not loaded",
+                    key.article_hash
+                );
+            };
+            let missing = match c {
+                Correction::AddQuote { .. } => "no text to quote at",
+                Correction::NotAQuote { .. } => "no quotation found within",
+                _ if self.index.contains_key(key) => continue,
+                _ => "no quotation any more at",
+            };
+            return format!(
+                "{missing} bytes {}–{} of {}",
+                key.start, key.end, article.path
+            );
+        }
+        "nothing it applies to".into()
+    }
+}
+
+/// Notes' targets are compared as the user named them, through the quotation's current ids.
+fn attached_note(target: &NoteTarget, group_id: &str, quote_id: &str, text: &str) -> Note {
+    let (quote_id, reference_words, words) = match target {
+        NoteTarget::Group { .. } => (None, None, None),
+        NoteTarget::Difference {
+            reference_words,
+            words,
+            ..
+        } => (
+            Some(quote_id.to_string()),
+            Some(reference_words.clone()),
+            Some(words.clone()),
+        ),
+    };
+    Note {
+        group_id: group_id.to_string(),
+        quote_id,
+        reference_words,
+        words,
+        text: text.to_string(),
+    }
+}
+
+/// Attribution words compared without case or surrounding space.
+fn fold(words: &str) -> String {
+    words.trim().to_lowercase()
+}
+
+/// Each quotation's key → its index (the first, when one article was loaded twice).
+fn key_index(articles: &[Article], quotes: &[Quote]) -> HashMap<QuoteKey, usize> {
+    let by_id: HashMap<&str, &Article> = articles
+        .iter()
+        .map(|a| (a.article_id.as_str(), a))
+        .collect();
+    let mut index = HashMap::new();
+    for (i, q) in quotes.iter().enumerate() {
+        if let Some(a) = by_id.get(q.article_id.as_str()) {
+            index.entry(q.key(a)).or_insert(i);
+        }
+    }
+    index
+}
+
+/// Clusters again from labels: clusters in the order their first member is met walking the old
+/// clusters, members in walking order, empty clusters gone.
+fn rebuild(old: &[Vec<usize>], label: &HashMap<usize, usize>) -> Vec<Vec<usize>> {
+    let mut order: Vec<usize> = Vec::new();
+    let mut members: HashMap<usize, Vec<usize>> = HashMap::new();
+    for &q in old.iter().flatten() {
+        let Some(&l) = label.get(&q) else { continue };
+        let list = members.entry(l).or_default();
+        if list.is_empty() {
+            order.push(l);
+        }
+        list.push(q);
+    }
+    order
+        .into_iter()
+        .filter_map(|l| members.remove(&l))
+        .collect()
+}
+
+/// The cleaned-text span whose original bytes lie within `start..end`, if it holds any text.
+pub fn clean_span(article: &Article, start: usize, end: usize) -> Option<Span> {
+    let boundaries = article
+        .text
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain(std::iter::once(article.text.len()));
+    let mut from = None;
+    let mut to = None;
+    for b in boundaries {
+        if from.is_none() && article.offsets.original(b) >= start {
+            from = Some(b);
+        }
+        if from.is_some() && article.offsets.original_end(b) <= end {
+            to = Some(b);
+        }
+    }
+    let span = from?..to?;
+    let trimmed = trim_span(&article.text, span);
+    (trimmed.start < trimmed.end).then_some(trimmed)
+}
+
+/// `span` without surrounding white space.
+fn trim_span(text: &str, span: Span) -> Span {
+    let s = text.get(span.clone()).unwrap_or("");
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    (span.start + lead)..(span.end - trail).max(span.start + lead)
+}
+
+/// The quotation the user added at `span`'s original bytes, or `None` when they hold no text.
+fn manual_quote(
+    article: &Article,
+    span: &QuoteKey,
+    speaker: &Option<String>,
+    existing: &[Quote],
+) -> Option<Quote> {
+    let clean = clean_span(article, span.start, span.end)?;
+    let passage = existing.iter().map(|q| q.passage + 1).max().unwrap_or(0);
+    Some(Quote {
+        article_id: article.article_id.clone(),
+        text: article.slice(&clean).to_string(),
+        kind: QuoteKind::Direct,
+        start: span.start,
+        end: span.end,
+        span: clean,
+        speaker: speaker.clone(),
+        passage,
+        manual: true,
+        ..Quote::default()
+    })
+}
