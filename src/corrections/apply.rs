@@ -410,3 +410,116 @@ fn manual_quote(
         ..Quote::default()
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::OffsetMap;
+
+    fn key(start: usize) -> QuoteKey {
+        QuoteKey {
+            article_hash: "h".into(),
+            start,
+            end: start + 1,
+        }
+    }
+
+    /// A pass whose quotations 0..n have keys `key(0)`…`key(n-1)`.
+    fn pass(corrections: &Corrections, n: usize) -> Applying<'_> {
+        let mut applying = Applying::new(corrections);
+        applying.index = (0..n).map(|i| (key(i), i)).collect();
+        applying
+    }
+
+    #[test]
+    fn nothing_to_apply_leaves_clusters_as_they_are() {
+        let corrections = Corrections::default();
+        let mut clusters = vec![vec![2, 0], vec![1], vec![3, 4]];
+        pass(&corrections, 5).regroup(&mut clusters);
+        assert_eq!(clusters, vec![vec![2, 0], vec![1], vec![3, 4]]);
+    }
+
+    #[test]
+    fn moves_splits_and_merges_apply_in_order() {
+        let items = vec![
+            Correction::MoveToGroup {
+                quote: key(1),
+                to_group_of: key(0),
+            },
+            Correction::MergeGroups {
+                group_of: key(0),
+                with_group_of: key(3),
+            },
+            Correction::SplitOff { quote: key(0) },
+        ];
+        let corrections = Corrections { items };
+        let mut applying = pass(&corrections, 5);
+        let mut clusters = vec![vec![0], vec![1, 2], vec![3, 4]];
+        applying.regroup(&mut clusters);
+        assert_eq!(clusters, vec![vec![0], vec![1, 3, 4], vec![2]]);
+        assert!(applying.unapplied(&[]).is_empty());
+    }
+
+    #[test]
+    fn group_equivalences_reach_only_their_group() {
+        let items = vec![
+            Correction::Equivalent {
+                wording: "the isles".into(),
+                same_as: "the islands".into(),
+                scope: EquivalenceScope::Group { member: key(2) },
+            },
+            Correction::Equivalent {
+                wording: "PM".into(),
+                same_as: "prime minister".into(),
+                scope: EquivalenceScope::Everywhere,
+            },
+        ];
+        let corrections = Corrections { items };
+        let mut applying = pass(&corrections, 4);
+        let base = AlignOptions::default();
+        let here = applying.align_options(&[1, 2], &base);
+        let elsewhere = applying.align_options(&[0, 3], &base);
+        assert_eq!(here.equivalences.len(), 2);
+        assert_eq!(
+            elsewhere.equivalences,
+            vec![("PM".to_string(), "prime minister".to_string())]
+        );
+    }
+
+    #[test]
+    fn the_last_reference_chosen_for_a_group_wins() {
+        let items = vec![
+            Correction::ChooseReference { quote: key(1) },
+            Correction::ChooseReference { quote: key(2) },
+            Correction::ChooseReference { quote: key(9) },
+        ];
+        let corrections = Corrections { items };
+        let mut applying = pass(&corrections, 3);
+        assert_eq!(applying.chosen_reference(&[0, 1, 2]), Some(2));
+        let unapplied = applying.unapplied(&[]);
+        assert_eq!(unapplied.len(), 1);
+        assert_eq!(unapplied[0].index, 2);
+    }
+
+    #[test]
+    fn clean_span_maps_original_bytes_through_a_repair() {
+        // original: `say “hi there” now` with 3-byte marks; cleaned text has straight quotes.
+        let original = "say \u{201c}hi there\u{201d} now";
+        let mut offsets = OffsetMap::new(original.len());
+        offsets.push_run(0, 4, 0, 4);
+        offsets.push_run(4, 1, 4, 3);
+        offsets.push_run(5, 8, 7, 8);
+        offsets.push_run(13, 1, 15, 3);
+        offsets.push_run(14, 4, 18, 4);
+        let article = Article {
+            text: "say \"hi there\" now".into(),
+            offsets,
+            byte_len: original.len(),
+            ..Article::default()
+        };
+        let start = original.find("hi").unwrap();
+        let span = clean_span(&article, start, start + "hi there".len()).unwrap();
+        assert_eq!(article.slice(&span), "hi there");
+        assert_eq!(clean_span(&article, 100, 120), None);
+    }
+}
