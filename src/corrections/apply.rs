@@ -45,6 +45,7 @@ impl<'c> Applying<'c> {
     /// Removes and adds quotations of one article (`quotes` are that article's, in text
     /// order; they stay in text order).
     pub fn edit_quotes(&mut self, article: &Article, quotes: &mut Vec<Quote>) {
+        let mut added = false;
         let corrections = self.corrections;
         for (i, c) in corrections.items.iter().enumerate() {
             match c {
@@ -68,13 +69,17 @@ impl<'c> Applying<'c> {
                         self.mark(i);
                     } else if let Some(quote) = manual_quote(article, span, speaker, quotes) {
                         quotes.push(quote);
+                        added = true;
                         self.mark(i);
                     }
                 }
                 _ => {}
             }
         }
-        quotes.sort_by_key(|q| (q.span.start, q.span.end));
+        if added {
+            // Stable: the engine's own order among its quotations is kept.
+            quotes.sort_by_key(|q| q.span.start);
+        }
     }
 
     /// Puts the user's speakers in, and indexes the (now final) quotations by key.

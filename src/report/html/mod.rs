@@ -131,14 +131,14 @@ fn legend(out: &mut String) {
         };
         let _ = writeln!(
             out,
-            "<dt><{tag} class=\"d d-{0}\">{0}</{tag}> — {sample}</dt><dd>{1}</dd>",
+            "<div><dt><{tag} class=\"d d-{0}\">{0}</{tag}> — {sample}</dt><dd>{1}</dd></div>",
             class.as_str(),
             class_meaning(class)
         );
     }
     out.push_str(
-        "<dt><span class=\"flag\">flag</span></dt><dd>the statement as a whole needs a look \
-         (speakers disagree, a number or negation changed, a version is spliced or cut)</dd>\n\
+        "<div><dt><span class=\"flag\">flag</span></dt><dd>the statement as a whole needs a \
+         look (speakers disagree, a number or negation changed, a version is spliced or cut)</dd></div>\n\
          </dl>\n<p class=\"said\">In each version, struck words are the reference's and the \
          marked words that follow are this version's.</p>\n",
     );
