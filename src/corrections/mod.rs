@@ -12,6 +12,11 @@
 //! a correction that names a quotation no longer found is kept and listed in
 //! [`Analysis::unapplied`](crate::model::Analysis), never dropped.
 //!
+//! For the app: name a shown quotation with [`key_of`], a text selection in the article view
+//! with [`key_of_selection`]; push the correction on the [`CorrectionLog`], re-run the analysis
+//! with the log's corrections (off the UI thread), and list `analysis.unapplied` (each names the
+//! correction's index and says why) next to the log. Notes come back in `analysis.notes`.
+//!
 //! ```
 //! use verbatim::corrections::{Correction, CorrectionLog, SpeakerScope};
 //! use verbatim::{analyze, ingest, AnalyzeOptions};
@@ -37,8 +42,9 @@
 //! ```
 
 pub mod apply;
+pub mod manual;
 
-use crate::model::QuoteKey;
+use crate::model::{Analysis, Article, QuoteKey, Span};
 use serde::{Deserialize, Serialize};
 
 /// Which quotations a speaker correction changes.
@@ -220,6 +226,23 @@ impl Correction {
     }
 }
 
+/// The key of the quotation `quote_id` of `analysis`, for naming it in a correction.
+pub fn key_of(analysis: &Analysis, quote_id: &str) -> Option<QuoteKey> {
+    let quote = analysis.quote(quote_id)?;
+    Some(quote.key(analysis.article(&quote.article_id)?))
+}
+
+/// The key for text the user selected in the article view (`span`, a byte range of the
+/// cleaned [`Article::text`]), for [`Correction::AddQuote`] or [`Correction::NotAQuote`].
+pub fn key_of_selection(article: &Article, span: &Span) -> QuoteKey {
+    let original = article.original_range(span);
+    QuoteKey {
+        article_hash: article.content_hash.clone(),
+        start: original.start,
+        end: original.end,
+    }
+}
+
 /// Every correction the user made, oldest first.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Corrections {
@@ -332,6 +355,20 @@ mod tests {
         assert!(!log.can_undo());
         assert_eq!(log.undo(), None);
         assert!(!log.can_redo());
+    }
+
+    #[test]
+    fn a_selection_key_names_the_original_bytes() {
+        let text = "He said \u{201c}the pier reopens in June\u{201d} today.";
+        let article = crate::ingest::ingest_bytes("pier.txt", text.as_bytes()).unwrap();
+        let start = article.text.find("the pier").unwrap();
+        let span = start..start + "the pier reopens in June".len();
+        let key = key_of_selection(&article, &span);
+        assert_eq!(
+            &text.as_bytes()[key.start..key.end],
+            b"the pier reopens in June"
+        );
+        assert_eq!(key.article_hash, article.content_hash);
     }
 
     #[test]
