@@ -1,10 +1,18 @@
 //! The command line: `verbatim analyze FILES… [--format json|text|csv] [-o FILE] [--reference
 //! ARTICLE]`. Files that cannot be read are reported on stderr, one line each naming the file
 //! and the reason; the others are still analysed, and the exit code is 1 if any file failed.
+//!
+//! `verbatim export --format html|csv|json (FILES…|--workspace W.verbatim) -o OUT` writes a
+//! report (atomically: an old OUT survives a failed export). Exit codes: 0 written; 1 written,
+//! but some article could not be read (each named on stderr); 2 wrong arguments; 3 nothing
+//! written (the workspace was refused, no article could be read, or OUT could not be written).
 
 use crate::ingest;
+use crate::model::Article;
 use crate::pipeline::{AnalyzeOptions, analyze};
 use crate::report;
+use crate::report::export::ExportFormat;
+use crate::workspace;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::ffi::OsString;
 use std::io::{IsTerminal, Write};
@@ -35,6 +43,41 @@ enum Command {
         #[arg(long)]
         reference: Option<String>,
     },
+    /// Write a report to share: an HTML page, a CSV table, or JSON with corrections and notes.
+    Export {
+        /// Article files to analyse (or give --workspace).
+        #[arg(required_unless_present = "workspace", conflicts_with = "workspace")]
+        files: Vec<PathBuf>,
+        /// A saved workspace (.verbatim): its articles, corrections and notes.
+        #[arg(long)]
+        workspace: Option<PathBuf>,
+        /// What to write.
+        #[arg(long, value_enum)]
+        format: ExportArg,
+        /// The file to write.
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum ExportArg {
+    /// A self-contained report page to publish or print.
+    Html,
+    /// One row per quotation.
+    Csv,
+    /// The JSON result contract plus corrections and notes.
+    Json,
+}
+
+impl From<ExportArg> for ExportFormat {
+    fn from(arg: ExportArg) -> Self {
+        match arg {
+            ExportArg::Html => ExportFormat::Html,
+            ExportArg::Csv => ExportFormat::Csv,
+            ExportArg::Json => ExportFormat::Json,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -72,7 +115,84 @@ pub fn main(args: Vec<OsString>) -> i32 {
             output,
             reference,
         } => run_analyze(&files, format, output.as_deref(), reference),
+        Command::Export {
+            files,
+            workspace,
+            format,
+            output,
+        } => run_export(&files, workspace.as_deref(), format.into(), &output),
     }
+}
+
+/// Exit code of an export that wrote nothing.
+const NOTHING_WRITTEN: i32 = 3;
+
+fn run_export(
+    files: &[PathBuf],
+    workspace_path: Option<&std::path::Path>,
+    format: ExportFormat,
+    output: &std::path::Path,
+) -> i32 {
+    let (articles, options, failed) = match workspace_path {
+        Some(path) => match workspace::load(path) {
+            Ok(ws) => {
+                let (articles, problems) = ws.articles();
+                for p in &problems {
+                    eprintln!("verbatim: {}: {}", p.path, p.reason);
+                }
+                (articles, ws.analyze_options(), !problems.is_empty())
+            }
+            Err(e) => {
+                eprintln!("verbatim: {e}");
+                return NOTHING_WRITTEN;
+            }
+        },
+        None => {
+            let (articles, failed) = load_files(files);
+            (articles, AnalyzeOptions::default(), failed)
+        }
+    };
+    if articles.is_empty() {
+        eprintln!("verbatim: no article could be read; nothing written");
+        return NOTHING_WRITTEN;
+    }
+    let analysis = analyze(articles, &options);
+    for u in &analysis.unapplied {
+        let summary = options
+            .corrections
+            .items
+            .get(u.index)
+            .map(|c| c.summary())
+            .unwrap_or_default();
+        eprintln!(
+            "verbatim: note: correction {} ({summary}) not applied: {}",
+            u.index + 1,
+            u.reason
+        );
+    }
+    match report::export::write(output, &analysis, &options.corrections, format) {
+        Ok(()) => i32::from(failed),
+        Err(e) => {
+            eprintln!("verbatim: {e}");
+            NOTHING_WRITTEN
+        }
+    }
+}
+
+/// The articles that could be read; each that could not is named on stderr.
+fn load_files(files: &[PathBuf]) -> (Vec<Article>, bool) {
+    let mut failed = false;
+    let mut articles = Vec::new();
+    for path in files {
+        match ingest::load_path(path) {
+            Ok(article) => articles.push(article),
+            Err(e) => {
+                eprintln!("verbatim: {e}");
+                failed = true;
+            }
+        }
+    }
+    (articles, failed)
 }
 
 fn run_analyze(

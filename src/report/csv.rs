@@ -1,5 +1,6 @@
 //! One CSV row per quotation: group, speaker resolved and as written, article, kind, offsets,
-//! text, the group's reference text, and the classes of its differences.
+//! text, the group's reference text, the classes of its differences, the group's flags, and the
+//! user's notes on the group or on this quotation's differences.
 
 use crate::model::Analysis;
 
@@ -20,6 +21,7 @@ pub fn to_string(analysis: &Analysis) -> Result<String, csv::Error> {
         "reference_text",
         "classes",
         "flags",
+        "notes",
     ])?;
     for g in &analysis.groups {
         let reference_text = analysis.quote(&g.reference).map_or("", |q| q.text.as_str());
@@ -56,6 +58,7 @@ pub fn to_string(analysis: &Analysis) -> Result<String, csv::Error> {
                 reference_text,
                 &classes.join(" "),
                 &flags.join(" "),
+                &notes_of(analysis, &g.group_id, &q.quote_id),
             ])?;
         }
     }
@@ -63,4 +66,24 @@ pub fn to_string(analysis: &Analysis) -> Result<String, csv::Error> {
         .into_inner()
         .map_err(|e| csv::Error::from(e.into_error()))?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// The notes on the group and on this quotation's differences, one per line.
+fn notes_of(analysis: &Analysis, group_id: &str, quote_id: &str) -> String {
+    let notes: Vec<String> = analysis
+        .notes
+        .iter()
+        .filter(|n| n.group_id == group_id)
+        .filter_map(|n| match (&n.quote_id, &n.words, &n.reference_words) {
+            (None, _, _) => Some(n.text.clone()),
+            (Some(q), words, reference) if q == quote_id => Some(format!(
+                "on “{}” → “{}”: {}",
+                reference.as_deref().unwrap_or("").trim(),
+                words.as_deref().unwrap_or("").trim(),
+                n.text
+            )),
+            _ => None,
+        })
+        .collect();
+    notes.join("\n")
 }
