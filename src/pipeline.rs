@@ -97,6 +97,7 @@ pub fn analyze_with_progress(
     }
     let mut clusters = group::group(&quotes);
     applying.regroup(&mut clusters);
+    speakers::fill_from_groups(&mut quotes, &clusters);
 
     let preferred = preferred_references(&articles, &quotes, options);
     let mut groups: Vec<Group> = Vec::with_capacity(clusters.len());

@@ -7,7 +7,7 @@
 
 use crate::model::Span;
 use crate::speakers::lexicon;
-use crate::speakers::names::{self, Mention};
+use crate::speakers::names::{self, Mention, MentionKind};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -116,7 +116,11 @@ fn nameish(w: &str) -> bool {
 fn modifies_role(text: &str, toks: &[Tok], i: usize) -> bool {
     let Some(t) = toks.get(i) else { return false };
     let w = text_of(text, t);
-    if !t.word || lexicon::is_speech_verb(w) || w.chars().any(|c| !c.is_alphabetic() && c != '-') {
+    if !t.word
+        || lexicon::is_speech_verb(w)
+        || w.chars()
+            .any(|c| !c.is_alphabetic() && !matches!(c, '-' | '\'' | '’'))
+    {
         return false;
     }
     toks.get(i + 1..(i + 3).min(toks.len()))
@@ -260,7 +264,18 @@ fn phrase_backward(text: &str, toks: &[Tok], end: usize) -> usize {
                     && chunk
                         .iter()
                         .all(|t| text_of(text, t).chars().all(|c| c.is_ascii_digit()));
-                if chunk.len() <= 8 && (starts_with_article || age) {
+                // ", who chairs the board," / ", chair of the board," / ", Lena Brandt,"
+                let clause = chunk.len() <= 12
+                    && !chunk.is_empty()
+                    && !chunk.iter().any(|t| {
+                        is_verb_at(text, std::slice::from_ref(t), 0)
+                            || is_quote_mark(text_of(text, t))
+                    })
+                    && k > 0
+                    && toks
+                        .get(k - 1)
+                        .is_some_and(|t| t.word && nameish(text_of(text, t)));
+                if (chunk.len() <= 8 && (starts_with_article || age)) || clause {
                     i = k;
                     continue;
                 }
@@ -305,15 +320,46 @@ fn phrase_then_verb(text: &str, toks: &[Tok]) -> Option<(Found, usize)> {
         v += 1;
     }
     if !is_verb_at(text, toks, v) {
-        // "X, quoted in…": the verb right after a closing comma
-        if toks.get(end).is_some_and(|t| text_of(text, t) == ",") && is_verb_at(text, toks, end + 1)
-        {
-            v = end + 1;
-        } else {
-            return None;
-        }
+        v = verb_after_appositive(text, toks, end)?;
     }
     Some((found(text, toks, 0, end)?, v))
+}
+
+/// "X, quoted in…" or "X, who chairs the board, said": the verb after a comma, or after a
+/// short clause set off by commas. Returns the verb's index.
+fn verb_after_appositive(text: &str, toks: &[Tok], end: usize) -> Option<usize> {
+    if toks.get(end).is_none_or(|t| text_of(text, t) != ",") {
+        return None;
+    }
+    if is_verb_at(text, toks, end + 1) {
+        return Some(end + 1);
+    }
+    let close = toks
+        .iter()
+        .enumerate()
+        .skip(end + 1)
+        .take(13)
+        .find(|(_, t)| text_of(text, t) == ",")
+        .map(|(k, _)| k)?;
+    let clause = toks.get(end + 1..close)?;
+    if clause
+        .iter()
+        .any(|t| is_quote_mark(text_of(text, t)) || is_verb_at(text, std::slice::from_ref(t), 0))
+    {
+        return None;
+    }
+    let mut v = close + 1;
+    while toks.get(v).is_some_and(|t| is_adverb(text_of(text, t))) && v < close + 3 {
+        v += 1;
+    }
+    is_verb_at(text, toks, v).then_some(v)
+}
+
+fn is_quote_mark(w: &str) -> bool {
+    matches!(
+        w,
+        "“" | "”" | "\"" | "«" | "»" | "„" | "‘" | "’" | "‚" | "'"
+    )
 }
 
 /// The attribution after a closing mark: `text[range]` runs to the end of the sentence.
@@ -379,15 +425,31 @@ pub fn before_quote(text: &str, range: Span) -> Option<Found> {
     if let Some(f) = according_to(text, &toks, false) {
         return Some(f);
     }
-    let verb = (0..toks.len())
-        .rev()
-        .find(|&k| is_verb_at(text, &toks, k))?;
+    let Some(verb) = (0..toks.len()).rev().find(|&k| is_verb_at(text, &toks, k)) else {
+        // "Ms Holt was blunt: “…”": a colon introduces the speaker who opens the sentence.
+        let colon = toks.last().is_some_and(|t| text_of(text, t) == ":");
+        let subject_end = phrase_forward_to(text, &toks, 0, false);
+        if colon && subject_end > 0 && toks.len() - subject_end <= 8 {
+            let f = found(text, &toks, 0, subject_end)?;
+            return matches!(f.mention.kind, MentionKind::Person).then_some(f);
+        }
+        return None;
+    };
     let mut end = verb;
     while end > 0 && is_adverb(text_of(text, &toks[end - 1])) {
         end -= 1;
     }
     let start = phrase_backward(text, &toks, end);
-    found(text, &toks, start, end)
+    if let Some(f) = found(text, &toks, start, end) {
+        return Some(f);
+    }
+    // "Jane Holt for her part promised…": the name that opens the clause, a few words before.
+    let subject_end = phrase_forward_to(text, &toks, 0, false);
+    if subject_end > 0 && end.saturating_sub(subject_end) <= 5 {
+        let f = found(text, &toks, 0, subject_end)?;
+        return matches!(f.mention.kind, MentionKind::Person | MentionKind::Org).then_some(f);
+    }
+    None
 }
 
 /// A sentence that is nothing but an attribution: "The ministry said." or "X said in a
@@ -403,7 +465,61 @@ pub fn standalone(text: &str, range: Span) -> Option<Found> {
             .filter(|t| t.word)
             .map(|t| text_of(text, t))
             .collect();
-        rest.len() <= 6 && !rest.iter().any(|w| w.eq_ignore_ascii_case("that"))
+        // What follows the verb is a circumstance ("in a statement", "on Monday", "to
+        // reporters"), never a clause or an object ("told us when…").
+        let circumstance = rest.first().is_none_or(|w| {
+            is_cap(w)
+                || matches!(
+                    w.to_lowercase().as_str(),
+                    "in" | "at"
+                        | "on"
+                        | "during"
+                        | "after"
+                        | "before"
+                        | "from"
+                        | "to"
+                        | "by"
+                        | "via"
+                        | "with"
+                        | "over"
+                        | "later"
+                        | "earlier"
+                        | "today"
+                        | "yesterday"
+                        | "this"
+                        | "last"
+                        | "reporters"
+                        | "journalists"
+                        | "a"
+                        | "an"
+                        | "the"
+                        | "again"
+                        | "afterwards"
+                        | "then"
+                        | "late"
+                        | "shortly"
+                )
+        });
+        circumstance
+            && rest.len() <= 6
+            && !rest.iter().any(|w| {
+                matches!(
+                    w.to_lowercase().as_str(),
+                    "that"
+                        | "when"
+                        | "what"
+                        | "how"
+                        | "if"
+                        | "whether"
+                        | "why"
+                        | "us"
+                        | "me"
+                        | "him"
+                        | "them"
+                        | "you"
+                        | "it"
+                )
+            })
     };
     if is_verb_at(text, &toks, 0) {
         let end = phrase_forward(text, &toks, 1);
@@ -532,6 +648,12 @@ mod tests {
             before("Holt, 54, later told a radio station that she was "),
             Some("Holt".into())
         );
+    }
+
+    #[test]
+    fn colon_after_a_named_subject() {
+        assert_eq!(before("Ms Holt was equally blunt: "), Some("Holt".into()));
+        assert_eq!(before("The weather was grim: "), None);
     }
 
     #[test]

@@ -34,6 +34,8 @@ struct Mark {
     len: usize,
     family: Family,
     dir: Dir,
+    /// Only a closing mark if a quotation is open (else an apostrophe).
+    weak: bool,
 }
 
 /// A quoted stretch of one paragraph.
@@ -93,18 +95,31 @@ fn is_closing_context(c: Option<char>) -> bool {
 }
 
 /// Whether a single-family mark is an apostrophe rather than a quotation mark.
-fn is_apostrophe(prev: Option<char>, next: Option<char>, prev2: Option<char>) -> bool {
+fn is_apostrophe(prev: Option<char>, after: &[char]) -> bool {
     let letter = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let next = after.first().copied();
     // it's, don't, O'Brien, rock'n'roll
     if letter(prev) && letter(next) {
         return true;
     }
-    // the '90s, 'em
-    if next.is_some_and(|c| c.is_ascii_digit()) && !letter(prev) {
-        return true;
-    }
-    // plural possessive: governments' — an s before, a space after, a letter two back
-    prev == Some('s') && letter(prev2) && !letter(next) && next.is_some_and(char::is_whitespace)
+    // the '90s, in '22 — two digits, maybe an s, then no more digits or letters
+    let digits = after.iter().take_while(|c| c.is_ascii_digit()).count();
+    let rest = after.get(digits..).unwrap_or(&[]);
+    let rest = if rest.first() == Some(&'s') {
+        &rest[1..]
+    } else {
+        rest
+    };
+    let number_goes_on =
+        matches!(rest.first(), Some('.' | ',')) && rest.get(1).is_some_and(char::is_ascii_digit);
+    !letter(prev) && digits == 2 && !letter(rest.first().copied()) && !number_goes_on
+}
+
+/// A plural possessive (governments’ plans) looks like a closing single quote: it closes only
+/// when a single quotation is open.
+fn is_possible_possessive(prev: Option<char>, next: Option<char>, prev2: Option<char>) -> bool {
+    let letter = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    prev == Some('s') && letter(prev2) && next.is_some_and(char::is_whitespace)
 }
 
 /// Finds and classes the quotation marks in `text[range]`.
@@ -121,9 +136,11 @@ fn marks_in(text: &str, range: Span) -> Vec<Mark> {
         let prev = i.checked_sub(1).and_then(|j| chars.get(j)).map(|x| x.1);
         let prev2 = i.checked_sub(2).and_then(|j| chars.get(j)).map(|x| x.1);
         let next = chars.get(i + 1).map(|x| x.1);
-        if family == Family::Single && is_apostrophe(prev, next, prev2) {
+        let after: Vec<char> = chars.iter().skip(i + 1).take(4).map(|x| x.1).collect();
+        if family == Family::Single && is_apostrophe(prev, &after) {
             continue;
         }
+        let weak = family == Family::Single && is_possible_possessive(prev, next, prev2);
         let at_start = off <= first_text;
         let at_end = off + c.len_utf8() >= last_text_end;
         let open_ctx = is_opening_context(prev)
@@ -147,6 +164,7 @@ fn marks_in(text: &str, range: Span) -> Vec<Mark> {
             len: c.len_utf8(),
             family,
             dir,
+            weak,
         });
     }
     marks
@@ -222,6 +240,9 @@ fn pair(
             close_after[i + 1] || marks.get(i + 1).is_some_and(|n| n.dir == Dir::Close);
     }
     for (i, m) in marks.iter().enumerate() {
+        if m.weak && open.is_none() {
+            continue; // a plural possessive, not a quotation mark
+        }
         match (open, m.dir) {
             (None, Dir::Open) => {
                 if let Some(sc) = stray_close.take() {
@@ -390,6 +411,27 @@ mod tests {
             ["It's the government's fault,"]
         );
         assert_eq!(spans("‘We don’t know,’ she said."), ["We don’t know,"]);
+    }
+
+    #[test]
+    fn plural_possessive_is_not_a_mark_outside_a_quotation() {
+        assert_eq!(
+            spans("The workers’ union said it was ‘a fair deal’."),
+            ["a fair deal"]
+        );
+        assert_eq!(spans("A ‘seamless’ journey, Mr Lee said."), ["seamless"]);
+    }
+
+    #[test]
+    fn a_single_quote_before_a_number_opens() {
+        assert_eq!(
+            spans("He would invest ‘4.5 billion euros’ by 2030."),
+            ["4.5 billion euros"]
+        );
+        assert_eq!(
+            spans("Back in the ’90s, ‘trains ran,’ she said."),
+            ["trains ran,"]
+        );
     }
 
     #[test]

@@ -4,6 +4,35 @@
 
 /// Verbs (and verb phrases' first words) that report speech, in the forms news uses.
 pub const SPEECH_VERBS: &[&str] = &[
+    "rejoiced",
+    "summarised",
+    "summarized",
+    "estimated",
+    "judged",
+    "hailed",
+    "lamented",
+    "regretted",
+    "proclaimed",
+    "exclaimed",
+    "reassured",
+    "wondered",
+    "questioned",
+    "demanded",
+    "objected",
+    "protested",
+    "recommended",
+    "advised",
+    "contended",
+    "asserted",
+    "disclosed",
+    "announce",
+    "retorted",
+    "quipped",
+    "sighed",
+    "stressed",
+    "thundered",
+    "fumed",
+    "conceded",
     "said",
     "says",
     "say",
@@ -260,6 +289,21 @@ pub const TITLES: &[&str] = &[
 
 /// Lower-case role nouns a reporter uses for a person ("the spokesman", "a senior official").
 pub const ROLE_NOUNS: &[&str] = &[
+    "forum",
+    "railroad",
+    "railway",
+    "airline",
+    "declaration",
+    "chair",
+    "epidemiologist",
+    "engineer",
+    "teacher",
+    "worker",
+    "farmer",
+    "owner",
+    "operator",
+    "planner",
+    "historian",
     "spokesman",
     "spokeswoman",
     "spokesperson",
@@ -383,6 +427,28 @@ pub const ROLE_NOUNS: &[&str] = &[
 
 /// Words that make a capitalised phrase an organisation rather than a person.
 pub const ORG_WORDS: &[&str] = &[
+    "forum",
+    "railroad",
+    "railway",
+    "railways",
+    "airline",
+    "airlines",
+    "society",
+    "trust",
+    "consortium",
+    "syndicate",
+    "guard",
+    "foundation",
+    "observatory",
+    "watchdog",
+    "regulator",
+    "operator",
+    "firm",
+    "prosecutor's",
+    "chamber",
+    "council's",
+    "program",
+    "programme",
     "department",
     "ministry",
     "office",
@@ -921,6 +987,31 @@ pub fn name_gender(given: &str) -> Gender {
 pub fn is_given_name(word: &str) -> bool {
     let g = word.to_lowercase();
     MALE_NAMES.contains(&g.as_str()) || FEMALE_NAMES.contains(&g.as_str())
+}
+
+/// A title or role word in full and lower case: "Gov." → "governor", "Gen" → "general".
+pub fn full_title(word: &str) -> String {
+    let w = word.trim_end_matches('.').to_lowercase();
+    let full = match w.as_str() {
+        "gov" => "governor",
+        "gen" => "general",
+        "sen" => "senator",
+        "rep" => "representative",
+        "dr" => "doctor",
+        "prof" => "professor",
+        "lt" => "lieutenant",
+        "col" => "colonel",
+        "maj" => "major",
+        "capt" => "captain",
+        "adm" => "admiral",
+        "sgt" => "sergeant",
+        "brig" => "brigadier",
+        "pres" => "president",
+        "supt" => "superintendent",
+        "insp" => "inspector",
+        other => other,
+    };
+    full.to_string()
 }
 
 /// Whether `word` (any case, a final period ignored) is a title.

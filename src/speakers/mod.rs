@@ -52,19 +52,24 @@ fn printed_names(article: &Article) -> Vec<Named> {
         let Some(mention) = names::parse_phrase(m.as_str()) else {
             continue;
         };
-        let keep = match mention.kind {
-            MentionKind::Person => {
-                let given = words.iter().any(|w| lexicon::is_given_name(w));
-                let titled = words.iter().any(|w| lexicon::is_title(w));
-                (given || titled) && mention.name.split_whitespace().count() >= 1
-            }
-            MentionKind::Org => words.iter().any(|w| lexicon::is_org_word(w)),
-            _ => false,
-        };
         let mut mention = mention;
         if mention.kind == MentionKind::Person {
             add_nearby_roles(&article.text, m.start(), m.end(), &mut mention);
         }
+        let keep = match mention.kind {
+            MentionKind::Person => {
+                let given = words.iter().any(|w| lexicon::is_given_name(w));
+                let titled = !mention.roles.is_empty();
+                let full = words.len() >= 2 && words.len() <= 3;
+                given
+                    || titled
+                    || (full
+                        && mention.roles.is_empty()
+                        && followed_by_verb(&article.text, m.end()))
+            }
+            MentionKind::Org => words.iter().any(|w| lexicon::is_org_word(w)),
+            _ => false,
+        };
         if keep {
             out.push(Named {
                 position: m.start(),
@@ -90,7 +95,7 @@ fn add_nearby_roles(text: &str, start: usize, end: usize, mention: &mut Mention)
         .map(|rest| rest.split([',', '.']).next().unwrap_or(""))
         .unwrap_or("");
     for w in before_words.chain(appositive.split_whitespace()) {
-        let w = w.trim_end_matches(['.', ',']).to_lowercase();
+        let w = lexicon::full_title(w.trim_end_matches(','));
         if (lexicon::is_title(&w) || lexicon::is_role_noun(&w)) && !mention.roles.contains(&w) {
             if mention.gender == Gender::Unknown {
                 mention.gender = lexicon::title_gender(&w);
@@ -98,6 +103,13 @@ fn add_nearby_roles(text: &str, start: usize, end: usize, mention: &mut Mention)
             mention.roles.push(w);
         }
     }
+}
+
+/// Whether a speech verb (or a comma, as in "X, 54, said") follows a name.
+fn followed_by_verb(text: &str, end: usize) -> bool {
+    let after = text.get(end..(end + 40).min(text.len())).unwrap_or("");
+    let first = after.split_whitespace().next().unwrap_or("");
+    first.starts_with(',') || lexicon::is_speech_verb(first.trim_end_matches([',', '.', ':']))
 }
 
 fn compatible(pronoun: Gender, person: Gender) -> bool {
@@ -108,6 +120,8 @@ fn compatible(pronoun: Gender, person: Gender) -> bool {
 struct Mentions {
     sorted: Vec<Named>,
     by_surname: HashMap<String, String>,
+    /// The article text, to look up a surname's given name.
+    text: String,
 }
 
 /// How many mentions back (or forward) a pronoun or role looks: antecedents are near.
@@ -119,6 +133,7 @@ impl Mentions {
         let mut mentions = Mentions {
             sorted: Vec::with_capacity(sorted.len()),
             by_surname: HashMap::new(),
+            text: String::new(),
         };
         for n in sorted {
             mentions.insert(n);
@@ -134,7 +149,7 @@ impl Mentions {
                 .by_surname
                 .get(&surname)
                 .is_none_or(|known| known.split_whitespace().count() < words);
-            if longer {
+            if longer && words >= 2 {
                 self.by_surname.insert(surname, named.mention.name.clone());
             }
         }
@@ -156,6 +171,40 @@ impl Mentions {
         self.sorted[start..].iter().take(LOOKBACK)
     }
 
+    /// The full name for a surname: a name printed in the article that ends with it, or else
+    /// the capitalised word printed right before it ("Marc Delorme" for "Delorme").
+    fn full_name(&self, surname: &str) -> Option<String> {
+        if let Some(full) = self.by_surname.get(&surname.to_lowercase()) {
+            return Some(full.clone());
+        }
+        let pattern = format!(r"(\p{{Lu}}[\p{{L}}\-]+)\s+{}\b", regex::escape(surname));
+        let re = Regex::new(&pattern).ok()?;
+        re.captures_iter(&self.text).find_map(|c| {
+            let given = c.get(1)?.as_str();
+            let plain = !lexicon::is_title(given)
+                && !lexicon::is_role_noun(given)
+                && !lexicon::is_org_word(given)
+                && lexicon::pronoun_gender(given).is_none()
+                && !matches!(
+                    given,
+                    "The"
+                        | "A"
+                        | "An"
+                        | "In"
+                        | "On"
+                        | "At"
+                        | "But"
+                        | "And"
+                        | "As"
+                        | "If"
+                        | "When"
+                        | "Said"
+                        | "Says"
+                );
+            plain.then(|| format!("{given} {surname}"))
+        })
+    }
+
     fn kind_of(&self, name: &str) -> Option<MentionKind> {
         self.sorted
             .iter()
@@ -169,6 +218,7 @@ impl Mentions {
 /// be text order).
 pub fn resolve(article: &Article, items: &mut [Attributed]) -> Vec<Option<String>> {
     let mut named = Mentions::new(printed_names(article));
+    named.text = article.text.clone();
     let mut out: Vec<Option<String>> = Vec::with_capacity(items.len());
     let mut last: Option<(usize, String)> = None; // (paragraph, speaker) of the previous quote
     for item in items.iter() {
@@ -190,12 +240,31 @@ pub fn resolve(article: &Article, items: &mut [Attributed]) -> Vec<Option<String
                         mention: m,
                     });
                 }
-                resolved
+                // A role no named mention holds stays as the article words it ("the
+                // department"); other articles may name it (see `fill_from_groups`).
+                resolved.or_else(|| {
+                    (found.mention.kind == MentionKind::Role).then(|| found.mention.name.clone())
+                })
             }
-            None => last
-                .as_ref()
-                .filter(|(p, _)| paragraph <= p + 2)
-                .map(|(_, s)| s.clone()),
+            None => {
+                // The speaker of the quotation just before, or else the person named in the
+                // paragraphs just before ("The governor, Ana Ruiz, spoke first:").
+                let near = paragraph
+                    .checked_sub(2)
+                    .and_then(|p| article.paragraphs.get(p))
+                    .map_or(0, |p| p.start);
+                let previous = last
+                    .as_ref()
+                    .filter(|(p, _)| paragraph <= p + 2)
+                    .map(|(_, s)| s.clone());
+                previous.or_else(|| {
+                    named
+                        .before(item.position)
+                        .take_while(|n| n.position >= near)
+                        .find(|n| n.mention.kind == MentionKind::Person)
+                        .map(|n| n.mention.name.clone())
+                })
+            }
         };
         if let Some(s) = &speaker {
             last = Some((paragraph, s.clone()));
@@ -210,8 +279,11 @@ fn resolve_mention(mention: &Mention, at: usize, named: &Mentions) -> Option<Str
         MentionKind::Person => {
             if mention.name.split_whitespace().count() == 1 {
                 // A surname: the fullest name in the article that ends with it.
-                let full = named.by_surname.get(&mention.name.to_lowercase());
-                return Some(full.cloned().unwrap_or_else(|| mention.name.clone()));
+                return Some(
+                    named
+                        .full_name(&mention.name)
+                        .unwrap_or_else(|| mention.name.clone()),
+                );
             }
             Some(mention.name.clone())
         }
@@ -252,6 +324,49 @@ fn resolve_mention(mention: &Mention, at: usize, named: &Mentions) -> Option<Str
                 .find(holds)
                 .or_else(|| named.after(at).find(holds))
                 .map(|n| n.mention.name.clone())
+        }
+    }
+}
+
+/// Whether a resolved speaker is only a role in lower case ("department"), not a name.
+pub fn is_unnamed(speaker: Option<&str>) -> bool {
+    speaker.is_none_or(|s| !s.chars().any(char::is_uppercase))
+}
+
+/// Within each group, a quotation whose speaker is unknown or only a role ("he" that could not
+/// be resolved, "the department") takes the name the other versions agree on, when the role,
+/// if any, fits that name ("department" fits "Department of Water Quality").
+pub fn fill_from_groups(quotes: &mut [Quote], clusters: &[Vec<usize>]) {
+    for cluster in clusters {
+        let mut counts: HashMap<&str, usize> = HashMap::new();
+        for &i in cluster {
+            if let Some(s) = quotes.get(i).and_then(|q| q.speaker.as_deref())
+                && !is_unnamed(Some(s))
+            {
+                *counts.entry(s).or_default() += 1;
+            }
+        }
+        let Some((best, _)) = counts
+            .into_iter()
+            .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))
+        else {
+            continue;
+        };
+        let best = best.to_string();
+        for &i in cluster {
+            let Some(q) = quotes.get_mut(i) else { continue };
+            if !is_unnamed(q.speaker.as_deref()) {
+                continue;
+            }
+            let fits = q.speaker.as_deref().is_none_or(|role| {
+                let lower = best.to_lowercase();
+                role.split_whitespace()
+                    .last()
+                    .is_some_and(|head| lower.contains(head))
+            });
+            if fits {
+                q.speaker = Some(best.clone());
+            }
         }
     }
 }

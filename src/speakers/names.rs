@@ -154,7 +154,7 @@ fn parse_part(part: &str) -> Option<Mention> {
     let mut gender = Gender::Unknown;
     for w in words {
         if lexicon::is_role_noun(w) || lexicon::is_title(w) || lexicon::is_org_word(w) {
-            roles.push(w.trim_end_matches('.').to_lowercase());
+            roles.push(lexicon::full_title(w));
         }
         if gender == Gender::Unknown {
             gender = lexicon::title_gender(w);
@@ -191,11 +191,16 @@ fn parse_part(part: &str) -> Option<Mention> {
             || lexicon::is_role_noun(w)
             || CONNECTORS.contains(&w.to_lowercase().as_str())
     });
-    let kind = if title_only && !words.iter().any(|w| lexicon::is_org_word(w)) {
-        MentionKind::Role
-    } else {
-        MentionKind::Org
-    };
+    // "the Nuitrail chief", "the state's governor": a role with its organisation in front.
+    let ends_in_role = words.last().is_some_and(|w| {
+        lexicon::is_title(w) || (lexicon::is_role_noun(w) && !lexicon::is_org_word(w))
+    });
+    let kind =
+        if (title_only || ends_in_role) && !words.last().is_some_and(|w| lexicon::is_org_word(w)) {
+            MentionKind::Role
+        } else {
+            MentionKind::Org
+        };
     Some(Mention {
         kind,
         name: if kind == MentionKind::Role {
@@ -327,6 +332,19 @@ mod tests {
         );
         assert_eq!(parse_phrase("she").unwrap().gender, Gender::Female);
         assert_eq!(read("it").0, MentionKind::Pronoun);
+    }
+
+    #[test]
+    fn a_run_ending_in_a_role_is_a_role() {
+        let m = parse_phrase("the Harbour Board chief").unwrap();
+        assert_eq!(m.kind, MentionKind::Role);
+        assert!(m.roles.contains(&"chief".to_string()));
+    }
+
+    #[test]
+    fn abbreviated_titles_read_as_roles() {
+        let m = parse_phrase("Gov. Ana Ruiz").unwrap();
+        assert!(m.roles.contains(&"governor".to_string()), "{:?}", m.roles);
     }
 
     #[test]
