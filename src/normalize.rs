@@ -18,6 +18,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
+use rustc_hash::FxHashMap;
 use unicode_normalization::UnicodeNormalization;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -72,23 +73,39 @@ struct Token {
 
 static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
 
-/// The alias variants tokenised once: (token surfaces, canonical name), longest first.
-static ALIAS_PHRASES: LazyLock<Vec<(Vec<String>, &'static str)>> = LazyLock::new(|| {
-    let mut phrases: Vec<(Vec<String>, &'static str)> = lexicon::ALIASES
-        .iter()
-        .flat_map(|(canonical, variants)| {
-            variants.iter().map(move |variant| {
-                let surfaces = tokens(variant)
+/// One alias variant, tokenised.
+struct AliasPhrase {
+    /// Token surfaces as written in the table.
+    surfaces: Vec<String>,
+    /// Folded token keys.
+    keys: Vec<String>,
+    canonical: &'static str,
+}
+
+/// The alias variants tokenised once, by the key of their first token, longest first.
+static ALIAS_PHRASES: LazyLock<FxHashMap<String, Vec<AliasPhrase>>> = LazyLock::new(|| {
+    let mut by_first: FxHashMap<String, Vec<AliasPhrase>> = FxHashMap::default();
+    for (canonical, variants) in lexicon::ALIASES {
+        for variant in *variants {
+            let toks = tokens(variant);
+            let phrase = AliasPhrase {
+                surfaces: toks
                     .iter()
                     .filter_map(|t| variant.get(t.start..t.end))
                     .map(str::to_string)
-                    .collect();
-                (surfaces, *canonical)
-            })
-        })
-        .collect();
-    phrases.sort_by_key(|(surfaces, _)| std::cmp::Reverse(surfaces.len()));
-    phrases
+                    .collect(),
+                keys: toks.iter().map(|t| token_key(variant, t)).collect(),
+                canonical,
+            };
+            if let Some(first) = phrase.keys.first() {
+                by_first.entry(first.clone()).or_default().push(phrase);
+            }
+        }
+    }
+    for phrases in by_first.values_mut() {
+        phrases.sort_by_key(|p| std::cmp::Reverse(p.keys.len()));
+    }
+    by_first
 });
 
 /// Case-folds and unifies marks: NFKC, lower case, curly quotes and apostrophes made straight,
@@ -161,33 +178,46 @@ fn token_key(text: &str, token: &Token) -> String {
     fold(surface).chars().filter(|c| !c.is_whitespace()).collect()
 }
 
-/// Whether the token surfaces at `at` spell `phrase`; acronym tokens must match exactly.
-fn matches_phrase(surfaces: &[&str], keys: &[String], at: usize, phrase: &[String]) -> bool {
-    phrase.iter().enumerate().all(|(k, want)| {
-        let (Some(surface), Some(key)) = (surfaces.get(at + k), keys.get(at + k)) else {
+/// Whether the tokens at `at` spell `phrase`; acronym tokens must match as written. The
+/// last token may carry a possessive ("Britain's").
+fn matches_phrase(surfaces: &[&str], keys: &[String], at: usize, phrase: &AliasPhrase) -> bool {
+    let count = phrase.keys.len();
+    (0..count).all(|k| {
+        let (Some(surface), Some(key), Some(want_key), Some(want_surface)) = (
+            surfaces.get(at + k),
+            keys.get(at + k),
+            phrase.keys.get(k),
+            phrase.surfaces.get(k),
+        ) else {
             return false;
         };
-        let last = k + 1 == phrase.len();
-        let key = if last {
-            key.strip_suffix("'s").unwrap_or(key)
-        } else {
-            key
+        let strip = |s: &'_ str| -> String {
+            let s = if k + 1 == count {
+                s.strip_suffix("'s")
+                    .or_else(|| s.strip_suffix("\u{2019}s"))
+                    .unwrap_or(s)
+            } else {
+                s
+            };
+            s.to_string()
         };
-        if want.chars().any(char::is_lowercase) {
-            *key == fold(want)
+        if want_surface.chars().any(char::is_lowercase) {
+            strip(key) == *want_key
         } else {
-            surface.strip_suffix("'s").unwrap_or(surface) == want
-                || surface.strip_suffix("\u{2019}s").unwrap_or(surface) == want
+            strip(surface) == *want_surface
         }
     })
 }
 
 /// The known alias starting at token `at`: how many tokens it spans and its canonical name.
 fn alias_at(surfaces: &[&str], keys: &[String], at: usize) -> Option<(usize, &'static str)> {
+    let first = keys.get(at)?;
+    let first = first.strip_suffix("'s").unwrap_or(first);
     ALIAS_PHRASES
+        .get(first)?
         .iter()
-        .find(|(phrase, _)| matches_phrase(surfaces, keys, at, phrase))
-        .map(|(phrase, canonical)| (phrase.len(), *canonical))
+        .find(|p| matches_phrase(surfaces, keys, at, p))
+        .map(|p| (p.keys.len(), p.canonical))
 }
 
 /// A unit over tokens `range`, before its span is widened to take the following spacing.
