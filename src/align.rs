@@ -104,7 +104,10 @@ fn covers_less(diff: &[DiffOp], options: &AlignOptions) -> bool {
 /// The group's flags, sorted.
 fn flags(members: &[&Quote], diffs: &[Vec<DiffOp>], options: &AlignOptions) -> Vec<GroupFlag> {
     let mut flags = Vec::new();
-    let mut speakers: Vec<&str> = members.iter().filter_map(|q| q.speaker.as_deref()).collect();
+    let mut speakers: Vec<&str> = members
+        .iter()
+        .filter_map(|q| q.speaker.as_deref())
+        .collect();
     speakers.sort_unstable();
     speakers.dedup();
     if speakers.len() > 1 {
@@ -129,7 +132,10 @@ fn flags(members: &[&Quote], diffs: &[Vec<DiffOp>], options: &AlignOptions) -> V
 
 /// The speaker most members name; ties go to the reference's, then to the first named.
 fn common_speaker(members: &[&Quote], reference: usize) -> Option<String> {
-    let named: Vec<&str> = members.iter().filter_map(|q| q.speaker.as_deref()).collect();
+    let named: Vec<&str> = members
+        .iter()
+        .filter_map(|q| q.speaker.as_deref())
+        .collect();
     let count = |s: &str| named.iter().filter(|&&n| n == s).count();
     let top = named.iter().map(|s| count(s)).max()?;
     let own = members.get(reference).and_then(|q| q.speaker.as_deref());
@@ -172,7 +178,10 @@ pub fn build_group(
             _ => Vec::new(),
         })
         .collect();
-    let ordered: Vec<&Quote> = order.iter().filter_map(|&i| members.get(i).copied()).collect();
+    let ordered: Vec<&Quote> = order
+        .iter()
+        .filter_map(|&i| members.get(i).copied())
+        .collect();
     Group {
         group_id,
         speaker: common_speaker(members, reference),

@@ -24,6 +24,8 @@ use crate::normalize;
 
 /// Pairs scoring at least this are the same statement.
 const THRESHOLD: f64 = 0.55;
+/// The most the number and speaker bonuses add to a score.
+const BONUS_MAX: f64 = 0.1;
 /// A lone fragment joins a cluster through a link this strong to any member.
 const FRAGMENT_LINK: f64 = 0.7;
 /// A term in more quotations than this (and than [`MIN_POSTING_CAP`]) proposes no candidates.
@@ -120,12 +122,33 @@ impl<'a> Index<'a> {
         if smaller < 2 || shared.len() < smaller.min(3) {
             return 0.0;
         }
-        let (wa, wb, ws) = (self.weight(&pa.set), self.weight(&pb.set), self.weight(&shared));
+        let (wa, wb, ws) = (
+            self.weight(&pa.set),
+            self.weight(&pb.set),
+            self.weight(&shared),
+        );
         let containment = ws / wa.min(wb).max(f64::EPSILON);
         let jaccard = ws / (wa + wb - ws).max(f64::EPSILON);
         let order_len = pa.order.len().min(pb.order.len()).max(1);
+        let lexical = 0.45 * containment + 0.2 * jaccard;
+        // The ordered run can be no longer than the shared terms: skip the quadratic part
+        // when even a perfect order could not reach the threshold.
+        if lexical + 0.35 + BONUS_MAX < THRESHOLD {
+            return 0.0;
+        }
+        let occurrences = |order: &[u32]| {
+            order
+                .iter()
+                .filter(|t| shared.binary_search(t).is_ok())
+                .count()
+        };
+        let runs = occurrences(&pa.order).min(occurrences(&pb.order));
+        let best_order = (runs as f64 / order_len as f64).min(1.0);
+        if lexical + 0.35 * best_order + BONUS_MAX < THRESHOLD {
+            return 0.0;
+        }
         let in_order = lcs(&pa.order, &pb.order) as f64 / order_len as f64;
-        let mut score = 0.45 * containment + 0.2 * jaccard + 0.35 * in_order.min(1.0);
+        let mut score = lexical + 0.35 * in_order.min(1.0);
         if !pa.numbers.is_empty() && !pb.numbers.is_empty() {
             let common = intersection(&pa.numbers, &pb.numbers).len();
             score += 0.05 * common as f64 / pa.numbers.len().min(pb.numbers.len()) as f64;
@@ -189,8 +212,16 @@ impl<'a> Index<'a> {
                 }
             }
             for &b in &touched {
-                let need = p.set.len().min(self.profiles.get(b).map_or(0, |q| q.set.len()));
-                if counts.get(b).is_some_and(|&c| c as usize >= need.clamp(1, 2)) {
+                // Scoring needs min(3, smaller) shared terms; the rare ones counted here are
+                // most of them.
+                let need = p
+                    .set
+                    .len()
+                    .min(self.profiles.get(b).map_or(0, |q| q.set.len()));
+                if counts
+                    .get(b)
+                    .is_some_and(|&c| c as usize >= need.clamp(2, 3))
+                {
                     pairs.push((a, b));
                 }
                 if let Some(c) = counts.get_mut(b) {

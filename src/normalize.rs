@@ -111,6 +111,16 @@ static ALIAS_PHRASES: LazyLock<FxHashMap<String, Vec<AliasPhrase>>> = LazyLock::
 /// Case-folds and unifies marks: NFKC, lower case, curly quotes and apostrophes made straight,
 /// dashes made `-`.
 pub fn fold(text: &str) -> String {
+    if text.is_ascii() {
+        // The common case: no normalisation or curly marks to map.
+        return text
+            .chars()
+            .map(|c| match c {
+                '`' => '\'',
+                c => c.to_ascii_lowercase(),
+            })
+            .collect();
+    }
     text.nfkc()
         .flat_map(char::to_lowercase)
         .map(|c| match c {
@@ -161,7 +171,9 @@ fn tokens(text: &str) -> Vec<Token> {
                 && last_text.split(is_group_space).next().is_some_and(|head| {
                     (1..=3).contains(&head.len()) && head.bytes().all(|b| b.is_ascii_digit())
                 })
-                && last_text.chars().all(|c| c.is_ascii_digit() || is_group_space(c));
+                && last_text
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || is_group_space(c));
             if abbreviation || grouped {
                 last.end = end;
                 continue;
@@ -175,7 +187,10 @@ fn tokens(text: &str) -> Vec<Token> {
 /// The key of one token: folded, and without the spaces of a grouped numeral.
 fn token_key(text: &str, token: &Token) -> String {
     let surface = text.get(token.start..token.end).unwrap_or("");
-    fold(surface).chars().filter(|c| !c.is_whitespace()).collect()
+    fold(surface)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect()
 }
 
 /// Whether the tokens at `at` spell `phrase`; acronym tokens must match as written. The
@@ -259,8 +274,21 @@ fn sentence_initial(text: &str, word: &Range<usize>) -> bool {
         None => true,
         Some(c) => matches!(
             c,
-            '.' | '!' | '?' | ':' | '"' | '\'' | '(' | '[' | '\u{201c}' | '\u{2018}' | '\u{ab}'
-                | '\u{201e}' | '\u{2014}' | '\u{2026}' | '\u{bf}' | '\u{a1}'
+            '.' | '!'
+                | '?'
+                | ':'
+                | '"'
+                | '\''
+                | '('
+                | '['
+                | '\u{201c}'
+                | '\u{2018}'
+                | '\u{ab}'
+                | '\u{201e}'
+                | '\u{2014}'
+                | '\u{2026}'
+                | '\u{bf}'
+                | '\u{a1}'
         ),
     }
 }
@@ -312,31 +340,30 @@ pub fn units(text: &str) -> Vec<Unit> {
     while i < tokens.len() {
         let is_word = tokens.get(i).is_some_and(|t| t.word);
         let window = key_refs.get(i..).unwrap_or(&[]);
-        let (taken, unit) = if let Some((n, canonical)) =
-            alias_at(&surfaces, &keys, i).filter(|_| is_word)
-        {
-            let key = key_refs.get(i..i + n).unwrap_or(&[]).join(" ");
-            let unit = unit_over(&tokens, i..i + n, key).map(|mut u| {
-                u.alias = Some(canonical);
-                u.stem = format!("@{canonical}");
-                u.stop = false;
-                u
-            });
-            (n, unit)
-        } else if let Some((n, value)) = numbers::phrase_value(window).filter(|_| is_word) {
-            let key = format!("#{value}");
-            let unit = unit_over(&tokens, i..i + n, key.clone()).map(|mut u| {
-                u.kind = UnitKind::Number;
-                u.value = Some(value);
-                u.stem = key;
-                u.stop = false;
-                u
-            });
-            (n, unit)
-        } else {
-            let key = keys.get(i).cloned().unwrap_or_default();
-            (1, unit_over(&tokens, i..i + 1, key))
-        };
+        let (taken, unit) =
+            if let Some((n, canonical)) = alias_at(&surfaces, &keys, i).filter(|_| is_word) {
+                let key = key_refs.get(i..i + n).unwrap_or(&[]).join(" ");
+                let unit = unit_over(&tokens, i..i + n, key).map(|mut u| {
+                    u.alias = Some(canonical);
+                    u.stem = format!("@{canonical}");
+                    u.stop = false;
+                    u
+                });
+                (n, unit)
+            } else if let Some((n, value)) = numbers::phrase_value(window).filter(|_| is_word) {
+                let key = format!("#{value}");
+                let unit = unit_over(&tokens, i..i + n, key.clone()).map(|mut u| {
+                    u.kind = UnitKind::Number;
+                    u.value = Some(value);
+                    u.stem = key;
+                    u.stop = false;
+                    u
+                });
+                (n, unit)
+            } else {
+                let key = keys.get(i).cloned().unwrap_or_default();
+                (1, unit_over(&tokens, i..i + 1, key))
+            };
         units.extend(unit);
         i += taken.max(1);
     }

@@ -55,7 +55,9 @@ impl Side<'_> {
     /// The exact text the op covers on this side.
     pub fn slice(&self) -> &str {
         match (self.units.first(), self.units.last()) {
-            (Some(first), Some(last)) => self.text.get(first.span.start..last.span.end).unwrap_or(""),
+            (Some(first), Some(last)) => {
+                self.text.get(first.span.start..last.span.end).unwrap_or("")
+            }
             _ => "",
         }
     }
@@ -92,7 +94,10 @@ fn name_changed(op: OpKind, member: Side, reference: Side) -> bool {
         OpKind::Insert => only_names(member.units),
         OpKind::Delete => only_names(reference.units),
         OpKind::Replace => {
-            let (m, r) = (names(member.text, member.units), names(reference.text, reference.units));
+            let (m, r) = (
+                names(member.text, member.units),
+                names(reference.text, reference.units),
+            );
             m != r
         }
         OpKind::Equal => false,

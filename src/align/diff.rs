@@ -90,7 +90,12 @@ fn make_op(
 
 /// Splits an equal run where the wording is the same but the marks or case differ, so that
 /// those show as punctuation changes.
-fn equal_run(member: &Version, m: Range<usize>, reference: &Version, r: Range<usize>) -> Vec<DiffOp> {
+fn equal_run(
+    member: &Version,
+    m: Range<usize>,
+    reference: &Version,
+    r: Range<usize>,
+) -> Vec<DiffOp> {
     let mut ops = Vec::new();
     let mut start = 0;
     let len = m.len().min(r.len());

@@ -29,7 +29,11 @@ const TOPIC_E: &str = "Britain shipped more fuel to Estrania this month than in 
 
 #[test]
 fn translated_versions_group_together() {
-    let quotes = [quote("a1", LOAN_A), quote("a2", LOAN_B), quote("a3", LOAN_C)];
+    let quotes = [
+        quote("a1", LOAN_A),
+        quote("a2", LOAN_B),
+        quote("a3", LOAN_C),
+    ];
     assert_eq!(group(&quotes), vec![vec![0, 1, 2]]);
 }
 
@@ -39,7 +43,10 @@ fn topical_but_different_statements_stay_apart() {
         quote("a1", LOAN_A),
         quote("a2", TOPIC_D),
         quote("a3", TOPIC_E),
-        quote("a4", "Dravik said the loan from Estrania would be repaid long before Britain asks."),
+        quote(
+            "a4",
+            "Dravik said the loan from Estrania would be repaid long before Britain asks.",
+        ),
     ];
     assert_eq!(group(&quotes), vec![vec![0], vec![1], vec![2], vec![3]]);
 }
@@ -59,9 +66,18 @@ fn fragment_goes_with_its_full_quotation() {
 #[test]
 fn one_article_holds_one_member_unless_repeated() {
     let quotes = [
-        quote("a1", "The new tunnel will open to lorries in early March, the agency confirmed."),
-        quote("a1", "The new tunnel will open to lorries in early April, the agency confirmed."),
-        quote("a2", "The new tunnel will open to lorries in early March, the agency confirmed."),
+        quote(
+            "a1",
+            "The new tunnel will open to lorries in early March, the agency confirmed.",
+        ),
+        quote(
+            "a1",
+            "The new tunnel will open to lorries in early April, the agency confirmed.",
+        ),
+        quote(
+            "a2",
+            "The new tunnel will open to lorries in early March, the agency confirmed.",
+        ),
         quote("a2", "tunnel will open to lorries in early March"),
     ];
     let groups = group(&quotes);
@@ -80,15 +96,30 @@ fn same_speaker_is_not_required() {
 #[test]
 fn changed_number_still_groups() {
     let quotes = [
-        quote("a1", "We have moved 9,000 families out of the flood zone since Sunday night."),
-        quote("a2", "We have moved 900 families out of the flood zone since Sunday night."),
+        quote(
+            "a1",
+            "We have moved 9,000 families out of the flood zone since Sunday night.",
+        ),
+        quote(
+            "a2",
+            "We have moved 900 families out of the flood zone since Sunday night.",
+        ),
     ];
     assert_eq!(group(&quotes), vec![vec![0, 1]]);
 }
 
 #[test]
 fn every_quote_is_in_exactly_one_group() {
-    let texts = [LOAN_A, LOAN_B, LOAN_C, TOPIC_D, TOPIC_E, "", "Yes.", "lenders of last resort"];
+    let texts = [
+        LOAN_A,
+        LOAN_B,
+        LOAN_C,
+        TOPIC_D,
+        TOPIC_E,
+        "",
+        "Yes.",
+        "lenders of last resort",
+    ];
     let quotes: Vec<Quote> = texts
         .iter()
         .enumerate()
@@ -108,7 +139,9 @@ fn lcs_counts_terms_in_order() {
 #[test]
 fn many_quotes_group_without_scoring_all_pairs() {
     // Distinct sentences from a small vocabulary: candidates stay far below n².
-    let words = ["harbour", "ferry", "council", "budget", "storm", "school", "bridge", "tunnel"];
+    let words = [
+        "harbour", "ferry", "council", "budget", "storm", "school", "bridge", "tunnel",
+    ];
     let quotes: Vec<Quote> = (0..2000)
         .map(|i| {
             let text = format!(

@@ -7,7 +7,11 @@
 /// The value of a numeral token such as `9,000`, `4.5`, `1.000.000` or `4,5`; `None` when the
 /// token is not purely a number.
 pub fn numeral_value(token: &str) -> Option<f64> {
-    if token.is_empty() || !token.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.') {
+    if token.is_empty()
+        || !token
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+    {
         return None;
     }
     if !token.starts_with(|c: char| c.is_ascii_digit()) {
@@ -43,14 +47,33 @@ fn is_grouped(token: &str, sep: char) -> bool {
     let rest: Vec<&str> = parts.collect();
     !rest.is_empty()
         && (1..=3).contains(&first.len())
-        && rest.iter().all(|p| p.len() == 3 && p.bytes().all(|b| b.is_ascii_digit()))
+        && rest
+            .iter()
+            .all(|p| p.len() == 3 && p.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// The value of a small number word ("seven", "nineteen") or a tens word ("forty").
 fn word_value(key: &str) -> Option<f64> {
     const SMALL: [&str; 20] = [
-        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-        "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
         "nineteen",
     ];
     const TENS: [&str; 8] = [

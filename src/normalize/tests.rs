@@ -37,7 +37,12 @@ fn punctuation_is_split_from_words() {
     let kinds: Vec<UnitKind> = units.iter().map(|u| u.kind).collect();
     assert_eq!(
         kinds,
-        vec![UnitKind::Word, UnitKind::Punct, UnitKind::Word, UnitKind::Punct]
+        vec![
+            UnitKind::Word,
+            UnitKind::Punct,
+            UnitKind::Word,
+            UnitKind::Punct
+        ]
     );
 }
 
@@ -120,7 +125,10 @@ fn stems_match_inflections() {
 #[test]
 fn signature_keeps_content_and_numbers() {
     let sig = signature("We will send 9,000 of the new trucks to North Korea.");
-    assert_eq!(sig.terms, vec!["send", "#9000", "new", "truck", "@north korea"]);
+    assert_eq!(
+        sig.terms,
+        vec!["send", "#9000", "new", "truck", "@north korea"]
+    );
     assert_eq!(sig.numbers, vec!["#9000"]);
 }
 
