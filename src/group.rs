@@ -153,10 +153,10 @@ impl<'a> Index<'a> {
             let common = intersection(&pa.numbers, &pb.numbers).len();
             score += 0.05 * common as f64 / pa.numbers.len().min(pb.numbers.len()) as f64;
         }
-        if let (Some(x), Some(y)) = (self.speaker(a), self.speaker(b)) {
-            if x == y {
-                score += 0.05;
-            }
+        if let (Some(x), Some(y)) = (self.speaker(a), self.speaker(b))
+            && x == y
+        {
+            score += 0.05;
         }
         score
     }

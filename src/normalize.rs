@@ -11,6 +11,7 @@
 //! canonical name when it is a known alias. [`signature`] reduces a quotation to the content
 //! terms grouping compares.
 
+mod alias;
 mod lexicon;
 mod numbers;
 
@@ -18,7 +19,6 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
-use rustc_hash::FxHashMap;
 use unicode_normalization::UnicodeNormalization;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -72,41 +72,6 @@ struct Token {
 }
 
 static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
-
-/// One alias variant, tokenised.
-struct AliasPhrase {
-    /// Token surfaces as written in the table.
-    surfaces: Vec<String>,
-    /// Folded token keys.
-    keys: Vec<String>,
-    canonical: &'static str,
-}
-
-/// The alias variants tokenised once, by the key of their first token, longest first.
-static ALIAS_PHRASES: LazyLock<FxHashMap<String, Vec<AliasPhrase>>> = LazyLock::new(|| {
-    let mut by_first: FxHashMap<String, Vec<AliasPhrase>> = FxHashMap::default();
-    for (canonical, variants) in lexicon::ALIASES {
-        for variant in *variants {
-            let toks = tokens(variant);
-            let phrase = AliasPhrase {
-                surfaces: toks
-                    .iter()
-                    .filter_map(|t| variant.get(t.start..t.end))
-                    .map(str::to_string)
-                    .collect(),
-                keys: toks.iter().map(|t| token_key(variant, t)).collect(),
-                canonical,
-            };
-            if let Some(first) = phrase.keys.first() {
-                by_first.entry(first.clone()).or_default().push(phrase);
-            }
-        }
-    }
-    for phrases in by_first.values_mut() {
-        phrases.sort_by_key(|p| std::cmp::Reverse(p.keys.len()));
-    }
-    by_first
-});
 
 /// Case-folds and unifies marks: NFKC, lower case, curly quotes and apostrophes made straight,
 /// dashes made `-`.
@@ -191,48 +156,6 @@ fn token_key(text: &str, token: &Token) -> String {
         .chars()
         .filter(|c| !c.is_whitespace())
         .collect()
-}
-
-/// Whether the tokens at `at` spell `phrase`; acronym tokens must match as written. The
-/// last token may carry a possessive ("Britain's").
-fn matches_phrase(surfaces: &[&str], keys: &[String], at: usize, phrase: &AliasPhrase) -> bool {
-    let count = phrase.keys.len();
-    (0..count).all(|k| {
-        let (Some(surface), Some(key), Some(want_key), Some(want_surface)) = (
-            surfaces.get(at + k),
-            keys.get(at + k),
-            phrase.keys.get(k),
-            phrase.surfaces.get(k),
-        ) else {
-            return false;
-        };
-        let strip = |s: &'_ str| -> String {
-            let s = if k + 1 == count {
-                s.strip_suffix("'s")
-                    .or_else(|| s.strip_suffix("\u{2019}s"))
-                    .unwrap_or(s)
-            } else {
-                s
-            };
-            s.to_string()
-        };
-        if want_surface.chars().any(char::is_lowercase) {
-            strip(key) == *want_key
-        } else {
-            strip(surface) == *want_surface
-        }
-    })
-}
-
-/// The known alias starting at token `at`: how many tokens it spans and its canonical name.
-fn alias_at(surfaces: &[&str], keys: &[String], at: usize) -> Option<(usize, &'static str)> {
-    let first = keys.get(at)?;
-    let first = first.strip_suffix("'s").unwrap_or(first);
-    ALIAS_PHRASES
-        .get(first)?
-        .iter()
-        .find(|p| matches_phrase(surfaces, keys, at, p))
-        .map(|p| (p.keys.len(), p.canonical))
 }
 
 /// A unit over tokens `range`, before its span is widened to take the following spacing.
@@ -340,30 +263,31 @@ pub fn units(text: &str) -> Vec<Unit> {
     while i < tokens.len() {
         let is_word = tokens.get(i).is_some_and(|t| t.word);
         let window = key_refs.get(i..).unwrap_or(&[]);
-        let (taken, unit) =
-            if let Some((n, canonical)) = alias_at(&surfaces, &keys, i).filter(|_| is_word) {
-                let key = key_refs.get(i..i + n).unwrap_or(&[]).join(" ");
-                let unit = unit_over(&tokens, i..i + n, key).map(|mut u| {
-                    u.alias = Some(canonical);
-                    u.stem = format!("@{canonical}");
-                    u.stop = false;
-                    u
-                });
-                (n, unit)
-            } else if let Some((n, value)) = numbers::phrase_value(window).filter(|_| is_word) {
-                let key = format!("#{value}");
-                let unit = unit_over(&tokens, i..i + n, key.clone()).map(|mut u| {
-                    u.kind = UnitKind::Number;
-                    u.value = Some(value);
-                    u.stem = key;
-                    u.stop = false;
-                    u
-                });
-                (n, unit)
-            } else {
-                let key = keys.get(i).cloned().unwrap_or_default();
-                (1, unit_over(&tokens, i..i + 1, key))
-            };
+        let (taken, unit) = if let Some((n, canonical)) =
+            alias::alias_at(&surfaces, &keys, i).filter(|_| is_word)
+        {
+            let key = key_refs.get(i..i + n).unwrap_or(&[]).join(" ");
+            let unit = unit_over(&tokens, i..i + n, key).map(|mut u| {
+                u.alias = Some(canonical);
+                u.stem = format!("@{canonical}");
+                u.stop = false;
+                u
+            });
+            (n, unit)
+        } else if let Some((n, value)) = numbers::phrase_value(window).filter(|_| is_word) {
+            let key = format!("#{value}");
+            let unit = unit_over(&tokens, i..i + n, key.clone()).map(|mut u| {
+                u.kind = UnitKind::Number;
+                u.value = Some(value);
+                u.stem = key;
+                u.stop = false;
+                u
+            });
+            (n, unit)
+        } else {
+            let key = keys.get(i).cloned().unwrap_or_default();
+            (1, unit_over(&tokens, i..i + 1, key))
+        };
         units.extend(unit);
         i += taken.max(1);
     }

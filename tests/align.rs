@@ -144,8 +144,12 @@ fn three_reports_of_one_statement_group_and_class() {
         ]
     );
     let classes = |id: &str| -> Vec<ChangeClass> {
-        let member = built.members.iter().find(|m| m.quote_id == id).unwrap();
-        member.diff.iter().filter_map(|op| op.class).collect()
+        built
+            .members
+            .iter()
+            .filter(|m| m.quote_id == id)
+            .flat_map(|m| m.diff.iter().filter_map(|op| op.class))
+            .collect()
     };
     assert_eq!(classes("q3"), vec![ChangeClass::Negation]);
     assert_eq!(

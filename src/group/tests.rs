@@ -160,3 +160,21 @@ fn many_quotes_group_without_scoring_all_pairs() {
     assert!(index.candidates().len() < quotes.len() * 10);
     assert_eq!(group(&quotes).len(), quotes.len());
 }
+
+#[test]
+fn negated_short_statement_groups_with_original() {
+    let quotes = [
+        quote("a1", "We will not raise taxes."),
+        quote("a2", "We will raise taxes."),
+    ];
+    assert_eq!(group(&quotes), vec![vec![0, 1]]);
+}
+
+#[test]
+fn short_quotes_sharing_one_word_stay_apart() {
+    let quotes = [
+        quote("a1", "Taxes are too high."),
+        quote("a2", "We will cut taxes for farmers."),
+    ];
+    assert_eq!(group(&quotes), vec![vec![0], vec![1]]);
+}
