@@ -1,38 +1,205 @@
 //! A group's members aligned word by word against a reference, each difference classed.
+//!
+//! In come the quotations of one group; out comes a [`Group`]: the reference (the caller's
+//! choice, else the most central member), each member's diff against it as [`DiffOp`]s whose
+//! texts rebuild both versions exactly, a [`ChangeClass`] on every non-equal op, the group's
+//! flags and its most common speaker. Versions are compared on [`normalize::units`] keys, so
+//! case, quote marks and digit grouping never count as different words; user-declared
+//! equivalences are merged into single units first, so they compare equal.
 
-use crate::model::{Group, Member, Quote};
+mod classify;
+mod diff;
+
+use diff::Version;
+
+use crate::model::{ChangeClass, DiffOp, Group, GroupFlag, Member, OpKind, Quote};
+use crate::normalize::{self, Unit, UnitKind};
 
 /// How versions are compared.
 #[derive(Clone, Debug, Default)]
 pub struct AlignOptions {
-    /// Wordings to treat as the same, e.g. ("the DPRK", "North Korea").
+    /// Wordings to treat as the same, e.g. ("the DPRK", "North Korea"); case-insensitive.
     pub equivalences: Vec<(String, String)>,
 }
 
+/// A member is truncated when it keeps less than this share of the reference's content words.
+const TRUNCATED_SHARE: f64 = 0.6;
+/// The reference needs this many content words before coverage can call a member truncated.
+const TRUNCATED_MIN_WORDS: usize = 3;
+
+/// `text` as units, with every declared equivalence merged into one unit per occurrence.
+fn version<'a>(text: &'a str, options: &AlignOptions) -> Version<'a> {
+    let mut units = normalize::units(text);
+    for (i, (a, b)) in options.equivalences.iter().enumerate() {
+        let key = format!("\u{2261}{i}");
+        for phrase in [a, b] {
+            let keys: Vec<String> = normalize::units(phrase)
+                .into_iter()
+                .filter(|u| u.kind != UnitKind::Space)
+                .map(|u| u.key)
+                .collect();
+            normalize::merge_phrase(&mut units, &keys, &key);
+        }
+    }
+    Version { text, units }
+}
+
+/// The most central member: highest summed similarity to the others; ties go to the longest
+/// text, then the first.
+fn central(versions: &[Version]) -> usize {
+    let n = versions.len();
+    let mut sums = vec![0.0f64; n];
+    for i in 0..n {
+        for j in i + 1..n {
+            if let (Some(a), Some(b)) = (versions.get(i), versions.get(j)) {
+                let s = diff::similarity(a, b);
+                sums[i] += s;
+                sums[j] += s;
+            }
+        }
+    }
+    let mut best = 0;
+    for i in 1..n {
+        let (Some(&s), Some(&b)) = (sums.get(i), sums.get(best)) else {
+            continue;
+        };
+        let len = |k: usize| versions.get(k).map_or(0, |v| v.text.len());
+        if s > b + 1e-9 || ((s - b).abs() <= 1e-9 && len(i) > len(best)) {
+            best = i;
+        }
+    }
+    best
+}
+
+/// Whether a reference unit is a content word or number.
+fn is_content(unit: &Unit) -> bool {
+    match unit.kind {
+        UnitKind::Number => true,
+        UnitKind::Word => !unit.stop,
+        UnitKind::Punct | UnitKind::Space => false,
+    }
+}
+
+/// Whether `diff` keeps clearly less than the reference: under [`TRUNCATED_SHARE`] of its
+/// content words, the rest omitted.
+fn covers_less(diff: &[DiffOp], options: &AlignOptions) -> bool {
+    let content = |text: &str| {
+        version(text, options)
+            .units
+            .iter()
+            .filter(|u| is_content(u))
+            .count()
+    };
+    let total: usize = diff.iter().map(|op| content(&op.ref_text)).sum();
+    let omitted: usize = diff
+        .iter()
+        .filter(|op| op.op == OpKind::Delete)
+        .map(|op| content(&op.ref_text))
+        .sum();
+    total >= TRUNCATED_MIN_WORDS
+        && omitted > 0
+        && ((total - omitted) as f64) < TRUNCATED_SHARE * total as f64
+}
+
+/// The group's flags, sorted.
+fn flags(members: &[&Quote], diffs: &[Vec<DiffOp>], options: &AlignOptions) -> Vec<GroupFlag> {
+    let mut flags = Vec::new();
+    let mut speakers: Vec<&str> = members
+        .iter()
+        .filter_map(|q| q.speaker.as_deref())
+        .collect();
+    speakers.sort_unstable();
+    speakers.dedup();
+    if speakers.len() > 1 {
+        flags.push(GroupFlag::SpeakerConflict);
+    }
+    let has_class = |class: ChangeClass| diffs.iter().flatten().any(|op| op.class == Some(class));
+    if has_class(ChangeClass::Number) {
+        flags.push(GroupFlag::NumberChange);
+    }
+    if has_class(ChangeClass::Negation) {
+        flags.push(GroupFlag::NegationChange);
+    }
+    if members.iter().any(|q| q.spliced) {
+        flags.push(GroupFlag::Splice);
+    }
+    if members.iter().any(|q| q.truncated) || diffs.iter().any(|d| covers_less(d, options)) {
+        flags.push(GroupFlag::Truncated);
+    }
+    flags.sort_unstable();
+    flags
+}
+
+/// The speaker most members name; ties go to the reference's, then to the first named.
+fn common_speaker(members: &[&Quote], reference: usize) -> Option<String> {
+    let named: Vec<&str> = members
+        .iter()
+        .filter_map(|q| q.speaker.as_deref())
+        .collect();
+    let count = |s: &str| named.iter().filter(|&&n| n == s).count();
+    let top = named.iter().map(|s| count(s)).max()?;
+    let own = members.get(reference).and_then(|q| q.speaker.as_deref());
+    own.filter(|s| count(s) == top)
+        .or_else(|| named.iter().copied().find(|s| count(s) == top))
+        .map(str::to_string)
+}
+
 /// Builds the group `group_id` from `members`, aligned against `members[reference]` (or the most
-/// central member when `None`).
+/// central member when `None` or out of range). The reference comes first among the members.
+///
+/// ```
+/// use verbatim::{align::{build_group, AlignOptions}, Quote, model::{ChangeClass, GroupFlag}};
+/// let quote = |id: &str, text: &str| Quote { quote_id: id.into(), text: text.into(), ..Quote::default() };
+/// let (a, b) = (quote("q1", "We will not close the school."), quote("q2", "We will close the school."));
+/// let group = build_group("g1".into(), &[&a, &b], Some(0), &AlignOptions::default());
+/// assert_eq!(group.reference, "q1");
+/// assert!(group.flags.contains(&GroupFlag::NegationChange));
+/// let classes: Vec<_> = group.members[1].diff.iter().filter_map(|op| op.class).collect();
+/// assert_eq!(classes, vec![ChangeClass::Negation]);
+/// ```
 pub fn build_group(
     group_id: String,
     members: &[&Quote],
     reference: Option<usize>,
-    _options: &AlignOptions,
+    options: &AlignOptions,
 ) -> Group {
-    let reference = reference.unwrap_or(0);
-    let reference_id = members
-        .get(reference)
-        .map(|q| q.quote_id.clone())
-        .unwrap_or_default();
+    let versions: Vec<Version> = members.iter().map(|q| version(&q.text, options)).collect();
+    let reference = reference
+        .filter(|&r| r < members.len())
+        .unwrap_or_else(|| central(&versions));
+    let order: Vec<usize> = std::iter::once(reference)
+        .chain((0..members.len()).filter(|&i| i != reference))
+        .filter(|&i| i < members.len())
+        .collect();
+    let diffs: Vec<Vec<DiffOp>> = order
+        .iter()
+        .map(|&i| match (versions.get(i), versions.get(reference)) {
+            (Some(v), Some(r)) if i != reference => diff::align(v, r),
+            _ => Vec::new(),
+        })
+        .collect();
+    let ordered: Vec<&Quote> = order
+        .iter()
+        .filter_map(|&i| members.get(i).copied())
+        .collect();
     Group {
         group_id,
-        speaker: members.get(reference).and_then(|q| q.speaker.clone()),
-        reference: reference_id,
-        flags: Vec::new(),
-        members: members
+        speaker: common_speaker(members, reference),
+        reference: members
+            .get(reference)
+            .map(|q| q.quote_id.clone())
+            .unwrap_or_default(),
+        flags: flags(&ordered, &diffs, options),
+        members: ordered
             .iter()
-            .map(|q| Member {
+            .zip(diffs)
+            .map(|(q, diff)| Member {
                 quote_id: q.quote_id.clone(),
-                diff: Vec::new(),
+                diff,
             })
             .collect(),
     }
 }
+
+#[cfg(test)]
+mod tests;

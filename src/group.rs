@@ -1,8 +1,397 @@
 //! Quotations → groups of the same statement across articles.
+//!
+//! Each quotation is reduced to its content signature ([`normalize::signature`]): stems of
+//! content words, numbers as values, known names under their canonical form. Terms are
+//! weighted by rarity over the whole set (idf), so that words every quotation of a story
+//! shares ("weapons", a country) count for little. An inverted index of the rarer terms
+//! proposes candidate pairs; only those are scored, never all pairs.
+//!
+//! A pair's score blends weighted containment (a fragment lies wholly inside its full
+//! quotation), weighted Jaccard, and the longest common run of terms in order (a translation
+//! changes words but keeps most content in place; unrelated sentences on one topic share words
+//! in no particular order), with small bonuses for shared numbers and the same speaker.
+//! Clusters form greedily from the best pair down; two clusters join only when their core
+//! members (the most complete ones) match each other, which stops chains of weak links, and
+//! only when no article would hold two members unless the two repeat the same words.
+//!
+//! Out come clusters of indices into the quotations, each sorted, ordered by first index;
+//! every quotation is in exactly one cluster.
+
+use rustc_hash::FxHashMap;
 
 use crate::model::Quote;
+use crate::normalize;
 
-/// Clusters of indices into `quotes`; every index is in exactly one cluster.
-pub fn group(quotes: &[Quote]) -> Vec<Vec<usize>> {
-    (0..quotes.len()).map(|i| vec![i]).collect()
+/// Pairs scoring at least this are the same statement.
+const THRESHOLD: f64 = 0.55;
+/// The most the number and speaker bonuses add to a score.
+const BONUS_MAX: f64 = 0.1;
+/// A lone fragment joins a cluster through a link this strong to any member.
+const FRAGMENT_LINK: f64 = 0.7;
+/// A term in more quotations than this (and than [`MIN_POSTING_CAP`]) proposes no candidates.
+const POSTING_SHARE: usize = 20;
+/// The smallest posting-list cap, so small sets use every term.
+const MIN_POSTING_CAP: usize = 200;
+
+/// One quotation reduced to what grouping compares.
+#[derive(Debug, Default)]
+struct Profile {
+    /// Content terms in text order, interned.
+    order: Vec<u32>,
+    /// The same terms, sorted and without repeats.
+    set: Vec<u32>,
+    /// The number terms, sorted and without repeats.
+    numbers: Vec<u32>,
+    /// Word and number keys in order, for telling near-identical texts apart.
+    keys: Vec<String>,
 }
+
+/// Everything the scoring needs about the set of quotations.
+struct Index<'a> {
+    quotes: &'a [Quote],
+    profiles: Vec<Profile>,
+    /// Inverse document frequency of each interned term.
+    idf: Vec<f64>,
+}
+
+/// Interns each quotation's signature.
+fn profiles(quotes: &[Quote]) -> (Vec<Profile>, usize) {
+    let mut ids: FxHashMap<String, u32> = FxHashMap::default();
+    let mut intern = |term: String| {
+        let next = ids.len() as u32;
+        *ids.entry(term).or_insert(next)
+    };
+    let profiles = quotes
+        .iter()
+        .map(|quote| {
+            let sig = normalize::signature(&quote.text);
+            let order: Vec<u32> = sig.terms.into_iter().map(&mut intern).collect();
+            let mut numbers: Vec<u32> = sig.numbers.into_iter().map(&mut intern).collect();
+            numbers.sort_unstable();
+            numbers.dedup();
+            let mut set = order.clone();
+            set.sort_unstable();
+            set.dedup();
+            Profile {
+                order,
+                set,
+                numbers,
+                keys: sig.keys,
+            }
+        })
+        .collect();
+    (profiles, ids.len())
+}
+
+impl<'a> Index<'a> {
+    fn new(quotes: &'a [Quote]) -> Self {
+        let (profiles, terms) = profiles(quotes);
+        let mut df = vec![0usize; terms];
+        for term in profiles.iter().flat_map(|p| &p.set) {
+            if let Some(d) = df.get_mut(*term as usize) {
+                *d += 1;
+            }
+        }
+        let n = quotes.len().max(1) as f64;
+        let idf = df
+            .iter()
+            .map(|&d| (1.0 + n / d.max(1) as f64).ln())
+            .collect();
+        Self {
+            quotes,
+            profiles,
+            idf,
+        }
+    }
+
+    fn weight(&self, terms: &[u32]) -> f64 {
+        terms
+            .iter()
+            .map(|&t| self.idf.get(t as usize).copied().unwrap_or(0.0))
+            .sum()
+    }
+
+    /// How alike quotations `a` and `b` are, 0 when they share too little to be compared.
+    fn score(&self, a: usize, b: usize) -> f64 {
+        let (Some(pa), Some(pb)) = (self.profiles.get(a), self.profiles.get(b)) else {
+            return 0.0;
+        };
+        let shared = intersection(&pa.set, &pb.set);
+        let smaller = pa.set.len().min(pb.set.len());
+        // Enough matched content: all of a short fragment, at least three terms otherwise.
+        if smaller < 2 || shared.len() < smaller.min(3) {
+            return 0.0;
+        }
+        let (wa, wb, ws) = (
+            self.weight(&pa.set),
+            self.weight(&pb.set),
+            self.weight(&shared),
+        );
+        let containment = ws / wa.min(wb).max(f64::EPSILON);
+        let jaccard = ws / (wa + wb - ws).max(f64::EPSILON);
+        let order_len = pa.order.len().min(pb.order.len()).max(1);
+        let lexical = 0.45 * containment + 0.2 * jaccard;
+        // The ordered run can be no longer than the shared terms: skip the quadratic part
+        // when even a perfect order could not reach the threshold.
+        if lexical + 0.35 + BONUS_MAX < THRESHOLD {
+            return 0.0;
+        }
+        let occurrences = |order: &[u32]| {
+            order
+                .iter()
+                .filter(|t| shared.binary_search(t).is_ok())
+                .count()
+        };
+        let runs = occurrences(&pa.order).min(occurrences(&pb.order));
+        let best_order = (runs as f64 / order_len as f64).min(1.0);
+        if lexical + 0.35 * best_order + BONUS_MAX < THRESHOLD {
+            return 0.0;
+        }
+        let in_order = lcs(&pa.order, &pb.order) as f64 / order_len as f64;
+        let mut score = lexical + 0.35 * in_order.min(1.0);
+        if !pa.numbers.is_empty() && !pb.numbers.is_empty() {
+            let common = intersection(&pa.numbers, &pb.numbers).len();
+            score += 0.05 * common as f64 / pa.numbers.len().min(pb.numbers.len()) as f64;
+        }
+        if let (Some(x), Some(y)) = (self.speaker(a), self.speaker(b))
+            && x == y
+        {
+            score += 0.05;
+        }
+        score
+    }
+
+    fn speaker(&self, i: usize) -> Option<&str> {
+        self.quotes.get(i).and_then(|q| q.speaker.as_deref())
+    }
+
+    fn article(&self, i: usize) -> Option<&str> {
+        self.quotes.get(i).map(|q| q.article_id.as_str())
+    }
+
+    /// Whether two quotations repeat the same words: equal, or one a run of the other.
+    fn near_identical(&self, a: usize, b: usize) -> bool {
+        let (Some(pa), Some(pb)) = (self.profiles.get(a), self.profiles.get(b)) else {
+            return false;
+        };
+        let (short, long) = if pa.keys.len() <= pb.keys.len() {
+            (&pa.keys, &pb.keys)
+        } else {
+            (&pb.keys, &pa.keys)
+        };
+        !short.is_empty() && long.windows(short.len()).any(|w| w == short.as_slice())
+    }
+
+    /// Candidate pairs `(a, b)`, `a < b`, sharing enough rare terms, sorted.
+    fn candidates(&self) -> Vec<(usize, usize)> {
+        let n = self.profiles.len();
+        let cap = (n / POSTING_SHARE).max(MIN_POSTING_CAP);
+        let mut postings: Vec<Vec<usize>> = vec![Vec::new(); self.idf.len()];
+        for (i, p) in self.profiles.iter().enumerate() {
+            for &t in &p.set {
+                if let Some(list) = postings.get_mut(t as usize) {
+                    list.push(i);
+                }
+            }
+        }
+        let mut counts = vec![0u32; n];
+        let mut touched: Vec<usize> = Vec::new();
+        let mut pairs = Vec::new();
+        for (a, p) in self.profiles.iter().enumerate() {
+            for list in p.set.iter().filter_map(|&t| postings.get(t as usize)) {
+                if list.len() > cap {
+                    continue;
+                }
+                for &b in list.iter().filter(|&&b| b > a) {
+                    if let Some(c) = counts.get_mut(b) {
+                        if *c == 0 {
+                            touched.push(b);
+                        }
+                        *c += 1;
+                    }
+                }
+            }
+            for &b in &touched {
+                // Scoring needs min(3, smaller) shared terms; the rare ones counted here are
+                // most of them.
+                let need = p
+                    .set
+                    .len()
+                    .min(self.profiles.get(b).map_or(0, |q| q.set.len()));
+                if counts
+                    .get(b)
+                    .is_some_and(|&c| c as usize >= need.clamp(2, 3))
+                {
+                    pairs.push((a, b));
+                }
+                if let Some(c) = counts.get_mut(b) {
+                    *c = 0;
+                }
+            }
+            touched.clear();
+        }
+        pairs.sort_unstable();
+        pairs
+    }
+}
+
+/// The sorted intersection of two sorted lists.
+fn intersection(a: &[u32], b: &[u32]) -> Vec<u32> {
+    let (mut i, mut j, mut out) = (0, 0, Vec::new());
+    while let (Some(&x), Some(&y)) = (a.get(i), b.get(j)) {
+        match x.cmp(&y) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                out.push(x);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out
+}
+
+/// Length of the longest common subsequence of two term lists.
+fn lcs(a: &[u32], b: &[u32]) -> usize {
+    let mut row = vec![0usize; b.len() + 1];
+    for &x in a {
+        let mut diagonal = 0;
+        for (j, &y) in b.iter().enumerate() {
+            let above = row.get(j + 1).copied().unwrap_or(0);
+            let left = row.get(j).copied().unwrap_or(0);
+            let value = if x == y {
+                diagonal + 1
+            } else {
+                above.max(left)
+            };
+            diagonal = above;
+            if let Some(cell) = row.get_mut(j + 1) {
+                *cell = value;
+            }
+        }
+    }
+    row.last().copied().unwrap_or(0)
+}
+
+/// A cluster being built: its members and its most complete member.
+struct Cluster {
+    members: Vec<usize>,
+    core: usize,
+}
+
+/// Greedy clustering over scored pairs, best first, with the core and article guards.
+fn cluster(index: &Index, mut edges: Vec<(f64, usize, usize)>) -> Vec<Vec<usize>> {
+    let n = index.profiles.len();
+    let mut owner: Vec<usize> = (0..n).collect();
+    let mut clusters: Vec<Option<Cluster>> = (0..n)
+        .map(|i| {
+            Some(Cluster {
+                members: vec![i],
+                core: i,
+            })
+        })
+        .collect();
+    edges.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
+    for (score, a, b) in edges {
+        let (Some(&ca), Some(&cb)) = (owner.get(a), owner.get(b)) else {
+            continue;
+        };
+        if ca == cb {
+            continue;
+        }
+        let (Some(Some(x)), Some(Some(y))) = (clusters.get(ca), clusters.get(cb)) else {
+            continue;
+        };
+        if !may_join(index, x, y, score) {
+            continue;
+        }
+        let completeness = |i: usize| index.profiles.get(i).map_or(0, |p| p.set.len());
+        let core = if (completeness(y.core), std::cmp::Reverse(y.core))
+            > (completeness(x.core), std::cmp::Reverse(x.core))
+        {
+            y.core
+        } else {
+            x.core
+        };
+        let Some(Some(taken)) = clusters.get_mut(cb).map(Option::take) else {
+            continue;
+        };
+        for &m in &taken.members {
+            if let Some(o) = owner.get_mut(m) {
+                *o = ca;
+            }
+        }
+        if let Some(Some(kept)) = clusters.get_mut(ca) {
+            kept.members.extend(taken.members);
+            kept.core = core;
+        }
+    }
+    let mut out: Vec<Vec<usize>> = clusters
+        .into_iter()
+        .flatten()
+        .map(|mut c| {
+            c.members.sort_unstable();
+            c.members
+        })
+        .collect();
+    out.sort_by_key(|members| members.first().copied());
+    out
+}
+
+/// Whether a lone quotation is a fragment that joins a cluster through a strong link to any
+/// member: a fragment may match the version it was cut from better than the fullest version.
+fn fragment_joins(index: &Index, lone: &Cluster, other: &Cluster, link: f64) -> bool {
+    let size = |i: usize| index.profiles.get(i).map_or(0, |p| p.set.len());
+    lone.members.len() == 1 && size(lone.core) < size(other.core) && link >= FRAGMENT_LINK
+}
+
+/// Whether clusters `x` and `y`, linked by a pair scoring `link`, may become one: their cores
+/// match (or one is a fragment strongly linked), and any two members from one article repeat
+/// the same words.
+fn may_join(index: &Index, x: &Cluster, y: &Cluster, link: f64) -> bool {
+    let linked = index.score(x.core, y.core) >= THRESHOLD
+        || fragment_joins(index, x, y, link)
+        || fragment_joins(index, y, x, link);
+    if !linked {
+        return false;
+    }
+    x.members.iter().all(|&a| {
+        y.members
+            .iter()
+            .all(|&b| index.article(a) != index.article(b) || index.near_identical(a, b))
+    })
+}
+
+/// Clusters of indices into `quotes`; every index is in exactly one cluster, each cluster is
+/// sorted and clusters are ordered by their first index.
+///
+/// ```
+/// use verbatim::{group::group, Quote};
+/// let quote = |article: &str, text: &str| Quote {
+///     article_id: article.into(),
+///     text: text.into(),
+///     ..Quote::default()
+/// };
+/// let quotes = [
+///     quote("a1", "The new bridge will carry trains across the bay by next spring."),
+///     quote("a2", "The new bridge is going to carry trains across the bay by next spring."),
+///     quote("a2", "Nobody expected the storm to close the harbour for a week."),
+/// ];
+/// assert_eq!(group(&quotes), vec![vec![0, 1], vec![2]]);
+/// ```
+pub fn group(quotes: &[Quote]) -> Vec<Vec<usize>> {
+    let index = Index::new(quotes);
+    let edges: Vec<(f64, usize, usize)> = index
+        .candidates()
+        .into_iter()
+        .filter_map(|(a, b)| {
+            let score = index.score(a, b);
+            (score >= THRESHOLD).then_some((score, a, b))
+        })
+        .collect();
+    cluster(&index, edges)
+}
+
+#[cfg(test)]
+mod tests;

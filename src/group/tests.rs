@@ -1,0 +1,180 @@
+use super::*;
+use crate::model::QuoteKind;
+
+fn quote(article: &str, text: &str) -> Quote {
+    Quote {
+        article_id: article.to_string(),
+        text: text.to_string(),
+        ..Quote::default()
+    }
+}
+
+fn partial(article: &str, text: &str) -> Quote {
+    Quote {
+        kind: QuoteKind::Partial,
+        ..quote(article, text)
+    }
+}
+
+const LOAN_A: &str = "Tricks like the loan requested by this banker show that Dravik is turning \
+                      to lenders of last resort like Estrania and the United Kingdom.";
+const LOAN_B: &str = "Manoeuvres like the bridge loan pursued by this banker show that Dravik is \
+                      turning to creditors of last resort like Estrania and Britain.";
+const LOAN_C: &str = "Ploys like this banker's bridge loan show that Dravik is turning to \
+                      creditors of last resort, like Estrania and the UK.";
+const TOPIC_D: &str = "Estrania keeps buying fuel from Britain, and the loan talks should worry \
+                       every investor.";
+const TOPIC_E: &str = "Britain shipped more fuel to Estrania this month than in any month of the \
+                       past year.";
+
+#[test]
+fn translated_versions_group_together() {
+    let quotes = [
+        quote("a1", LOAN_A),
+        quote("a2", LOAN_B),
+        quote("a3", LOAN_C),
+    ];
+    assert_eq!(group(&quotes), vec![vec![0, 1, 2]]);
+}
+
+#[test]
+fn topical_but_different_statements_stay_apart() {
+    let quotes = [
+        quote("a1", LOAN_A),
+        quote("a2", TOPIC_D),
+        quote("a3", TOPIC_E),
+        quote(
+            "a4",
+            "Dravik said the loan from Estrania would be repaid long before Britain asks.",
+        ),
+    ];
+    assert_eq!(group(&quotes), vec![vec![0], vec![1], vec![2], vec![3]]);
+}
+
+#[test]
+fn fragment_goes_with_its_full_quotation() {
+    let quotes = [
+        quote("a1", LOAN_A),
+        quote("a2", TOPIC_D),
+        quote("a3", LOAN_B),
+        partial("a4", "lenders of last resort"),
+        quote("a5", LOAN_C),
+    ];
+    assert_eq!(group(&quotes), vec![vec![0, 2, 3, 4], vec![1]]);
+}
+
+#[test]
+fn one_article_holds_one_member_unless_repeated() {
+    let quotes = [
+        quote(
+            "a1",
+            "The new tunnel will open to lorries in early March, the agency confirmed.",
+        ),
+        quote(
+            "a1",
+            "The new tunnel will open to lorries in early April, the agency confirmed.",
+        ),
+        quote(
+            "a2",
+            "The new tunnel will open to lorries in early March, the agency confirmed.",
+        ),
+        quote("a2", "tunnel will open to lorries in early March"),
+    ];
+    let groups = group(&quotes);
+    assert_eq!(groups, vec![vec![0, 2, 3], vec![1]]);
+}
+
+#[test]
+fn same_speaker_is_not_required() {
+    let mut a = quote("a1", LOAN_A);
+    let mut b = quote("a2", LOAN_B);
+    a.speaker = Some("Lina Ostrova".into());
+    b.speaker = Some("Piet Varga".into());
+    assert_eq!(group(&[a, b]), vec![vec![0, 1]]);
+}
+
+#[test]
+fn changed_number_still_groups() {
+    let quotes = [
+        quote(
+            "a1",
+            "We have moved 9,000 families out of the flood zone since Sunday night.",
+        ),
+        quote(
+            "a2",
+            "We have moved 900 families out of the flood zone since Sunday night.",
+        ),
+    ];
+    assert_eq!(group(&quotes), vec![vec![0, 1]]);
+}
+
+#[test]
+fn every_quote_is_in_exactly_one_group() {
+    let texts = [
+        LOAN_A,
+        LOAN_B,
+        LOAN_C,
+        TOPIC_D,
+        TOPIC_E,
+        "",
+        "Yes.",
+        "lenders of last resort",
+    ];
+    let quotes: Vec<Quote> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| quote(&format!("a{}", i % 3), t))
+        .collect();
+    let mut seen: Vec<usize> = group(&quotes).into_iter().flatten().collect();
+    seen.sort_unstable();
+    assert_eq!(seen, (0..quotes.len()).collect::<Vec<_>>());
+}
+
+#[test]
+fn lcs_counts_terms_in_order() {
+    assert_eq!(lcs(&[1, 2, 3, 4], &[2, 9, 4, 1]), 2);
+    assert_eq!(lcs(&[], &[1]), 0);
+}
+
+#[test]
+fn many_quotes_group_without_scoring_all_pairs() {
+    // Distinct sentences from a small vocabulary: candidates stay far below n².
+    let words = [
+        "harbour", "ferry", "council", "budget", "storm", "school", "bridge", "tunnel",
+    ];
+    let quotes: Vec<Quote> = (0..2000)
+        .map(|i| {
+            let text = format!(
+                "{} {} {} item{} code{} ref{}",
+                words[i % 8],
+                words[(i / 8) % 8],
+                words[(i / 64) % 8],
+                i,
+                i * 7,
+                i * 13
+            );
+            quote(&format!("a{}", i % 50), &text)
+        })
+        .collect();
+    let index = Index::new(&quotes);
+    assert!(index.candidates().len() < quotes.len() * 10);
+    assert_eq!(group(&quotes).len(), quotes.len());
+}
+
+#[test]
+fn negated_short_statement_groups_with_original() {
+    let quotes = [
+        quote("a1", "We will not raise taxes."),
+        quote("a2", "We will raise taxes."),
+    ];
+    assert_eq!(group(&quotes), vec![vec![0, 1]]);
+}
+
+#[test]
+fn short_quotes_sharing_one_word_stay_apart() {
+    let quotes = [
+        quote("a1", "Taxes are too high."),
+        quote("a2", "We will cut taxes for farmers."),
+    ];
+    assert_eq!(group(&quotes), vec![vec![0], vec![1]]);
+}
