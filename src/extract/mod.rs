@@ -233,7 +233,15 @@ fn split_quoted(
         merge_short(text, &mut sents);
         for s in sents {
             let is_attr = attribution::standalone(text, s.clone()).is_some();
-            parts.push((s, is_attr));
+            // "…fallen since, Okonjo said." — an attribution closing a sentence inside the
+            // quotation (its closing mark went missing).
+            match trailing_attribution(text, &s) {
+                Some(comma) if !is_attr => {
+                    parts.push((s.start..comma, false));
+                    parts.push((comma + 1..s.end, true));
+                }
+                _ => parts.push((s, is_attr)),
+            }
         }
     }
     // Attribution sentences inside the quotation name the parts around them.
@@ -293,6 +301,23 @@ fn is_own_sentence(text: &str, q: &Quoted) -> bool {
     let before = text.get(..q.outer.start).unwrap_or("").trim_end();
     let opens = before.is_empty() || before.ends_with(['.', '!', '?', ':', '\n']);
     capital && opens && inner.ends_with(['.', '!', '?'])
+}
+
+/// Where a sentence ends in ", X said." (the offset of that comma), if it does.
+fn trailing_attribution(text: &str, sentence: &Span) -> Option<usize> {
+    let s = text.get(sentence.clone())?;
+    let comma = s.rfind(',')?;
+    let rest = sentence.start + comma + 1..sentence.end;
+    let words = text.get(rest.clone())?.split_whitespace().count();
+    if !(2..=8).contains(&words) || comma == 0 {
+        return None;
+    }
+    let found = attribution::standalone(text, rest)?;
+    matches!(
+        found.mention.kind,
+        speakers::names::MentionKind::Person | speakers::names::MentionKind::Org
+    )
+    .then_some(sentence.start + comma)
 }
 
 /// Sentences of one or two words are joined to the sentence before them.
@@ -415,6 +440,25 @@ mod tests {
             ]
         );
         assert!(q.iter().all(|(_, s)| s.as_deref() == Some("Jane Holt")));
+    }
+
+    #[test]
+    fn attribution_ending_a_sentence_inside_an_unclosed_quotation() {
+        let q = quotes(
+            "“Levels peaked on Sunday and have fallen since, Okafor said. We found no trace in the water.",
+        );
+        let texts: Vec<&str> = q.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Levels peaked on Sunday and have fallen since",
+                "We found no trace in the water."
+            ]
+        );
+        assert!(
+            q.iter().all(|(_, s)| s.as_deref() == Some("Okafor")),
+            "{q:?}"
+        );
     }
 
     #[test]
