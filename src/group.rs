@@ -23,9 +23,7 @@ use crate::model::Quote;
 use crate::normalize;
 
 /// Pairs scoring at least this are the same statement.
-const THRESHOLD: f64 = 0.55;
-/// The most the number and speaker bonuses add to a score.
-const BONUS_MAX: f64 = 0.1;
+const THRESHOLD: f64 = 0.5;
 /// A lone fragment joins a cluster through a link this strong to any member.
 const FRAGMENT_LINK: f64 = 0.7;
 /// A term in more quotations than this (and than [`MIN_POSTING_CAP`]) proposes no candidates.
@@ -44,6 +42,33 @@ struct Profile {
     numbers: Vec<u32>,
     /// Word and number keys in order, for telling near-identical texts apart.
     keys: Vec<String>,
+    /// Stems of all words in order, interned.
+    words: Vec<u32>,
+}
+
+/// What a pair's score is made of, each from 0 to 1 but the bonus.
+#[derive(Clone, Copy, Debug)]
+struct Parts {
+    /// Shared content weight over the smaller side's.
+    containment: f64,
+    /// Shared content weight over the union's.
+    jaccard: f64,
+    /// Longest run of content terms in the same order, over the shorter side.
+    in_order: f64,
+    /// Longest run of all words in the same order, over the shorter side.
+    shape: f64,
+    /// Shared numbers and the same speaker.
+    bonus: f64,
+}
+
+impl Parts {
+    fn score(&self) -> f64 {
+        0.35 * self.containment
+            + 0.15 * self.jaccard
+            + 0.25 * self.in_order
+            + 0.25 * self.shape
+            + self.bonus
+    }
 }
 
 /// Everything the scoring needs about the set of quotations.
@@ -69,6 +94,7 @@ fn profiles(quotes: &[Quote]) -> (Vec<Profile>, usize) {
             let mut numbers: Vec<u32> = sig.numbers.into_iter().map(&mut intern).collect();
             numbers.sort_unstable();
             numbers.dedup();
+            let words: Vec<u32> = sig.stems.into_iter().map(&mut intern).collect();
             let mut set = order.clone();
             set.sort_unstable();
             set.dedup();
@@ -77,6 +103,7 @@ fn profiles(quotes: &[Quote]) -> (Vec<Profile>, usize) {
                 set,
                 numbers,
                 keys: sig.keys,
+                words,
             }
         })
         .collect();
@@ -111,31 +138,41 @@ impl<'a> Index<'a> {
             .sum()
     }
 
-    /// How alike quotations `a` and `b` are, 0 when they share too little to be compared.
-    fn score(&self, a: usize, b: usize) -> f64 {
-        let (Some(pa), Some(pb)) = (self.profiles.get(a), self.profiles.get(b)) else {
-            return 0.0;
-        };
+    /// The parts of a pair's score, or `None` when the two share too little content to be
+    /// compared (all of a short fragment's terms, at least three terms otherwise) or could not
+    /// reach the threshold.
+    fn parts(&self, a: usize, b: usize) -> Option<Parts> {
+        let (pa, pb) = (self.profiles.get(a)?, self.profiles.get(b)?);
         let shared = intersection(&pa.set, &pb.set);
         let smaller = pa.set.len().min(pb.set.len());
-        // Enough matched content: all of a short fragment, at least three terms otherwise.
         if smaller < 2 || shared.len() < smaller.min(3) {
-            return 0.0;
+            return None;
         }
         let (wa, wb, ws) = (
             self.weight(&pa.set),
             self.weight(&pb.set),
             self.weight(&shared),
         );
-        let containment = ws / wa.min(wb).max(f64::EPSILON);
-        let jaccard = ws / (wa + wb - ws).max(f64::EPSILON);
-        let order_len = pa.order.len().min(pb.order.len()).max(1);
-        let lexical = 0.45 * containment + 0.2 * jaccard;
-        // The ordered run can be no longer than the shared terms: skip the quadratic part
-        // when even a perfect order could not reach the threshold.
-        if lexical + 0.35 + BONUS_MAX < THRESHOLD {
-            return 0.0;
+        let ratio = |common: usize, x: usize, y: usize| common as f64 / x.min(y).max(1) as f64;
+        let mut bonus = 0.0;
+        if !pa.numbers.is_empty() && !pb.numbers.is_empty() {
+            let common = intersection(&pa.numbers, &pb.numbers).len();
+            bonus += 0.05 * ratio(common, pa.numbers.len(), pb.numbers.len());
         }
+        if let (Some(x), Some(y)) = (self.speaker(a), self.speaker(b))
+            && x == y
+        {
+            bonus += 0.05;
+        }
+        let mut parts = Parts {
+            containment: ws / wa.min(wb).max(f64::EPSILON),
+            jaccard: ws / (wa + wb - ws).max(f64::EPSILON),
+            in_order: 1.0,
+            shape: 1.0,
+            bonus,
+        };
+        // The ordered run of terms is no longer than the shared terms: skip the quadratic
+        // parts when even perfect order could not reach the threshold.
         let occurrences = |order: &[u32]| {
             order
                 .iter()
@@ -143,22 +180,18 @@ impl<'a> Index<'a> {
                 .count()
         };
         let runs = occurrences(&pa.order).min(occurrences(&pb.order));
-        let best_order = (runs as f64 / order_len as f64).min(1.0);
-        if lexical + 0.35 * best_order + BONUS_MAX < THRESHOLD {
-            return 0.0;
+        parts.in_order = ratio(runs, pa.order.len(), pb.order.len()).min(1.0);
+        if parts.score() < THRESHOLD {
+            return None;
         }
-        let in_order = lcs(&pa.order, &pb.order) as f64 / order_len as f64;
-        let mut score = lexical + 0.35 * in_order.min(1.0);
-        if !pa.numbers.is_empty() && !pb.numbers.is_empty() {
-            let common = intersection(&pa.numbers, &pb.numbers).len();
-            score += 0.05 * common as f64 / pa.numbers.len().min(pb.numbers.len()) as f64;
-        }
-        if let (Some(x), Some(y)) = (self.speaker(a), self.speaker(b))
-            && x == y
-        {
-            score += 0.05;
-        }
-        score
+        parts.in_order = ratio(lcs(&pa.order, &pb.order), pa.order.len(), pb.order.len());
+        parts.shape = ratio(lcs(&pa.words, &pb.words), pa.words.len(), pb.words.len());
+        Some(parts)
+    }
+
+    /// How alike quotations `a` and `b` are: 0 when they share too little to be compared.
+    fn score(&self, a: usize, b: usize) -> f64 {
+        self.parts(a, b).map_or(0.0, |p| p.score())
     }
 
     fn speaker(&self, i: usize) -> Option<&str> {

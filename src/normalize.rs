@@ -355,6 +355,9 @@ pub struct Signature {
     pub numbers: Vec<String>,
     /// Every word and number key in order, for telling near-identical texts apart.
     pub keys: Vec<String>,
+    /// The stem of every word and number in order, function words included: the shape of
+    /// the sentence, which a translation keeps more than its content words.
+    pub stems: Vec<String>,
 }
 
 /// The content signature of `text`: stems of content words minus stop words, numbers as
@@ -364,12 +367,14 @@ pub fn signature(text: &str) -> Signature {
     for unit in units(text) {
         match unit.kind {
             UnitKind::Number => {
+                sig.stems.push(unit.stem.clone());
                 sig.terms.push(unit.stem.clone());
                 sig.numbers.push(unit.stem);
                 sig.keys.push(unit.key);
             }
             UnitKind::Word => {
                 let content = !unit.stop && !unit.negation && unit.stem.chars().count() > 1;
+                sig.stems.push(unit.stem.clone());
                 if content {
                     sig.terms.push(unit.stem);
                 }
