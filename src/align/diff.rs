@@ -119,6 +119,23 @@ fn equal_run(
     ops
 }
 
+/// Words cut at either end of a version are where its quotation starts or stops, not a name
+/// dropped from the statement: they stay an omission or addition.
+fn edge_cuts_are_not_names(ops: &mut [DiffOp]) {
+    let last = ops.len().saturating_sub(1);
+    for i in [0, last] {
+        if let Some(op) = ops.get_mut(i)
+            && op.class == Some(ChangeClass::Name)
+        {
+            op.class = match op.op {
+                OpKind::Delete => Some(ChangeClass::Omission),
+                OpKind::Insert => Some(ChangeClass::Addition),
+                _ => op.class,
+            };
+        }
+    }
+}
+
 /// `member` aligned against `reference`: ops whose `text` rebuilds the member and whose
 /// `ref_text` rebuilds the reference, every non-equal op classed.
 pub fn align(member: &Version, reference: &Version) -> Vec<DiffOp> {
@@ -131,5 +148,6 @@ pub fn align(member: &Version, reference: &Version) -> Vec<DiffOp> {
             DiffTag::Replace => ops.push(make_op(OpKind::Replace, member, m, reference, r, None)),
         }
     }
+    edge_cuts_are_not_names(&mut ops);
     ops
 }

@@ -303,3 +303,21 @@ fn dropped_number_is_number_but_dropped_clause_is_omission() {
         vec![C::Omission]
     );
 }
+
+#[test]
+fn dropped_name_inside_is_name_but_cut_at_the_end_is_omission() {
+    assert_eq!(
+        classes(
+            "Aid went to Estrania and Marta Lind yesterday.",
+            "Aid went to Estrania yesterday."
+        ),
+        vec![C::Name]
+    );
+    assert_eq!(
+        classes(
+            "Aid went to Estrania and Marta Lind.",
+            "Aid went to Estrania"
+        ),
+        vec![C::Omission]
+    );
+}
