@@ -22,6 +22,8 @@ use rustc_hash::FxHashMap;
 use crate::model::Quote;
 use crate::normalize;
 
+mod cluster;
+
 /// Pairs scoring at least this are the same statement.
 const THRESHOLD: f64 = 0.5;
 /// A lone fragment joins a cluster through a link this strong to any member.
@@ -307,95 +309,6 @@ fn lcs(a: &[u32], b: &[u32]) -> usize {
     row.last().copied().unwrap_or(0)
 }
 
-/// A cluster being built: its members and its most complete member.
-struct Cluster {
-    members: Vec<usize>,
-    core: usize,
-}
-
-/// Greedy clustering over scored pairs, best first, with the core and article guards.
-fn cluster(index: &Index, mut edges: Vec<(f64, usize, usize)>) -> Vec<Vec<usize>> {
-    let n = index.profiles.len();
-    let mut owner: Vec<usize> = (0..n).collect();
-    let mut clusters: Vec<Option<Cluster>> = (0..n)
-        .map(|i| {
-            Some(Cluster {
-                members: vec![i],
-                core: i,
-            })
-        })
-        .collect();
-    edges.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
-    for (score, a, b) in edges {
-        let (Some(&ca), Some(&cb)) = (owner.get(a), owner.get(b)) else {
-            continue;
-        };
-        if ca == cb {
-            continue;
-        }
-        let (Some(Some(x)), Some(Some(y))) = (clusters.get(ca), clusters.get(cb)) else {
-            continue;
-        };
-        if !may_join(index, x, y, score) {
-            continue;
-        }
-        let completeness = |i: usize| index.profiles.get(i).map_or(0, |p| p.set.len());
-        let core = if (completeness(y.core), std::cmp::Reverse(y.core))
-            > (completeness(x.core), std::cmp::Reverse(x.core))
-        {
-            y.core
-        } else {
-            x.core
-        };
-        let Some(Some(taken)) = clusters.get_mut(cb).map(Option::take) else {
-            continue;
-        };
-        for &m in &taken.members {
-            if let Some(o) = owner.get_mut(m) {
-                *o = ca;
-            }
-        }
-        if let Some(Some(kept)) = clusters.get_mut(ca) {
-            kept.members.extend(taken.members);
-            kept.core = core;
-        }
-    }
-    let mut out: Vec<Vec<usize>> = clusters
-        .into_iter()
-        .flatten()
-        .map(|mut c| {
-            c.members.sort_unstable();
-            c.members
-        })
-        .collect();
-    out.sort_by_key(|members| members.first().copied());
-    out
-}
-
-/// Whether a lone quotation is a fragment that joins a cluster through a strong link to any
-/// member: a fragment may match the version it was cut from better than the fullest version.
-fn fragment_joins(index: &Index, lone: &Cluster, other: &Cluster, link: f64) -> bool {
-    let size = |i: usize| index.profiles.get(i).map_or(0, |p| p.set.len());
-    lone.members.len() == 1 && size(lone.core) < size(other.core) && link >= FRAGMENT_LINK
-}
-
-/// Whether clusters `x` and `y`, linked by a pair scoring `link`, may become one: their cores
-/// match (or one is a fragment strongly linked), and any two members from one article repeat
-/// the same words.
-fn may_join(index: &Index, x: &Cluster, y: &Cluster, link: f64) -> bool {
-    let linked = index.score(x.core, y.core) >= THRESHOLD
-        || fragment_joins(index, x, y, link)
-        || fragment_joins(index, y, x, link);
-    if !linked {
-        return false;
-    }
-    x.members.iter().all(|&a| {
-        y.members
-            .iter()
-            .all(|&b| index.article(a) != index.article(b) || index.near_identical(a, b))
-    })
-}
-
 /// Clusters of indices into `quotes`; every index is in exactly one cluster, each cluster is
 /// sorted and clusters are ordered by their first index.
 ///
@@ -423,7 +336,7 @@ pub fn group(quotes: &[Quote]) -> Vec<Vec<usize>> {
             (score >= THRESHOLD).then_some((score, a, b))
         })
         .collect();
-    cluster(&index, edges)
+    cluster::cluster(&index, edges)
 }
 
 #[cfg(test)]
