@@ -27,19 +27,31 @@ const TRUNCATED_SHARE: f64 = 0.6;
 /// The reference needs this many content words before coverage can call a member truncated.
 const TRUNCATED_MIN_WORDS: usize = 3;
 
+/// The declared equivalences as unit-key phrases, each pair sharing one merged key.
+fn equivalence_phrases(options: &AlignOptions) -> Vec<(Vec<String>, String)> {
+    let phrase_keys = |phrase: &str| -> Vec<String> {
+        normalize::units(phrase)
+            .into_iter()
+            .filter(|u| u.kind != UnitKind::Space)
+            .map(|u| u.key)
+            .collect()
+    };
+    options
+        .equivalences
+        .iter()
+        .enumerate()
+        .flat_map(|(i, (a, b))| {
+            let key = format!("\u{2261}{i}");
+            [(phrase_keys(a), key.clone()), (phrase_keys(b), key)]
+        })
+        .collect()
+}
+
 /// `text` as units, with every declared equivalence merged into one unit per occurrence.
-fn version<'a>(text: &'a str, options: &AlignOptions) -> Version<'a> {
+fn version<'a>(text: &'a str, equivalences: &[(Vec<String>, String)]) -> Version<'a> {
     let mut units = normalize::units(text);
-    for (i, (a, b)) in options.equivalences.iter().enumerate() {
-        let key = format!("\u{2261}{i}");
-        for phrase in [a, b] {
-            let keys: Vec<String> = normalize::units(phrase)
-                .into_iter()
-                .filter(|u| u.kind != UnitKind::Space)
-                .map(|u| u.key)
-                .collect();
-            normalize::merge_phrase(&mut units, &keys, &key);
-        }
+    for (phrase, key) in equivalences {
+        normalize::merge_phrase(&mut units, phrase, key);
     }
     Version { text, units }
 }
@@ -82,10 +94,9 @@ fn is_content(unit: &Unit) -> bool {
 
 /// Whether `diff` keeps clearly less than the reference: under [`TRUNCATED_SHARE`] of its
 /// content words, the rest omitted.
-fn covers_less(diff: &[DiffOp], options: &AlignOptions) -> bool {
+fn covers_less(diff: &[DiffOp]) -> bool {
     let content = |text: &str| {
-        version(text, options)
-            .units
+        normalize::units(text)
             .iter()
             .filter(|u| is_content(u))
             .count()
@@ -102,7 +113,7 @@ fn covers_less(diff: &[DiffOp], options: &AlignOptions) -> bool {
 }
 
 /// The group's flags, sorted.
-fn flags(members: &[&Quote], diffs: &[Vec<DiffOp>], options: &AlignOptions) -> Vec<GroupFlag> {
+fn flags(members: &[&Quote], diffs: &[Vec<DiffOp>]) -> Vec<GroupFlag> {
     let mut flags = Vec::new();
     let mut speakers: Vec<&str> = members
         .iter()
@@ -123,7 +134,7 @@ fn flags(members: &[&Quote], diffs: &[Vec<DiffOp>], options: &AlignOptions) -> V
     if members.iter().any(|q| q.spliced) {
         flags.push(GroupFlag::Splice);
     }
-    if members.iter().any(|q| q.truncated) || diffs.iter().any(|d| covers_less(d, options)) {
+    if members.iter().any(|q| q.truncated) || diffs.iter().any(|d| covers_less(d)) {
         flags.push(GroupFlag::Truncated);
     }
     flags.sort_unstable();
@@ -163,7 +174,11 @@ pub fn build_group(
     reference: Option<usize>,
     options: &AlignOptions,
 ) -> Group {
-    let versions: Vec<Version> = members.iter().map(|q| version(&q.text, options)).collect();
+    let equivalences = equivalence_phrases(options);
+    let versions: Vec<Version> = members
+        .iter()
+        .map(|q| version(&q.text, &equivalences))
+        .collect();
     let reference = reference
         .filter(|&r| r < members.len())
         .unwrap_or_else(|| central(&versions));
@@ -189,7 +204,7 @@ pub fn build_group(
             .get(reference)
             .map(|q| q.quote_id.clone())
             .unwrap_or_default(),
-        flags: flags(&ordered, &diffs, options),
+        flags: flags(&ordered, &diffs),
         members: ordered
             .iter()
             .zip(diffs)

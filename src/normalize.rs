@@ -285,7 +285,11 @@ pub fn units(text: &str) -> Vec<Unit> {
             });
             (n, unit)
         } else {
-            let key = keys.get(i).cloned().unwrap_or_default();
+            let key = match keys.get(i).map(String::as_str) {
+                // "5 percent" and "5%" are the same wording.
+                Some("percent" | "pct") => "%".to_string(),
+                other => other.unwrap_or_default().to_string(),
+            };
             (1, unit_over(&tokens, i..i + 1, key))
         };
         units.extend(unit);

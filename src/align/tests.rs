@@ -321,3 +321,8 @@ fn dropped_name_inside_is_name_but_cut_at_the_end_is_omission() {
         vec![C::Omission]
     );
 }
+
+#[test]
+fn percent_sign_and_word_are_equal() {
+    assert_eq!(classes("Prices rose 5 percent.", "Prices rose 5%."), Vec::<C>::new());
+}
