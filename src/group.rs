@@ -173,6 +173,10 @@ impl<'a> Index<'a> {
             shape: 1.0,
             bonus,
         };
+        if pa.words == pb.words {
+            // Repeated wording (a story copied between outlets): nothing to align.
+            return Some(parts);
+        }
         // The ordered run of terms is no longer than the shared terms: skip the quadratic
         // parts when even perfect order could not reach the threshold.
         let occurrences = |order: &[u32]| {

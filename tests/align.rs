@@ -189,3 +189,32 @@ fn ten_thousand_quotes_group_quickly() {
     // Debug builds run this in a few seconds; release is many times faster.
     assert!(elapsed.as_secs_f64() < 20.0, "grouping took {elapsed:?}");
 }
+
+#[test]
+fn copied_statements_across_many_articles_group_quickly() {
+    // 200 statements, each reported by 50 articles: 10,000 quotations, 200 groups of 50.
+    let subjects = [
+        "ferry", "council", "budget", "storm", "school", "bridge", "tunnel", "clinic",
+    ];
+    let statement = |s: usize| {
+        format!(
+            "The {} board will review plan {} and decide on route {} before the vote in ward {}.",
+            subjects[s % 8],
+            s * 37 + 11,
+            s * 53 + 7,
+            s * 71 + 3
+        )
+    };
+    let quotes: Vec<Quote> = (0..10_000)
+        .map(|i| {
+            let (s, article) = (i % 200, i / 200);
+            quote(&format!("q{i}"), &format!("a{article}"), &statement(s))
+        })
+        .collect();
+    let start = std::time::Instant::now();
+    let groups = group(&quotes);
+    let elapsed = start.elapsed();
+    assert_eq!(groups.len(), 200);
+    assert!(groups.iter().all(|g| g.len() == 50));
+    assert!(elapsed.as_secs_f64() < 20.0, "grouping took {elapsed:?}");
+}

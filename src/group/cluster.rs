@@ -4,6 +4,9 @@
 
 use super::{FRAGMENT_LINK, Index, THRESHOLD};
 
+/// A scored pair: the score and the two quotation indices.
+pub(super) type Edge = (f64, usize, usize);
+
 /// A cluster being built: its members and its most complete member.
 struct Cluster {
     members: Vec<usize>,
@@ -11,7 +14,7 @@ struct Cluster {
 }
 
 /// Greedy clustering over scored pairs, best first, with the core and article guards.
-pub(super) fn cluster(index: &Index, mut edges: Vec<(f64, usize, usize)>) -> Vec<Vec<usize>> {
+pub(super) fn cluster(index: &Index, mut edges: Vec<Edge>) -> Vec<Vec<usize>> {
     let n = index.profiles.len();
     let mut owner: Vec<usize> = (0..n).collect();
     let mut clusters: Vec<Option<Cluster>> = (0..n)
@@ -23,7 +26,8 @@ pub(super) fn cluster(index: &Index, mut edges: Vec<(f64, usize, usize)>) -> Vec
         })
         .collect();
     edges.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
-    for (score, a, b) in edges {
+    for edge in edges {
+        let (_, a, b) = edge;
         let (Some(&ca), Some(&cb)) = (owner.get(a), owner.get(b)) else {
             continue;
         };
@@ -33,7 +37,7 @@ pub(super) fn cluster(index: &Index, mut edges: Vec<(f64, usize, usize)>) -> Vec
         let (Some(Some(x)), Some(Some(y))) = (clusters.get(ca), clusters.get(cb)) else {
             continue;
         };
-        if !may_join(index, x, y, score) {
+        if !may_join(index, x, y, edge) {
             continue;
         }
         let completeness = |i: usize| index.profiles.get(i).map_or(0, |p| p.set.len());
@@ -79,10 +83,15 @@ fn fragment_joins(index: &Index, lone: &Cluster, other: &Cluster, link: f64) -> 
 /// Whether clusters `x` and `y`, linked by a pair scoring `link`, may become one: their cores
 /// match (or one is a fragment strongly linked), and any two members from one article repeat
 /// the same words.
-fn may_join(index: &Index, x: &Cluster, y: &Cluster, link: f64) -> bool {
-    let linked = index.score(x.core, y.core) >= THRESHOLD
-        || fragment_joins(index, x, y, link)
-        || fragment_joins(index, y, x, link);
+fn may_join(index: &Index, x: &Cluster, y: &Cluster, (link, a, b): Edge) -> bool {
+    // When the link joins the two cores, its score is the core score.
+    let cores_linked = if (x.core, y.core) == (a, b) || (x.core, y.core) == (b, a) {
+        link >= THRESHOLD
+    } else {
+        index.score(x.core, y.core) >= THRESHOLD
+    };
+    let linked =
+        cores_linked || fragment_joins(index, x, y, link) || fragment_joins(index, y, x, link);
     if !linked {
         return false;
     }
