@@ -11,6 +11,7 @@ mod classify;
 mod diff;
 
 use diff::Version;
+use rustc_hash::FxHashSet;
 
 use crate::model::{ChangeClass, DiffOp, Group, GroupFlag, Member, OpKind, Quote};
 use crate::normalize::{self, Unit, UnitKind};
@@ -54,6 +55,29 @@ fn version<'a>(text: &'a str, equivalences: &[(Vec<String>, String)]) -> Version
         normalize::merge_phrase(&mut units, phrase, key);
     }
     Version { text, units }
+}
+
+/// Marks a capitalised sentence-initial word as a name when another version uses the same word
+/// as a name mid-sentence, so "Estrania has…" reads as the name it is.
+fn share_names(versions: &mut [Version]) {
+    let names: FxHashSet<String> = versions
+        .iter()
+        .flat_map(|v| v.units.iter())
+        .filter(|u| u.name && u.kind == UnitKind::Word)
+        .map(|u| u.key.clone())
+        .collect();
+    for version in versions.iter_mut() {
+        let text = version.text;
+        for unit in version.units.iter_mut().filter(|u| !u.name) {
+            let capital = text
+                .get(unit.word.clone())
+                .and_then(|w| w.chars().next())
+                .is_some_and(char::is_uppercase);
+            if capital && names.contains(&unit.key) {
+                unit.name = true;
+            }
+        }
+    }
 }
 
 /// The most central member: highest summed similarity to the others; ties go to the longest
@@ -175,10 +199,11 @@ pub fn build_group(
     options: &AlignOptions,
 ) -> Group {
     let equivalences = equivalence_phrases(options);
-    let versions: Vec<Version> = members
+    let mut versions: Vec<Version> = members
         .iter()
         .map(|q| version(&q.text, &equivalences))
         .collect();
+    share_names(&mut versions);
     let reference = reference
         .filter(|&r| r < members.len())
         .unwrap_or_else(|| central(&versions));

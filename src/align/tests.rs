@@ -324,5 +324,25 @@ fn dropped_name_inside_is_name_but_cut_at_the_end_is_omission() {
 
 #[test]
 fn percent_sign_and_word_are_equal() {
-    assert_eq!(classes("Prices rose 5 percent.", "Prices rose 5%."), Vec::<C>::new());
+    assert_eq!(
+        classes("Prices rose 5 percent.", "Prices rose 5%."),
+        Vec::<C>::new()
+    );
+}
+
+#[test]
+fn sentence_initial_word_is_a_name_when_another_version_names_it() {
+    let group = group_of(
+        &[
+            "Estrania has sent rockets, and Estrania will send more.",
+            "Arvonia has sent rockets, and Estrania will send more.",
+        ],
+        Some(0),
+    );
+    let classes: Vec<C> = group.members[1]
+        .diff
+        .iter()
+        .filter_map(|op| op.class)
+        .collect();
+    assert_eq!(classes, vec![C::Name]);
 }
