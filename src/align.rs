@@ -85,26 +85,23 @@ fn share_names(versions: &mut [Version]) {
 fn central(versions: &[Version]) -> usize {
     let n = versions.len();
     let mut sums = vec![0.0f64; n];
-    for i in 0..n {
-        for j in i + 1..n {
-            if let (Some(a), Some(b)) = (versions.get(i), versions.get(j)) {
-                let s = diff::similarity(a, b);
-                sums[i] += s;
-                sums[j] += s;
+    for (i, a) in versions.iter().enumerate() {
+        for (j, b) in versions.iter().enumerate().skip(i + 1) {
+            let s = diff::similarity(a, b);
+            for k in [i, j] {
+                if let Some(sum) = sums.get_mut(k) {
+                    *sum += s;
+                }
             }
         }
     }
-    let mut best = 0;
-    for i in 1..n {
-        let (Some(&s), Some(&b)) = (sums.get(i), sums.get(best)) else {
-            continue;
-        };
-        let len = |k: usize| versions.get(k).map_or(0, |v| v.text.len());
-        if s > b + 1e-9 || ((s - b).abs() <= 1e-9 && len(i) > len(best)) {
-            best = i;
-        }
-    }
-    best
+    let len = |k: usize| versions.get(k).map_or(0, |v| v.text.len());
+    let better = |i: usize, best: usize| {
+        let (s, b) = (sums.get(i).copied(), sums.get(best).copied());
+        let (s, b) = (s.unwrap_or(0.0), b.unwrap_or(0.0));
+        s > b + 1e-9 || ((s - b).abs() <= 1e-9 && len(i) > len(best))
+    };
+    (1..n).fold(0, |best, i| if better(i, best) { i } else { best })
 }
 
 /// Whether a reference unit is a content word or number.
