@@ -14,6 +14,10 @@
 //! members (the most complete ones) match each other, which stops chains of weak links, and
 //! only when no article would hold two members unless the two repeat the same words.
 //!
+//! The index is written here rather than taken from gaoya: MinHash/LSH approximates set
+//! overlap, while an exact inverted index of the rarer terms finds the same candidates without
+//! tuning bands and rows for sentences of a dozen terms.
+//!
 //! Out come clusters of indices into the quotations, each sorted, ordered by first index;
 //! every quotation is in exactly one cluster.
 

@@ -7,6 +7,7 @@ use verbatim::Quote;
 use verbatim::align::{AlignOptions, build_group};
 use verbatim::group::group;
 use verbatim::model::{ChangeClass, GroupFlag, OpKind};
+use verbatim::normalize;
 
 fn quote(id: &str, article: &str, text: &str) -> Quote {
     Quote {
@@ -102,6 +103,30 @@ proptest! {
         prop_assert_eq!(seen, (0..quotes.len()).collect::<Vec<_>>());
         let firsts: Vec<usize> = groups.iter().filter_map(|g| g.first().copied()).collect();
         prop_assert!(firsts.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn one_article_shares_a_group_only_by_repeating_words(
+        texts in prop::collection::vec(text_strategy(), 0..30),
+    ) {
+        let quotes: Vec<Quote> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| quote(&format!("q{i}"), &format!("a{}", i % 3), t))
+            .collect();
+        let keys = |i: usize| normalize::signature(&quotes[i].text).keys;
+        for members in group(&quotes) {
+            for (n, &a) in members.iter().enumerate() {
+                for &b in &members[n + 1..] {
+                    if quotes[a].article_id != quotes[b].article_id {
+                        continue;
+                    }
+                    let (ka, kb) = (keys(a), keys(b));
+                    let (short, long) = if ka.len() <= kb.len() { (ka, kb) } else { (kb, ka) };
+                    prop_assert!(long.windows(short.len().max(1)).any(|w| w == short.as_slice()));
+                }
+            }
+        }
     }
 }
 
