@@ -229,6 +229,34 @@ fn mark_names(text: &str, units: &mut [Unit]) {
     }
 }
 
+/// Unmarks negation words that only limit an amount or add to a claim ("no fewer than",
+/// "no more than", "not only"): they flip nothing.
+fn unmark_idioms(units: &mut [Unit]) {
+    let words: Vec<(usize, String)> = units
+        .iter()
+        .enumerate()
+        .filter(|(_, u)| u.kind == UnitKind::Word)
+        .map(|(i, u)| (i, u.key.clone()))
+        .collect();
+    let idioms: Vec<usize> = words
+        .iter()
+        .enumerate()
+        .filter(|(n, (_, key))| {
+            let at = |k: usize| words.get(n + k).map(|(_, w)| w.as_str());
+            matches!(
+                (key.as_str(), at(1), at(2)),
+                ("no", Some("fewer" | "less" | "more"), Some("than")) | ("not", Some("only"), _)
+            )
+        })
+        .map(|(_, (i, _))| *i)
+        .collect();
+    for i in idioms {
+        if let Some(unit) = units.get_mut(i) {
+            unit.negation = false;
+        }
+    }
+}
+
 /// Widens each unit's span to take the spacing after it (and the first one, the spacing
 /// before it), so that the spans tile `text`.
 fn tile(text: &str, units: &mut [Unit]) {
@@ -299,6 +327,7 @@ pub fn units(text: &str) -> Vec<Unit> {
         units.push(space_unit(text));
     }
     mark_names(text, &mut units);
+    unmark_idioms(&mut units);
     tile(text, &mut units);
     units
 }

@@ -346,3 +346,14 @@ fn sentence_initial_word_is_a_name_when_another_version_names_it() {
         .collect();
     assert_eq!(classes, vec![C::Name]);
 }
+
+#[test]
+fn replaced_wording_around_a_number_is_split_at_the_number() {
+    assert_eq!(
+        classes(
+            "They sent at least 9,000 rockets.",
+            "They shipped no fewer than 900 rockets."
+        ),
+        vec![C::Paraphrase, C::Number]
+    );
+}
