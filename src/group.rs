@@ -7,9 +7,10 @@
 //! proposes candidate pairs; only those are scored, never all pairs.
 //!
 //! A pair's score blends weighted containment (a fragment lies wholly inside its full
-//! quotation), weighted Jaccard, and the longest common run of terms in order (a translation
-//! changes words but keeps most content in place; unrelated sentences on one topic share words
-//! in no particular order), with small bonuses for shared numbers and the same speaker.
+//! quotation), weighted Jaccard, and two alignment measures: the longest common run of content
+//! terms in order, and of all words (a translation changes words but keeps most content and
+//! the sentence's shape in place; unrelated sentences on one topic share words in no
+//! particular order), with small bonuses for shared numbers and the same speaker.
 //! Clusters form greedily from the best pair down; two clusters join only when their core
 //! members (the most complete ones) match each other, which stops chains of weak links, and
 //! only when no article would hold two members unless the two repeat the same words.
