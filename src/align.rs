@@ -11,6 +11,7 @@ mod classify;
 mod diff;
 
 use diff::Version;
+use rustc_hash::FxHashSet;
 
 use crate::model::{ChangeClass, DiffOp, Group, GroupFlag, Member, OpKind, Quote};
 use crate::normalize::{self, Unit, UnitKind};
@@ -27,21 +28,56 @@ const TRUNCATED_SHARE: f64 = 0.6;
 /// The reference needs this many content words before coverage can call a member truncated.
 const TRUNCATED_MIN_WORDS: usize = 3;
 
+/// The declared equivalences as unit-key phrases, each pair sharing one merged key.
+fn equivalence_phrases(options: &AlignOptions) -> Vec<(Vec<String>, String)> {
+    let phrase_keys = |phrase: &str| -> Vec<String> {
+        normalize::units(phrase)
+            .into_iter()
+            .filter(|u| u.kind != UnitKind::Space)
+            .map(|u| u.key)
+            .collect()
+    };
+    options
+        .equivalences
+        .iter()
+        .enumerate()
+        .flat_map(|(i, (a, b))| {
+            let key = format!("\u{2261}{i}");
+            [(phrase_keys(a), key.clone()), (phrase_keys(b), key)]
+        })
+        .collect()
+}
+
 /// `text` as units, with every declared equivalence merged into one unit per occurrence.
-fn version<'a>(text: &'a str, options: &AlignOptions) -> Version<'a> {
+fn version<'a>(text: &'a str, equivalences: &[(Vec<String>, String)]) -> Version<'a> {
     let mut units = normalize::units(text);
-    for (i, (a, b)) in options.equivalences.iter().enumerate() {
-        let key = format!("\u{2261}{i}");
-        for phrase in [a, b] {
-            let keys: Vec<String> = normalize::units(phrase)
-                .into_iter()
-                .filter(|u| u.kind != UnitKind::Space)
-                .map(|u| u.key)
-                .collect();
-            normalize::merge_phrase(&mut units, &keys, &key);
-        }
+    for (phrase, key) in equivalences {
+        normalize::merge_phrase(&mut units, phrase, key);
     }
     Version { text, units }
+}
+
+/// Marks a capitalised sentence-initial word as a name when another version uses the same word
+/// as a name mid-sentence, so "Estrania has…" reads as the name it is.
+fn share_names(versions: &mut [Version]) {
+    let names: FxHashSet<String> = versions
+        .iter()
+        .flat_map(|v| v.units.iter())
+        .filter(|u| u.name && u.kind == UnitKind::Word)
+        .map(|u| u.key.clone())
+        .collect();
+    for version in versions.iter_mut() {
+        let text = version.text;
+        for unit in version.units.iter_mut().filter(|u| !u.name) {
+            let capital = text
+                .get(unit.word.clone())
+                .and_then(|w| w.chars().next())
+                .is_some_and(char::is_uppercase);
+            if capital && names.contains(&unit.key) {
+                unit.name = true;
+            }
+        }
+    }
 }
 
 /// The most central member: highest summed similarity to the others; ties go to the longest
@@ -49,26 +85,23 @@ fn version<'a>(text: &'a str, options: &AlignOptions) -> Version<'a> {
 fn central(versions: &[Version]) -> usize {
     let n = versions.len();
     let mut sums = vec![0.0f64; n];
-    for i in 0..n {
-        for j in i + 1..n {
-            if let (Some(a), Some(b)) = (versions.get(i), versions.get(j)) {
-                let s = diff::similarity(a, b);
-                sums[i] += s;
-                sums[j] += s;
+    for (i, a) in versions.iter().enumerate() {
+        for (j, b) in versions.iter().enumerate().skip(i + 1) {
+            let s = diff::similarity(a, b);
+            for k in [i, j] {
+                if let Some(sum) = sums.get_mut(k) {
+                    *sum += s;
+                }
             }
         }
     }
-    let mut best = 0;
-    for i in 1..n {
-        let (Some(&s), Some(&b)) = (sums.get(i), sums.get(best)) else {
-            continue;
-        };
-        let len = |k: usize| versions.get(k).map_or(0, |v| v.text.len());
-        if s > b + 1e-9 || ((s - b).abs() <= 1e-9 && len(i) > len(best)) {
-            best = i;
-        }
-    }
-    best
+    let len = |k: usize| versions.get(k).map_or(0, |v| v.text.len());
+    let better = |i: usize, best: usize| {
+        let (s, b) = (sums.get(i).copied(), sums.get(best).copied());
+        let (s, b) = (s.unwrap_or(0.0), b.unwrap_or(0.0));
+        s > b + 1e-9 || ((s - b).abs() <= 1e-9 && len(i) > len(best))
+    };
+    (1..n).fold(0, |best, i| if better(i, best) { i } else { best })
 }
 
 /// Whether a reference unit is a content word or number.
@@ -82,10 +115,9 @@ fn is_content(unit: &Unit) -> bool {
 
 /// Whether `diff` keeps clearly less than the reference: under [`TRUNCATED_SHARE`] of its
 /// content words, the rest omitted.
-fn covers_less(diff: &[DiffOp], options: &AlignOptions) -> bool {
+fn covers_less(diff: &[DiffOp]) -> bool {
     let content = |text: &str| {
-        version(text, options)
-            .units
+        normalize::units(text)
             .iter()
             .filter(|u| is_content(u))
             .count()
@@ -102,7 +134,7 @@ fn covers_less(diff: &[DiffOp], options: &AlignOptions) -> bool {
 }
 
 /// The group's flags, sorted.
-fn flags(members: &[&Quote], diffs: &[Vec<DiffOp>], options: &AlignOptions) -> Vec<GroupFlag> {
+fn flags(members: &[&Quote], diffs: &[Vec<DiffOp>]) -> Vec<GroupFlag> {
     let mut flags = Vec::new();
     let mut speakers: Vec<&str> = members
         .iter()
@@ -123,7 +155,7 @@ fn flags(members: &[&Quote], diffs: &[Vec<DiffOp>], options: &AlignOptions) -> V
     if members.iter().any(|q| q.spliced) {
         flags.push(GroupFlag::Splice);
     }
-    if members.iter().any(|q| q.truncated) || diffs.iter().any(|d| covers_less(d, options)) {
+    if members.iter().any(|q| q.truncated) || diffs.iter().any(|d| covers_less(d)) {
         flags.push(GroupFlag::Truncated);
     }
     flags.sort_unstable();
@@ -163,7 +195,12 @@ pub fn build_group(
     reference: Option<usize>,
     options: &AlignOptions,
 ) -> Group {
-    let versions: Vec<Version> = members.iter().map(|q| version(&q.text, options)).collect();
+    let equivalences = equivalence_phrases(options);
+    let mut versions: Vec<Version> = members
+        .iter()
+        .map(|q| version(&q.text, &equivalences))
+        .collect();
+    share_names(&mut versions);
     let reference = reference
         .filter(|&r| r < members.len())
         .unwrap_or_else(|| central(&versions));
@@ -189,7 +226,7 @@ pub fn build_group(
             .get(reference)
             .map(|q| q.quote_id.clone())
             .unwrap_or_default(),
-        flags: flags(&ordered, &diffs, options),
+        flags: flags(&ordered, &diffs),
         members: ordered
             .iter()
             .zip(diffs)

@@ -7,12 +7,17 @@
 //! proposes candidate pairs; only those are scored, never all pairs.
 //!
 //! A pair's score blends weighted containment (a fragment lies wholly inside its full
-//! quotation), weighted Jaccard, and the longest common run of terms in order (a translation
-//! changes words but keeps most content in place; unrelated sentences on one topic share words
-//! in no particular order), with small bonuses for shared numbers and the same speaker.
+//! quotation), weighted Jaccard, and two alignment measures: the longest common run of content
+//! terms in order, and of all words (a translation changes words but keeps most content and
+//! the sentence's shape in place; unrelated sentences on one topic share words in no
+//! particular order), with small bonuses for shared numbers and the same speaker.
 //! Clusters form greedily from the best pair down; two clusters join only when their core
 //! members (the most complete ones) match each other, which stops chains of weak links, and
 //! only when no article would hold two members unless the two repeat the same words.
+//!
+//! The index is written here rather than taken from gaoya: MinHash/LSH approximates set
+//! overlap, while an exact inverted index of the rarer terms finds the same candidates without
+//! tuning bands and rows for sentences of a dozen terms.
 //!
 //! Out come clusters of indices into the quotations, each sorted, ordered by first index;
 //! every quotation is in exactly one cluster.
@@ -22,10 +27,10 @@ use rustc_hash::FxHashMap;
 use crate::model::Quote;
 use crate::normalize;
 
+mod cluster;
+
 /// Pairs scoring at least this are the same statement.
-const THRESHOLD: f64 = 0.55;
-/// The most the number and speaker bonuses add to a score.
-const BONUS_MAX: f64 = 0.1;
+const THRESHOLD: f64 = 0.5;
 /// A lone fragment joins a cluster through a link this strong to any member.
 const FRAGMENT_LINK: f64 = 0.7;
 /// A term in more quotations than this (and than [`MIN_POSTING_CAP`]) proposes no candidates.
@@ -44,6 +49,33 @@ struct Profile {
     numbers: Vec<u32>,
     /// Word and number keys in order, for telling near-identical texts apart.
     keys: Vec<String>,
+    /// Stems of all words in order, interned.
+    words: Vec<u32>,
+}
+
+/// What a pair's score is made of, each from 0 to 1 but the bonus.
+#[derive(Clone, Copy, Debug)]
+struct Parts {
+    /// Shared content weight over the smaller side's.
+    containment: f64,
+    /// Shared content weight over the union's.
+    jaccard: f64,
+    /// Longest run of content terms in the same order, over the shorter side.
+    in_order: f64,
+    /// Longest run of all words in the same order, over the shorter side.
+    shape: f64,
+    /// Shared numbers and the same speaker.
+    bonus: f64,
+}
+
+impl Parts {
+    fn score(&self) -> f64 {
+        0.35 * self.containment
+            + 0.15 * self.jaccard
+            + 0.25 * self.in_order
+            + 0.25 * self.shape
+            + self.bonus
+    }
 }
 
 /// Everything the scoring needs about the set of quotations.
@@ -69,6 +101,7 @@ fn profiles(quotes: &[Quote]) -> (Vec<Profile>, usize) {
             let mut numbers: Vec<u32> = sig.numbers.into_iter().map(&mut intern).collect();
             numbers.sort_unstable();
             numbers.dedup();
+            let words: Vec<u32> = sig.stems.into_iter().map(&mut intern).collect();
             let mut set = order.clone();
             set.sort_unstable();
             set.dedup();
@@ -77,6 +110,7 @@ fn profiles(quotes: &[Quote]) -> (Vec<Profile>, usize) {
                 set,
                 numbers,
                 keys: sig.keys,
+                words,
             }
         })
         .collect();
@@ -111,31 +145,45 @@ impl<'a> Index<'a> {
             .sum()
     }
 
-    /// How alike quotations `a` and `b` are, 0 when they share too little to be compared.
-    fn score(&self, a: usize, b: usize) -> f64 {
-        let (Some(pa), Some(pb)) = (self.profiles.get(a), self.profiles.get(b)) else {
-            return 0.0;
-        };
+    /// The parts of a pair's score, or `None` when the two share too little content to be
+    /// compared (all of a short fragment's terms, at least three terms otherwise) or could not
+    /// reach the threshold.
+    fn parts(&self, a: usize, b: usize) -> Option<Parts> {
+        let (pa, pb) = (self.profiles.get(a)?, self.profiles.get(b)?);
         let shared = intersection(&pa.set, &pb.set);
         let smaller = pa.set.len().min(pb.set.len());
-        // Enough matched content: all of a short fragment, at least three terms otherwise.
         if smaller < 2 || shared.len() < smaller.min(3) {
-            return 0.0;
+            return None;
         }
         let (wa, wb, ws) = (
             self.weight(&pa.set),
             self.weight(&pb.set),
             self.weight(&shared),
         );
-        let containment = ws / wa.min(wb).max(f64::EPSILON);
-        let jaccard = ws / (wa + wb - ws).max(f64::EPSILON);
-        let order_len = pa.order.len().min(pb.order.len()).max(1);
-        let lexical = 0.45 * containment + 0.2 * jaccard;
-        // The ordered run can be no longer than the shared terms: skip the quadratic part
-        // when even a perfect order could not reach the threshold.
-        if lexical + 0.35 + BONUS_MAX < THRESHOLD {
-            return 0.0;
+        let ratio = |common: usize, x: usize, y: usize| common as f64 / x.min(y).max(1) as f64;
+        let mut bonus = 0.0;
+        if !pa.numbers.is_empty() && !pb.numbers.is_empty() {
+            let common = intersection(&pa.numbers, &pb.numbers).len();
+            bonus += 0.05 * ratio(common, pa.numbers.len(), pb.numbers.len());
         }
+        if let (Some(x), Some(y)) = (self.speaker(a), self.speaker(b))
+            && x == y
+        {
+            bonus += 0.05;
+        }
+        let mut parts = Parts {
+            containment: ws / wa.min(wb).max(f64::EPSILON),
+            jaccard: ws / (wa + wb - ws).max(f64::EPSILON),
+            in_order: 1.0,
+            shape: 1.0,
+            bonus,
+        };
+        if pa.words == pb.words {
+            // Repeated wording (a story copied between outlets): nothing to align.
+            return Some(parts);
+        }
+        // The ordered run of terms is no longer than the shared terms: skip the quadratic
+        // parts when even perfect order could not reach the threshold.
         let occurrences = |order: &[u32]| {
             order
                 .iter()
@@ -143,22 +191,18 @@ impl<'a> Index<'a> {
                 .count()
         };
         let runs = occurrences(&pa.order).min(occurrences(&pb.order));
-        let best_order = (runs as f64 / order_len as f64).min(1.0);
-        if lexical + 0.35 * best_order + BONUS_MAX < THRESHOLD {
-            return 0.0;
+        parts.in_order = ratio(runs, pa.order.len(), pb.order.len()).min(1.0);
+        if parts.score() < THRESHOLD {
+            return None;
         }
-        let in_order = lcs(&pa.order, &pb.order) as f64 / order_len as f64;
-        let mut score = lexical + 0.35 * in_order.min(1.0);
-        if !pa.numbers.is_empty() && !pb.numbers.is_empty() {
-            let common = intersection(&pa.numbers, &pb.numbers).len();
-            score += 0.05 * common as f64 / pa.numbers.len().min(pb.numbers.len()) as f64;
-        }
-        if let (Some(x), Some(y)) = (self.speaker(a), self.speaker(b))
-            && x == y
-        {
-            score += 0.05;
-        }
-        score
+        parts.in_order = ratio(lcs(&pa.order, &pb.order), pa.order.len(), pb.order.len());
+        parts.shape = ratio(lcs(&pa.words, &pb.words), pa.words.len(), pb.words.len());
+        Some(parts)
+    }
+
+    /// How alike quotations `a` and `b` are: 0 when they share too little to be compared.
+    fn score(&self, a: usize, b: usize) -> f64 {
+        self.parts(a, b).map_or(0.0, |p| p.score())
     }
 
     fn speaker(&self, i: usize) -> Option<&str> {
@@ -274,95 +318,6 @@ fn lcs(a: &[u32], b: &[u32]) -> usize {
     row.last().copied().unwrap_or(0)
 }
 
-/// A cluster being built: its members and its most complete member.
-struct Cluster {
-    members: Vec<usize>,
-    core: usize,
-}
-
-/// Greedy clustering over scored pairs, best first, with the core and article guards.
-fn cluster(index: &Index, mut edges: Vec<(f64, usize, usize)>) -> Vec<Vec<usize>> {
-    let n = index.profiles.len();
-    let mut owner: Vec<usize> = (0..n).collect();
-    let mut clusters: Vec<Option<Cluster>> = (0..n)
-        .map(|i| {
-            Some(Cluster {
-                members: vec![i],
-                core: i,
-            })
-        })
-        .collect();
-    edges.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
-    for (score, a, b) in edges {
-        let (Some(&ca), Some(&cb)) = (owner.get(a), owner.get(b)) else {
-            continue;
-        };
-        if ca == cb {
-            continue;
-        }
-        let (Some(Some(x)), Some(Some(y))) = (clusters.get(ca), clusters.get(cb)) else {
-            continue;
-        };
-        if !may_join(index, x, y, score) {
-            continue;
-        }
-        let completeness = |i: usize| index.profiles.get(i).map_or(0, |p| p.set.len());
-        let core = if (completeness(y.core), std::cmp::Reverse(y.core))
-            > (completeness(x.core), std::cmp::Reverse(x.core))
-        {
-            y.core
-        } else {
-            x.core
-        };
-        let Some(Some(taken)) = clusters.get_mut(cb).map(Option::take) else {
-            continue;
-        };
-        for &m in &taken.members {
-            if let Some(o) = owner.get_mut(m) {
-                *o = ca;
-            }
-        }
-        if let Some(Some(kept)) = clusters.get_mut(ca) {
-            kept.members.extend(taken.members);
-            kept.core = core;
-        }
-    }
-    let mut out: Vec<Vec<usize>> = clusters
-        .into_iter()
-        .flatten()
-        .map(|mut c| {
-            c.members.sort_unstable();
-            c.members
-        })
-        .collect();
-    out.sort_by_key(|members| members.first().copied());
-    out
-}
-
-/// Whether a lone quotation is a fragment that joins a cluster through a strong link to any
-/// member: a fragment may match the version it was cut from better than the fullest version.
-fn fragment_joins(index: &Index, lone: &Cluster, other: &Cluster, link: f64) -> bool {
-    let size = |i: usize| index.profiles.get(i).map_or(0, |p| p.set.len());
-    lone.members.len() == 1 && size(lone.core) < size(other.core) && link >= FRAGMENT_LINK
-}
-
-/// Whether clusters `x` and `y`, linked by a pair scoring `link`, may become one: their cores
-/// match (or one is a fragment strongly linked), and any two members from one article repeat
-/// the same words.
-fn may_join(index: &Index, x: &Cluster, y: &Cluster, link: f64) -> bool {
-    let linked = index.score(x.core, y.core) >= THRESHOLD
-        || fragment_joins(index, x, y, link)
-        || fragment_joins(index, y, x, link);
-    if !linked {
-        return false;
-    }
-    x.members.iter().all(|&a| {
-        y.members
-            .iter()
-            .all(|&b| index.article(a) != index.article(b) || index.near_identical(a, b))
-    })
-}
-
 /// Clusters of indices into `quotes`; every index is in exactly one cluster, each cluster is
 /// sorted and clusters are ordered by their first index.
 ///
@@ -390,7 +345,7 @@ pub fn group(quotes: &[Quote]) -> Vec<Vec<usize>> {
             (score >= THRESHOLD).then_some((score, a, b))
         })
         .collect();
-    cluster(&index, edges)
+    cluster::cluster(&index, edges)
 }
 
 #[cfg(test)]

@@ -14,6 +14,7 @@
 mod alias;
 mod lexicon;
 mod numbers;
+mod signature;
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -24,6 +25,7 @@ use unicode_segmentation::UnicodeSegmentation;
 
 pub use lexicon::{is_negation, is_stop_word};
 pub use numbers::numeral_value;
+pub use signature::{Signature, signature};
 
 /// What a unit is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -229,6 +231,34 @@ fn mark_names(text: &str, units: &mut [Unit]) {
     }
 }
 
+/// Unmarks negation words that only limit an amount or add to a claim ("no fewer than",
+/// "no more than", "not only"): they flip nothing.
+fn unmark_idioms(units: &mut [Unit]) {
+    let words: Vec<(usize, String)> = units
+        .iter()
+        .enumerate()
+        .filter(|(_, u)| u.kind == UnitKind::Word)
+        .map(|(i, u)| (i, u.key.clone()))
+        .collect();
+    let idioms: Vec<usize> = words
+        .iter()
+        .enumerate()
+        .filter(|(n, (_, key))| {
+            let at = |k: usize| words.get(n + k).map(|(_, w)| w.as_str());
+            matches!(
+                (key.as_str(), at(1), at(2)),
+                ("no", Some("fewer" | "less" | "more"), Some("than")) | ("not", Some("only"), _)
+            )
+        })
+        .map(|(_, (i, _))| *i)
+        .collect();
+    for i in idioms {
+        if let Some(unit) = units.get_mut(i) {
+            unit.negation = false;
+        }
+    }
+}
+
 /// Widens each unit's span to take the spacing after it (and the first one, the spacing
 /// before it), so that the spans tile `text`.
 fn tile(text: &str, units: &mut [Unit]) {
@@ -285,7 +315,11 @@ pub fn units(text: &str) -> Vec<Unit> {
             });
             (n, unit)
         } else {
-            let key = keys.get(i).cloned().unwrap_or_default();
+            let key = match keys.get(i).map(String::as_str) {
+                // "5 percent" and "5%" are the same wording.
+                Some("percent" | "pct") => "%".to_string(),
+                other => other.unwrap_or_default().to_string(),
+            };
             (1, unit_over(&tokens, i..i + 1, key))
         };
         units.extend(unit);
@@ -295,6 +329,7 @@ pub fn units(text: &str) -> Vec<Unit> {
         units.push(space_unit(text));
     }
     mark_names(text, &mut units);
+    unmark_idioms(&mut units);
     tile(text, &mut units);
     units
 }
@@ -343,42 +378,6 @@ pub fn merge_phrase(units: &mut Vec<Unit>, phrase: &[String], key: &str) {
         }
         i += 1;
     }
-}
-
-/// What grouping compares of a quotation.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Signature {
-    /// Content terms in text order: stems of content words, `@name` for known aliases,
-    /// `#value` for numbers.
-    pub terms: Vec<String>,
-    /// The number terms among them.
-    pub numbers: Vec<String>,
-    /// Every word and number key in order, for telling near-identical texts apart.
-    pub keys: Vec<String>,
-}
-
-/// The content signature of `text`: stems of content words minus stop words, numbers as
-/// values, aliases as their canonical name.
-pub fn signature(text: &str) -> Signature {
-    let mut sig = Signature::default();
-    for unit in units(text) {
-        match unit.kind {
-            UnitKind::Number => {
-                sig.terms.push(unit.stem.clone());
-                sig.numbers.push(unit.stem);
-                sig.keys.push(unit.key);
-            }
-            UnitKind::Word => {
-                let content = !unit.stop && !unit.negation && unit.stem.chars().count() > 1;
-                if content {
-                    sig.terms.push(unit.stem);
-                }
-                sig.keys.push(unit.key);
-            }
-            UnitKind::Punct | UnitKind::Space => {}
-        }
-    }
-    sig
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@ use verbatim::Quote;
 use verbatim::align::{AlignOptions, build_group};
 use verbatim::group::group;
 use verbatim::model::{ChangeClass, GroupFlag, OpKind};
+use verbatim::normalize;
 
 fn quote(id: &str, article: &str, text: &str) -> Quote {
     Quote {
@@ -103,6 +104,30 @@ proptest! {
         let firsts: Vec<usize> = groups.iter().filter_map(|g| g.first().copied()).collect();
         prop_assert!(firsts.windows(2).all(|w| w[0] < w[1]));
     }
+
+    #[test]
+    fn one_article_shares_a_group_only_by_repeating_words(
+        texts in prop::collection::vec(text_strategy(), 0..30),
+    ) {
+        let quotes: Vec<Quote> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| quote(&format!("q{i}"), &format!("a{}", i % 3), t))
+            .collect();
+        let keys = |i: usize| normalize::signature(&quotes[i].text).keys;
+        for members in group(&quotes) {
+            for (n, &a) in members.iter().enumerate() {
+                for &b in &members[n + 1..] {
+                    if quotes[a].article_id != quotes[b].article_id {
+                        continue;
+                    }
+                    let (ka, kb) = (keys(a), keys(b));
+                    let (short, long) = if ka.len() <= kb.len() { (ka, kb) } else { (kb, ka) };
+                    prop_assert!(long.windows(short.len().max(1)).any(|w| w == short.as_slice()));
+                }
+            }
+        }
+    }
 }
 
 #[test]
@@ -187,5 +212,34 @@ fn ten_thousand_quotes_group_quickly() {
     let elapsed = start.elapsed();
     assert_eq!(groups.iter().map(Vec::len).sum::<usize>(), quotes.len());
     // Debug builds run this in a few seconds; release is many times faster.
+    assert!(elapsed.as_secs_f64() < 20.0, "grouping took {elapsed:?}");
+}
+
+#[test]
+fn copied_statements_across_many_articles_group_quickly() {
+    // 200 statements, each reported by 50 articles: 10,000 quotations, 200 groups of 50.
+    let subjects = [
+        "ferry", "council", "budget", "storm", "school", "bridge", "tunnel", "clinic",
+    ];
+    let statement = |s: usize| {
+        format!(
+            "The {} board will review plan {} and decide on route {} before the vote in ward {}.",
+            subjects[s % 8],
+            s * 37 + 11,
+            s * 53 + 7,
+            s * 71 + 3
+        )
+    };
+    let quotes: Vec<Quote> = (0..10_000)
+        .map(|i| {
+            let (s, article) = (i % 200, i / 200);
+            quote(&format!("q{i}"), &format!("a{article}"), &statement(s))
+        })
+        .collect();
+    let start = std::time::Instant::now();
+    let groups = group(&quotes);
+    let elapsed = start.elapsed();
+    assert_eq!(groups.len(), 200);
+    assert!(groups.iter().all(|g| g.len() == 50));
     assert!(elapsed.as_secs_f64() < 20.0, "grouping took {elapsed:?}");
 }

@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use super::classify::{Side, classify};
 use crate::model::{ChangeClass, DiffOp, OpKind};
-use crate::normalize::{self, Unit};
+use crate::normalize::{self, Unit, UnitKind};
 
 /// A text and its comparison units.
 pub struct Version<'a> {
@@ -119,6 +119,80 @@ fn equal_run(
     ops
 }
 
+/// Positions of the number units in `range`.
+fn number_positions(version: &Version, range: &Range<usize>) -> Vec<usize> {
+    range
+        .clone()
+        .filter(|&i| {
+            version
+                .units
+                .get(i)
+                .is_some_and(|u| u.kind == UnitKind::Number)
+        })
+        .collect()
+}
+
+/// A replaced run, split at its numbers when both sides hold as many: "sent at least 9,000"
+/// against "shipped no fewer than 900" is a change of wording and a change of number, each
+/// classed on its own.
+fn replace_run(
+    member: &Version,
+    m: Range<usize>,
+    reference: &Version,
+    r: Range<usize>,
+) -> Vec<DiffOp> {
+    let (mn, rn) = (
+        number_positions(member, &m),
+        number_positions(reference, &r),
+    );
+    if mn.is_empty() || mn.len() != rn.len() {
+        return vec![make_op(OpKind::Replace, member, m, reference, r, None)];
+    }
+    let mut ops = Vec::new();
+    let (mut mi, mut ri) = (m.start, r.start);
+    let piece = |mr: Range<usize>, rr: Range<usize>, ops: &mut Vec<DiffOp>| {
+        let op = match (mr.is_empty(), rr.is_empty()) {
+            (true, true) => return,
+            (false, true) => OpKind::Insert,
+            (true, false) => OpKind::Delete,
+            (false, false) => OpKind::Replace,
+        };
+        let same = mr.len() == rr.len()
+            && mr.clone().zip(rr.clone()).all(|(a, b)| {
+                member.units.get(a).map(|u| &u.key) == reference.units.get(b).map(|u| &u.key)
+            });
+        if same {
+            ops.extend(equal_run(member, mr, reference, rr));
+        } else {
+            ops.push(make_op(op, member, mr, reference, rr, None));
+        }
+    };
+    for (&a, &b) in mn.iter().zip(&rn) {
+        piece(mi..a, ri..b, &mut ops);
+        piece(a..a + 1, b..b + 1, &mut ops);
+        (mi, ri) = (a + 1, b + 1);
+    }
+    piece(mi..m.end, ri..r.end, &mut ops);
+    ops
+}
+
+/// Words cut at either end of a version are where its quotation starts or stops, not a name
+/// dropped from the statement: they stay an omission or addition.
+fn edge_cuts_are_not_names(ops: &mut [DiffOp]) {
+    let last = ops.len().saturating_sub(1);
+    for i in [0, last] {
+        if let Some(op) = ops.get_mut(i)
+            && op.class == Some(ChangeClass::Name)
+        {
+            op.class = match op.op {
+                OpKind::Delete => Some(ChangeClass::Omission),
+                OpKind::Insert => Some(ChangeClass::Addition),
+                _ => op.class,
+            };
+        }
+    }
+}
+
 /// `member` aligned against `reference`: ops whose `text` rebuilds the member and whose
 /// `ref_text` rebuilds the reference, every non-equal op classed.
 pub fn align(member: &Version, reference: &Version) -> Vec<DiffOp> {
@@ -128,8 +202,9 @@ pub fn align(member: &Version, reference: &Version) -> Vec<DiffOp> {
             DiffTag::Equal => ops.extend(equal_run(member, m, reference, r)),
             DiffTag::Delete => ops.push(make_op(OpKind::Delete, member, m, reference, r, None)),
             DiffTag::Insert => ops.push(make_op(OpKind::Insert, member, m, reference, r, None)),
-            DiffTag::Replace => ops.push(make_op(OpKind::Replace, member, m, reference, r, None)),
+            DiffTag::Replace => ops.extend(replace_run(member, m, reference, r)),
         }
     }
+    edge_cuts_are_not_names(&mut ops);
     ops
 }

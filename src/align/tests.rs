@@ -303,3 +303,57 @@ fn dropped_number_is_number_but_dropped_clause_is_omission() {
         vec![C::Omission]
     );
 }
+
+#[test]
+fn dropped_name_inside_is_name_but_cut_at_the_end_is_omission() {
+    assert_eq!(
+        classes(
+            "Aid went to Estrania and Marta Lind yesterday.",
+            "Aid went to Estrania yesterday."
+        ),
+        vec![C::Name]
+    );
+    assert_eq!(
+        classes(
+            "Aid went to Estrania and Marta Lind.",
+            "Aid went to Estrania"
+        ),
+        vec![C::Omission]
+    );
+}
+
+#[test]
+fn percent_sign_and_word_are_equal() {
+    assert_eq!(
+        classes("Prices rose 5 percent.", "Prices rose 5%."),
+        Vec::<C>::new()
+    );
+}
+
+#[test]
+fn sentence_initial_word_is_a_name_when_another_version_names_it() {
+    let group = group_of(
+        &[
+            "Estrania has sent rockets, and Estrania will send more.",
+            "Arvonia has sent rockets, and Estrania will send more.",
+        ],
+        Some(0),
+    );
+    let classes: Vec<C> = group.members[1]
+        .diff
+        .iter()
+        .filter_map(|op| op.class)
+        .collect();
+    assert_eq!(classes, vec![C::Name]);
+}
+
+#[test]
+fn replaced_wording_around_a_number_is_split_at_the_number() {
+    assert_eq!(
+        classes(
+            "They sent at least 9,000 rockets.",
+            "They shipped no fewer than 900 rockets."
+        ),
+        vec![C::Paraphrase, C::Number]
+    );
+}

@@ -178,3 +178,83 @@ fn short_quotes_sharing_one_word_stay_apart() {
     ];
     assert_eq!(group(&quotes), vec![vec![0], vec![1]]);
 }
+
+/// Versions of five statements (reworded as translations reword) among topical sentences that
+/// share their words but say something else.
+fn story() -> Vec<Quote> {
+    let versions: [&[&str]; 5] = [
+        &[
+            "We are deeply concerned about the growing cooperation between these two \
+             governments, which threatens the security of the whole region.",
+            "We are very worried about the increasing cooperation between the two governments, \
+             which endangers the security of the entire region.",
+        ],
+        &[
+            "The harbour authority will not allow any tanker to dock until the spill has been \
+             fully contained.",
+            "No tanker will be allowed to dock by the port authority until the spill is \
+             completely contained.",
+        ],
+        &[
+            "Estrania has sent at least 9,000 rockets to the front since the spring, according \
+             to our estimates.",
+            "By our estimates, Estrania has delivered at least 9,000 rockets to the front line \
+             since spring.",
+            "Estrania has shipped no fewer than 900 rockets to the front since the spring, by \
+             our estimates.",
+        ],
+        &[
+            "This is a desperate attempt by a government that has run out of friends and out \
+             of options.",
+            "It is a desperate move by a government that has run out of both friends and \
+             options.",
+            "What we see is the desperation of a government with no friends and no options left.",
+        ],
+        &[
+            "The minister said the new border checks would start in March and cost about 40 \
+             million euros.",
+            "The new border checks will begin in March and will cost around 40 million euros.",
+        ],
+    ];
+    let topical = [
+        "Estrania continues to receive rockets from its neighbours, and the front is moving east.",
+        "The government of Estrania has run out of rockets, our estimates show.",
+        "Security in the region depends on cooperation between all governments.",
+        "The harbour will reopen to tankers in March, the authority said.",
+        "We have no options left but to close the border to all tankers.",
+        "Both governments signed a new security agreement in the spring.",
+    ];
+    let mut quotes = Vec::new();
+    for family in versions {
+        for (i, text) in family.iter().enumerate() {
+            quotes.push(quote(&format!("a{i}"), text));
+        }
+    }
+    for (i, text) in topical.iter().enumerate() {
+        quotes.push(quote(&format!("a{}", 10 + i), text));
+    }
+    quotes
+}
+
+#[test]
+fn reworded_versions_group_among_topical_sentences() {
+    let groups = group(&story());
+    for family in [
+        vec![0, 1],
+        vec![2, 3],
+        vec![4, 5, 6],
+        vec![7, 8, 9],
+        vec![10, 11],
+    ] {
+        assert!(
+            groups.contains(&family),
+            "{family:?} not grouped in {groups:?}"
+        );
+    }
+    for topical in 12..18 {
+        assert!(
+            groups.contains(&vec![topical]),
+            "{topical} grouped in {groups:?}"
+        );
+    }
+}

@@ -141,3 +141,12 @@ fn merged_phrase_compares_as_one_unit() {
     assert_eq!(keys, vec!["the", "old", "=0"]);
     assert_eq!(units.last().map(|u| u.span.clone()), Some(8..22));
 }
+
+#[test]
+fn limiting_idioms_are_not_negations() {
+    let negated = |text: &str| units(text).iter().any(|u| u.negation);
+    assert!(!negated("no fewer than 900 rockets"));
+    assert!(!negated("not only the port"));
+    assert!(negated("no rockets"));
+    assert!(negated("not the port"));
+}
