@@ -431,10 +431,20 @@ pub fn before_quote(text: &str, range: Span) -> Option<Found> {
         let subject_end = phrase_forward_to(text, &toks, 0, false);
         if colon && subject_end > 0 && toks.len() - subject_end <= 8 {
             let f = found(text, &toks, 0, subject_end)?;
-            return matches!(f.mention.kind, MentionKind::Person).then_some(f);
+            return (f.mention.kind != MentionKind::Pronoun).then_some(f);
         }
         return None;
     };
+    // The verb must govern the quotation: close to it, or introducing it ("said that…", "said:").
+    let introduces = toks[verb..].iter().any(|t| {
+        matches!(
+            text_of(text, t).to_lowercase().as_str(),
+            "that" | ":" | "que" | "dass"
+        )
+    });
+    if toks.len() - verb > 15 && !introduces {
+        return None;
+    }
     let mut end = verb;
     while end > 0 && is_adverb(text_of(text, &toks[end - 1])) {
         end -= 1;
@@ -654,6 +664,16 @@ mod tests {
     fn colon_after_a_named_subject() {
         assert_eq!(before("Ms Holt was equally blunt: "), Some("Holt".into()));
         assert_eq!(before("The weather was grim: "), None);
+    }
+
+    #[test]
+    fn a_far_verb_does_not_attribute() {
+        assert_eq!(
+            before(
+                "The board said on Tuesday, in what many in the town and beyond it described as an attempt to steer the supply towards a "
+            ),
+            None
+        );
     }
 
     #[test]

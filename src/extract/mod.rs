@@ -58,6 +58,9 @@ pub fn extract(article: &Article) -> Vec<Quote> {
             .count();
         let in_passage = passage_size.get(&passages[index]).copied().unwrap_or(0) > 1;
         let sentence = is_own_sentence(text, q);
+        if words <= 4 && is_labelled(text, q) {
+            continue; // so-called "soft landing", what critics dubbed "a fantasy"
+        }
         if found.is_none() && words <= 3 && !in_passage && !sentence {
             continue; // a scare quote or a title, not a quotation of the story
         }
@@ -293,6 +296,23 @@ fn split_quoted(
     out
 }
 
+/// Whether a short quotation is a label the reporter puts on something: preceded by
+/// "so-called", "dubbed", "termed", "branded", "labelled".
+fn is_labelled(text: &str, q: &Quoted) -> bool {
+    let before = text
+        .get(q.outer.start.saturating_sub(24)..q.outer.start)
+        .unwrap_or("");
+    let last = before
+        .split_whitespace()
+        .last()
+        .unwrap_or("")
+        .to_lowercase();
+    matches!(
+        last.as_str(),
+        "so-called" | "dubbed" | "termed" | "branded" | "labelled" | "labeled" | "nicknamed"
+    )
+}
+
 /// Whether a quoted stretch is a whole sentence standing on its own ("“Inflation will fall.”"),
 /// which a scare quote never is.
 fn is_own_sentence(text: &str, q: &Quoted) -> bool {
@@ -411,6 +431,13 @@ mod tests {
         let q = quotes("“We expect growth,” Governor Luis Ortega said. “Inflation will fall.”");
         assert_eq!(q.len(), 2);
         assert_eq!(q[1].1.as_deref(), Some("Luis Ortega"));
+    }
+
+    #[test]
+    fn labelled_quotes_are_dropped_even_with_a_verb_nearby() {
+        assert!(
+            quotes("The board said it wanted a so-called “soft landing” this year.").is_empty()
+        );
     }
 
     #[test]

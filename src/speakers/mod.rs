@@ -35,6 +35,8 @@ struct Named {
     mention: Mention,
 }
 
+static WORD: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"\p{Lu}[\p{L}\-]+").ok());
+
 static NAME_RUN: LazyLock<Option<Regex>> = LazyLock::new(|| {
     // Capitalised words (with titles' periods and possessives), joined by connectors.
     Regex::new(r"(?:(?:\p{Lu}[\p{L}\-]*\.?(?:['’]s)?|(?:\p{Lu}\.){2,})(?:\s+(?:of|the|for|and|de|del|von|van)\s+|\s+))*(?:\p{Lu}[\p{L}\-]*(?:['’]s)?|(?:\p{Lu}\.){2,})").ok()
@@ -59,8 +61,8 @@ fn printed_names(article: &Article) -> Vec<Named> {
         let keep = match mention.kind {
             MentionKind::Person => {
                 let given = words.iter().any(|w| lexicon::is_given_name(w));
-                let titled = !mention.roles.is_empty();
-                let full = words.len() >= 2 && words.len() <= 3;
+                let titled = !mention.roles.is_empty() && !is_place(m.as_str());
+                let full = words.len() >= 2 && words.len() <= 3 && !is_place(m.as_str());
                 given
                     || titled
                     || (full
@@ -77,6 +79,25 @@ fn printed_names(article: &Article) -> Vec<Named> {
             });
         }
     }
+    // A surname alone later in the text ("Holt defended the plan.") stands for the full name.
+    let full: HashMap<String, Mention> = out
+        .iter()
+        .filter(|n| n.mention.kind == MentionKind::Person && n.mention.name.contains(' '))
+        .map(|n| (n.mention.surname().to_string(), n.mention.clone()))
+        .collect();
+    if !full.is_empty() {
+        if let Some(word) = WORD.as_ref() {
+            for m in word.find_iter(&article.text) {
+                if let Some(mention) = full.get(m.as_str()) {
+                    out.push(Named {
+                        position: m.start(),
+                        mention: mention.clone(),
+                    });
+                }
+            }
+        }
+    }
+    out.sort_by_key(|n| n.position);
     out
 }
 
@@ -92,7 +113,12 @@ fn add_nearby_roles(text: &str, start: usize, end: usize, mention: &mut Mention)
         .strip_prefix(", a ")
         .or_else(|| after.strip_prefix(", the "))
         .or_else(|| after.strip_prefix(", an "))
-        .map(|rest| rest.split([',', '.']).next().unwrap_or(""))
+        // only an appositive that closes with a comma: "Ana Ruiz, the mayor, said"
+        .and_then(|rest| {
+            rest.find([',', '.'])
+                .filter(|&i| rest[i..].starts_with(','))
+                .map(|i| &rest[..i])
+        })
         .unwrap_or("");
     for w in before_words.chain(appositive.split_whitespace()) {
         let w = lexicon::full_title(w.trim_end_matches(','));
@@ -105,11 +131,18 @@ fn add_nearby_roles(text: &str, start: usize, end: usize, mention: &mut Mention)
     }
 }
 
+/// Whether a name is a known country or organisation alias ("North Korea", "the UN").
+fn is_place(name: &str) -> bool {
+    crate::normalize::units(name)
+        .iter()
+        .any(|u| u.alias.is_some())
+}
+
 /// Whether a speech verb (or a comma, as in "X, 54, said") follows a name.
 fn followed_by_verb(text: &str, end: usize) -> bool {
     let after = text.get(end..(end + 40).min(text.len())).unwrap_or("");
     let first = after.split_whitespace().next().unwrap_or("");
-    first.starts_with(',') || lexicon::is_speech_verb(first.trim_end_matches([',', '.', ':']))
+    lexicon::is_speech_verb(first.trim_end_matches([',', '.', ':']))
 }
 
 fn compatible(pronoun: Gender, person: Gender) -> bool {
@@ -257,13 +290,23 @@ pub fn resolve(article: &Article, items: &mut [Attributed]) -> Vec<Option<String
                     .as_ref()
                     .filter(|(p, _)| paragraph <= p + 2)
                     .map(|(_, s)| s.clone());
-                previous.or_else(|| {
-                    named
-                        .before(item.position)
-                        .take_while(|n| n.position >= near)
-                        .find(|n| n.mention.kind == MentionKind::Person)
-                        .map(|n| n.mention.name.clone())
-                })
+                let next_end = article.paragraphs.get(paragraph + 1).map_or(0, |p| p.end);
+                previous
+                    .or_else(|| {
+                        named
+                            .before(item.position)
+                            .take_while(|n| n.position >= near)
+                            .find(|n| n.mention.kind == MentionKind::Person)
+                            .map(|n| n.mention.name.clone())
+                    })
+                    .or_else(|| {
+                        // "That was Tom Varga, the chief engineer, answering…" just after.
+                        named
+                            .after(item.position)
+                            .take_while(|n| n.position < next_end)
+                            .find(|n| n.mention.kind == MentionKind::Person)
+                            .map(|n| n.mention.name.clone())
+                    })
             }
         };
         if let Some(s) = &speaker {
@@ -303,9 +346,13 @@ fn resolve_mention(mention: &Mention, at: usize, named: &Mentions) -> Option<Str
                 .map(|n| n.mention.name.clone())
         }
         MentionKind::Role => {
+            // "the board's written statement" is the board's: an organisation word wins.
             let head = mention
                 .roles
-                .last()
+                .iter()
+                .rev()
+                .find(|r| lexicon::is_org_word(r))
+                .or_else(|| mention.roles.last())
                 .cloned()
                 .unwrap_or_else(|| mention.name.clone());
             let holds = |n: &&Named| {
@@ -361,8 +408,10 @@ pub fn fill_from_groups(quotes: &mut [Quote], clusters: &[Vec<usize>]) {
             let fits = q.speaker.as_deref().is_none_or(|role| {
                 let lower = best.to_lowercase();
                 role.split_whitespace()
-                    .last()
-                    .is_some_and(|head| lower.contains(head))
+                    .map(|w| w.trim_end_matches("’s").trim_end_matches("'s"))
+                    .any(|w| {
+                        (lexicon::is_role_noun(w) || lexicon::is_org_word(w)) && lower.contains(w)
+                    })
             });
             if fits {
                 q.speaker = Some(best.clone());
@@ -371,8 +420,33 @@ pub fn fill_from_groups(quotes: &mut [Quote], clusters: &[Vec<usize>]) {
     }
 }
 
-/// Gives every speaker the fullest name any article uses for them: a surname alone becomes the
-/// full name that ends with it when exactly one such full name exists.
+/// The words of a name that identify it, whatever their order and spelling: lower case, no
+/// dots or possessives, no connectors ("Regional Water Board of Westmere" = "Westmere Regional
+/// Water Board", "U.S. Treasury" = "US Treasury").
+fn name_key(name: &str) -> Vec<String> {
+    let mut words: Vec<String> = name
+        .split_whitespace()
+        .map(|w| {
+            w.trim_end_matches("’s")
+                .trim_end_matches("'s")
+                .replace('.', "")
+                .to_lowercase()
+        })
+        .filter(|w| {
+            !w.is_empty()
+                && !matches!(
+                    w.as_str(),
+                    "of" | "the" | "for" | "and" | "de" | "la" | "le" | "du" | "des" | "del"
+                )
+        })
+        .collect();
+    words.sort();
+    words
+}
+
+/// Gives every speaker one name across articles: a surname alone becomes the full name that ends
+/// with it (when only one does), and spellings of one name that differ only in order, dots or
+/// connectors take the most common spelling.
 pub fn unify(quotes: &mut [Quote]) {
     let mut full_by_surname: HashMap<String, Vec<String>> = HashMap::new();
     for q in quotes.iter() {
@@ -382,21 +456,49 @@ pub fn unify(quotes: &mut [Quote]) {
             && words
                 .iter()
                 .all(|w| w.chars().next().is_some_and(char::is_uppercase))
-            && let Some(last) = words.last()
         {
-            let list = full_by_surname.entry(last.to_lowercase()).or_default();
-            if !list.contains(s) {
-                list.push(s.clone());
+            if let Some(last) = words.last() {
+                let list = full_by_surname.entry(last.to_lowercase()).or_default();
+                if !list.contains(s) {
+                    list.push(s.clone());
+                }
             }
         }
     }
     for q in quotes.iter_mut() {
         let Some(s) = &q.speaker else { continue };
-        if s.split_whitespace().count() == 1
-            && let Some(list) = full_by_surname.get(&s.to_lowercase())
-            && list.len() == 1
-        {
-            q.speaker = list.first().cloned();
+        if s.split_whitespace().count() == 1 {
+            if let Some([only]) = full_by_surname.get(&s.to_lowercase()).map(Vec::as_slice) {
+                q.speaker = Some(only.clone());
+            }
+        }
+    }
+    // One spelling per name key: the most frequent, then the longest, then the first in order.
+    let mut spellings: HashMap<Vec<String>, Vec<(String, usize)>> = HashMap::new();
+    for q in quotes.iter() {
+        let Some(s) = &q.speaker else { continue };
+        let list = spellings.entry(name_key(s)).or_default();
+        match list.iter_mut().find(|(name, _)| name == s) {
+            Some((_, count)) => *count += 1,
+            None => list.push((s.clone(), 1)),
+        }
+    }
+    let chosen: HashMap<Vec<String>, String> = spellings
+        .into_iter()
+        .filter_map(|(key, list)| {
+            let best = list
+                .iter()
+                .enumerate()
+                .max_by_key(|(i, (name, count))| (*count, name.len(), usize::MAX - i))
+                .map(|(_, (name, _))| name.clone())?;
+            Some((key, best))
+        })
+        .collect();
+    for q in quotes.iter_mut() {
+        if let Some(s) = &q.speaker {
+            if let Some(best) = chosen.get(&name_key(s)) {
+                q.speaker = Some(best.clone());
+            }
         }
     }
 }

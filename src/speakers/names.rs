@@ -62,9 +62,21 @@ pub fn parse_phrase(phrase: &str) -> Option<Mention> {
         .split(',')
         .filter_map(|p| parse_part(p.trim()))
         .collect();
+    // Of several person parts ("the Minister of X, Jane Holt"), the bare name wins.
+    let person_score = |m: &Mention| {
+        let given = m
+            .name
+            .split_whitespace()
+            .next()
+            .is_some_and(lexicon::is_given_name);
+        usize::from(given) * 4 + m.name.split_whitespace().count()
+    };
     let best = parts
         .iter()
-        .position(|m| m.kind == MentionKind::Person)
+        .enumerate()
+        .filter(|(_, m)| m.kind == MentionKind::Person)
+        .max_by_key(|(i, m)| (person_score(m), usize::MAX - i))
+        .map(|(i, _)| i)
         .or_else(|| parts.iter().position(|m| m.kind == MentionKind::Org))
         .or_else(|| parts.iter().position(|m| m.kind == MentionKind::Pronoun))
         .or_else(|| (!parts.is_empty()).then_some(0))?;
@@ -195,12 +207,18 @@ fn parse_part(part: &str) -> Option<Mention> {
     let ends_in_role = words.last().is_some_and(|w| {
         lexicon::is_title(w) || (lexicon::is_role_noun(w) && !lexicon::is_org_word(w))
     });
-    let kind =
-        if (title_only || ends_in_role) && !words.last().is_some_and(|w| lexicon::is_org_word(w)) {
-            MentionKind::Role
-        } else {
-            MentionKind::Org
-        };
+    // "the Minister of Water Resources": a title and its complement.
+    let title_of = words.first().is_some_and(|w| lexicon::is_title(w))
+        && words
+            .get(1)
+            .is_some_and(|w| CONNECTORS.contains(&w.to_lowercase().as_str()));
+    let kind = if (title_only || ends_in_role || title_of)
+        && !words.last().is_some_and(|w| lexicon::is_org_word(w))
+    {
+        MentionKind::Role
+    } else {
+        MentionKind::Org
+    };
     Some(Mention {
         kind,
         name: if kind == MentionKind::Role {
@@ -224,15 +242,24 @@ fn person_after_titles(words: &[&str]) -> Option<String> {
         None => words,
     };
     // "Secretary of State Jane Doe": skip the "of State" that completes the title.
+    let mut completed = false;
     while let Some(first) = tail.first() {
         if CONNECTORS.contains(&first.to_lowercase().as_str()) {
             tail = tail.get(2..).unwrap_or(&[]);
+            completed = true;
         } else {
             break;
         }
     }
     // Start at a known given name when there is one; otherwise keep the last three words.
     let given = tail.iter().position(|w| lexicon::is_given_name(w));
+    // "Minister of Water Resources": one word left after the title's complement is more of it.
+    if completed && given.is_none() && tail.len() < 2 {
+        return None;
+    }
+    if tail.iter().any(|w| lexicon::is_not_a_name(w)) {
+        return None;
+    }
     if last_title.is_none() && given.is_none() && tail.len() > 3 {
         return None;
     }
@@ -345,6 +372,23 @@ mod tests {
     fn abbreviated_titles_read_as_roles() {
         let m = parse_phrase("Gov. Ana Ruiz").unwrap();
         assert!(m.roles.contains(&"governor".to_string()), "{:?}", m.roles);
+    }
+
+    #[test]
+    fn title_with_a_complement_then_a_name() {
+        assert_eq!(
+            read("the Minister of Water Resources, Clara Holt"),
+            (MentionKind::Person, "Clara Holt".into())
+        );
+        assert_eq!(read("the Minister of Water Resources").0, MentionKind::Role);
+    }
+
+    #[test]
+    fn days_and_months_are_not_people() {
+        assert_ne!(
+            parse_phrase("Monday").map(|m| m.kind),
+            Some(MentionKind::Person)
+        );
     }
 
     #[test]
