@@ -85,15 +85,15 @@ fn printed_names(article: &Article) -> Vec<Named> {
         .filter(|n| n.mention.kind == MentionKind::Person && n.mention.name.contains(' '))
         .map(|n| (n.mention.surname().to_string(), n.mention.clone()))
         .collect();
-    if !full.is_empty() {
-        if let Some(word) = WORD.as_ref() {
-            for m in word.find_iter(&article.text) {
-                if let Some(mention) = full.get(m.as_str()) {
-                    out.push(Named {
-                        position: m.start(),
-                        mention: mention.clone(),
-                    });
-                }
+    if !full.is_empty()
+        && let Some(word) = WORD.as_ref()
+    {
+        for m in word.find_iter(&article.text) {
+            if let Some(mention) = full.get(m.as_str()) {
+                out.push(Named {
+                    position: m.start(),
+                    mention: mention.clone(),
+                });
             }
         }
     }
@@ -456,21 +456,20 @@ pub fn unify(quotes: &mut [Quote]) {
             && words
                 .iter()
                 .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+            && let Some(last) = words.last()
         {
-            if let Some(last) = words.last() {
-                let list = full_by_surname.entry(last.to_lowercase()).or_default();
-                if !list.contains(s) {
-                    list.push(s.clone());
-                }
+            let list = full_by_surname.entry(last.to_lowercase()).or_default();
+            if !list.contains(s) {
+                list.push(s.clone());
             }
         }
     }
     for q in quotes.iter_mut() {
         let Some(s) = &q.speaker else { continue };
-        if s.split_whitespace().count() == 1 {
-            if let Some([only]) = full_by_surname.get(&s.to_lowercase()).map(Vec::as_slice) {
-                q.speaker = Some(only.clone());
-            }
+        if s.split_whitespace().count() == 1
+            && let Some([only]) = full_by_surname.get(&s.to_lowercase()).map(Vec::as_slice)
+        {
+            q.speaker = Some(only.clone());
         }
     }
     // One spelling per name key: the most frequent, then the longest, then the first in order.
@@ -495,10 +494,10 @@ pub fn unify(quotes: &mut [Quote]) {
         })
         .collect();
     for q in quotes.iter_mut() {
-        if let Some(s) = &q.speaker {
-            if let Some(best) = chosen.get(&name_key(s)) {
-                q.speaker = Some(best.clone());
-            }
+        if let Some(s) = &q.speaker
+            && let Some(best) = chosen.get(&name_key(s))
+        {
+            q.speaker = Some(best.clone());
         }
     }
 }
