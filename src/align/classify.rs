@@ -104,10 +104,30 @@ fn name_changed(op: OpKind, member: Side, reference: Side) -> bool {
     }
 }
 
+/// A negation word inside a long run of added or dropped words is part of an omission or an
+/// addition ("…, and we cannot wait for the rains" cut off), not a negation flipped: the side
+/// with more negations must be short.
+fn negation_is_the_change(member: Side, reference: Side) -> bool {
+    let words = |units: &[Unit]| {
+        units
+            .iter()
+            .filter(|u| matches!(u.kind, UnitKind::Word | UnitKind::Number))
+            .count()
+    };
+    let side = if negations(member.units) > negations(reference.units) {
+        member.units
+    } else {
+        reference.units
+    };
+    words(side) <= 4
+}
+
 /// The class of a non-equal op with `member` units on this version's side and `reference`
 /// units on the reference's side.
 pub fn classify(op: OpKind, member: Side, reference: Side) -> ChangeClass {
-    if negations(member.units) != negations(reference.units) {
+    if negations(member.units) != negations(reference.units)
+        && negation_is_the_change(member, reference)
+    {
         return ChangeClass::Negation;
     }
     if number_changed(op, member, reference) {

@@ -357,3 +357,13 @@ fn replaced_wording_around_a_number_is_split_at_the_number() {
         vec![C::Paraphrase, C::Number]
     );
 }
+
+#[test]
+fn dropped_clause_holding_a_negation_is_an_omission() {
+    let got = classes(
+        "Levels fell to a low, and we cannot wait for the autumn rains to fix this.",
+        "Levels fell to a low.",
+    );
+    assert!(got.contains(&C::Omission), "{got:?}");
+    assert!(!got.contains(&C::Negation), "{got:?}");
+}
