@@ -178,6 +178,18 @@ fn phrase_forward_to(text: &str, toks: &[Tok], i: usize, end_closes: bool) -> us
             j += 1;
             continue;
         }
+        // "a statement from the ministry", "a spokeswoman for the Harbour Board"
+        if t.word
+            && matches!(w.to_lowercase().as_str(), "from" | "at" | "with")
+            && j > i
+            && toks
+                .get(j - 1)
+                .is_some_and(|p| lexicon::is_role_noun(text_of(text, p)))
+            && toks.get(j + 1).is_some_and(|n| nameish(text_of(text, n)))
+        {
+            j += 1;
+            continue;
+        }
         if w == "(" {
             // an acronym in brackets: (OSC)
             if let Some(close) = toks[j..].iter().position(|t| text_of(text, t) == ")")
@@ -328,31 +340,35 @@ fn phrase_then_verb(text: &str, toks: &[Tok]) -> Option<(Found, usize)> {
 /// "X, quoted in…" or "X, who chairs the board, said": the verb after a comma, or after a
 /// short clause set off by commas. Returns the verb's index.
 fn verb_after_appositive(text: &str, toks: &[Tok], end: usize) -> Option<usize> {
-    if toks.get(end).is_none_or(|t| text_of(text, t) != ",") {
-        return None;
+    let mut comma = end;
+    // Up to two clauses: "Ana Ruiz, 45, a nurse at the hospital, said".
+    for _ in 0..3 {
+        if toks.get(comma).is_none_or(|t| text_of(text, t) != ",") {
+            return None;
+        }
+        let mut v = comma + 1;
+        while toks.get(v).is_some_and(|t| is_adverb(text_of(text, t))) && v < comma + 3 {
+            v += 1;
+        }
+        if is_verb_at(text, toks, v) {
+            return Some(v);
+        }
+        let close = toks
+            .iter()
+            .enumerate()
+            .skip(comma + 1)
+            .take(13)
+            .find(|(_, t)| text_of(text, t) == ",")
+            .map(|(k, _)| k)?;
+        let clause = toks.get(comma + 1..close)?;
+        if clause.iter().any(|t| {
+            is_quote_mark(text_of(text, t)) || is_verb_at(text, std::slice::from_ref(t), 0)
+        }) {
+            return None;
+        }
+        comma = close;
     }
-    if is_verb_at(text, toks, end + 1) {
-        return Some(end + 1);
-    }
-    let close = toks
-        .iter()
-        .enumerate()
-        .skip(end + 1)
-        .take(13)
-        .find(|(_, t)| text_of(text, t) == ",")
-        .map(|(k, _)| k)?;
-    let clause = toks.get(end + 1..close)?;
-    if clause
-        .iter()
-        .any(|t| is_quote_mark(text_of(text, t)) || is_verb_at(text, std::slice::from_ref(t), 0))
-    {
-        return None;
-    }
-    let mut v = close + 1;
-    while toks.get(v).is_some_and(|t| is_adverb(text_of(text, t))) && v < close + 3 {
-        v += 1;
-    }
-    is_verb_at(text, toks, v).then_some(v)
+    None
 }
 
 fn is_quote_mark(w: &str) -> bool {
@@ -673,6 +689,24 @@ mod tests {
                 "The board said on Tuesday, in what many in the town and beyond it described as an attempt to steer the supply towards a "
             ),
             None
+        );
+    }
+
+    #[test]
+    fn several_appositives_before_the_verb() {
+        assert_eq!(
+            after(", Ana Ruiz, 45, a nurse at the hospital, said."),
+            Some("Ana Ruiz".into())
+        );
+    }
+
+    #[test]
+    fn statement_from_an_organisation() {
+        let f = after_quote(", according to a statement from the Harbour Board.", 0..50).unwrap();
+        assert!(
+            f.mention.roles.contains(&"board".to_string()),
+            "{:?}",
+            f.mention
         );
     }
 

@@ -224,7 +224,17 @@ fn parse_part(part: &str) -> Option<Mention> {
         name: if kind == MentionKind::Role {
             words.join(" ").to_lowercase()
         } else {
-            words.join(" ")
+            // "statement from the Harbour Board" is the Harbour Board's.
+            let from = words
+                .iter()
+                .rposition(|w| matches!(*w, "from" | "at" | "with"))
+                .map_or(0, |i| i + 1);
+            let rest = &words[from.min(words.len())..];
+            let rest = match rest.first() {
+                Some(w) if w.eq_ignore_ascii_case("the") => &rest[1..],
+                _ => rest,
+            };
+            rest.join(" ")
         },
         gender,
         roles,
@@ -344,6 +354,14 @@ mod tests {
                 MentionKind::Org,
                 "Port Authority’s Office of Safety Control".into()
             )
+        );
+    }
+
+    #[test]
+    fn statement_from_an_organisation_names_it() {
+        assert_eq!(
+            read("a statement from the Harbour Board"),
+            (MentionKind::Org, "Harbour Board".into())
         );
     }
 
