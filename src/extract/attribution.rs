@@ -140,6 +140,23 @@ fn is_auxiliary(w: &str) -> bool {
     )
 }
 
+/// "was told", "is asked": the subject did not speak.
+fn is_passive(text: &str, toks: &[Tok], verb: usize) -> bool {
+    let w = toks.get(verb).map(|t| text_of(text, t).to_lowercase());
+    if !matches!(
+        w.as_deref(),
+        Some("told" | "asked" | "tells" | "informed" | "warned" | "urged")
+    ) {
+        return false;
+    }
+    toks[verb.saturating_sub(3)..verb].iter().any(|t| {
+        matches!(
+            text_of(text, t).to_lowercase().as_str(),
+            "is" | "was" | "were" | "are" | "be" | "been" | "being" | "get" | "got"
+        )
+    })
+}
+
 /// Adverbs allowed between a name and its verb ("X also said", "X later told").
 fn is_adverb(w: &str) -> bool {
     matches!(
@@ -254,43 +271,40 @@ fn phrase_forward_to(text: &str, toks: &[Tok], i: usize, end_closes: bool) -> us
 }
 
 /// Collects a name phrase backwards ending just before token `end`; returns its first index.
-fn phrase_backward(text: &str, toks: &[Tok], end: usize) -> usize {
+fn phrase_backward(text: &str, toks: &[Tok], end: usize) -> Span {
     let mut i = end;
+    let mut skipped = false;
     while i > 0 {
         let t = &toks[i - 1];
         let w = text_of(text, t);
-        if t.word && (nameish(w) || modifies_role(text, toks, i - 1)) {
+        let joins_role = matches!(w.to_lowercase().as_str(), "in" | "at" | "from" | "with")
+            && i >= 2
+            && toks
+                .get(i - 2)
+                .is_some_and(|p| lexicon::is_role_noun(text_of(text, p)));
+        if t.word && (nameish(w) || modifies_role(text, toks, i - 1) || joins_role) {
             i -= 1;
             continue;
         }
         if w == "," {
-            // ", a spokeswoman for the ministry," before the verb: skip the appositive
-            let before = &toks[..i - 1];
-            if let Some(k) = before.iter().rposition(|t| text_of(text, t) == ",") {
-                let chunk = &toks[k + 1..i - 1];
-                let starts_with_article = chunk.first().is_some_and(|t| {
-                    matches!(text_of(text, t).to_lowercase().as_str(), "a" | "an" | "the")
-                });
-                // ", 54," — an age
-                let age = chunk.len() == 1
-                    && chunk
-                        .iter()
-                        .all(|t| text_of(text, t).chars().all(|c| c.is_ascii_digit()));
-                // ", who chairs the board," / ", chair of the board," / ", Lena Brandt,"
-                let clause = chunk.len() <= 12
-                    && !chunk.is_empty()
-                    && !chunk.iter().any(|t| {
-                        is_verb_at(text, std::slice::from_ref(t), 0)
-                            || is_quote_mark(text_of(text, t))
-                    })
-                    && k > 0
-                    && toks
-                        .get(k - 1)
-                        .is_some_and(|t| t.word && nameish(text_of(text, t)));
-                if (chunk.len() <= 8 && (starts_with_article || age)) || clause {
-                    i = k;
+            let c = i - 1;
+            if let Some(k) = toks[..c].iter().rposition(|t| text_of(text, t) == ",") {
+                let chunk = &toks[k + 1..c];
+                // "The head of the union, Dana Ruiz, said": the name set off is the speaker.
+                if c + 1 == end && is_name_chunk(text, chunk) {
+                    return k + 1..c;
+                }
+                if appositive_chunk(text, toks, k, chunk) {
+                    i = k + 1;
+                    skipped = true;
                     continue;
                 }
+            }
+            if skipped {
+                // This comma opened the appositive just skipped: the name is before it.
+                i = c;
+                skipped = false;
+                continue;
             }
         }
         break;
@@ -299,12 +313,49 @@ fn phrase_backward(text: &str, toks: &[Tok], end: usize) -> usize {
     while i < end
         && toks.get(i).is_some_and(|t| {
             let w = text_of(text, t);
-            !is_cap(w) && matches!(w.to_lowercase().as_str(), "of" | "and" | "for")
+            !is_cap(w)
+                && matches!(
+                    w.to_lowercase().as_str(),
+                    "of" | "and" | "for" | "in" | "at"
+                )
         })
     {
         i += 1;
     }
-    i
+    i..end
+}
+
+/// A chunk between commas that is a person's name: two to four capitalised words.
+fn is_name_chunk(text: &str, chunk: &[Tok]) -> bool {
+    (2..=4).contains(&chunk.len())
+        && chunk.iter().all(|t| {
+            let w = text_of(text, t);
+            t.word && is_cap(w) && !lexicon::is_not_a_name(w) && !lexicon::is_org_word(w)
+        })
+}
+
+/// Whether `chunk`, set off by the comma at `k` and another after it, is an appositive that a
+/// name phrase may carry: ", a spokeswoman for the board,", ", 54,", ", who chairs the board,".
+fn appositive_chunk(text: &str, toks: &[Tok], k: usize, chunk: &[Tok]) -> bool {
+    if chunk.is_empty() {
+        return false;
+    }
+    let starts_with_article = chunk
+        .first()
+        .is_some_and(|t| matches!(text_of(text, t).to_lowercase().as_str(), "a" | "an" | "the"));
+    let age = chunk.len() == 1
+        && chunk
+            .iter()
+            .all(|t| text_of(text, t).chars().all(|c| c.is_ascii_digit()));
+    let clause = chunk.len() <= 18
+        && !chunk.iter().any(|t| {
+            is_verb_at(text, std::slice::from_ref(t), 0) || is_quote_mark(text_of(text, t))
+        })
+        && k > 0
+        && toks
+            .get(k - 1)
+            .is_some_and(|t| t.word && nameish(text_of(text, t)));
+    (chunk.len() <= 8 && (starts_with_article || age)) || clause
 }
 
 fn found(text: &str, toks: &[Tok], from: usize, to: usize) -> Option<Found> {
@@ -330,6 +381,9 @@ fn phrase_then_verb(text: &str, toks: &[Tok]) -> Option<(Found, usize)> {
     let mut v = end;
     while toks.get(v).is_some_and(|t| is_adverb(text_of(text, t))) && v < end + 2 {
         v += 1;
+    }
+    if is_passive(text, toks, v) {
+        return None;
     }
     if !is_verb_at(text, toks, v) {
         v = verb_after_appositive(text, toks, end)?;
@@ -441,7 +495,10 @@ pub fn before_quote(text: &str, range: Span) -> Option<Found> {
     if let Some(f) = according_to(text, &toks, false) {
         return Some(f);
     }
-    let Some(verb) = (0..toks.len()).rev().find(|&k| is_verb_at(text, &toks, k)) else {
+    let Some(verb) = (0..toks.len())
+        .rev()
+        .find(|&k| is_verb_at(text, &toks, k) && !is_passive(text, &toks, k))
+    else {
         // "Ms Holt was blunt: “…”": a colon introduces the speaker who opens the sentence.
         let colon = toks.last().is_some_and(|t| text_of(text, t) == ":");
         let subject_end = phrase_forward_to(text, &toks, 0, false);
@@ -465,8 +522,8 @@ pub fn before_quote(text: &str, range: Span) -> Option<Found> {
     while end > 0 && is_adverb(text_of(text, &toks[end - 1])) {
         end -= 1;
     }
-    let start = phrase_backward(text, &toks, end);
-    if let Some(f) = found(text, &toks, start, end) {
+    let phrase = phrase_backward(text, &toks, end);
+    if let Some(f) = found(text, &toks, phrase.start, phrase.end) {
         return Some(f);
     }
     // "Jane Holt for her part promised…": the name that opens the clause, a few words before.
@@ -476,6 +533,35 @@ pub fn before_quote(text: &str, range: Span) -> Option<Found> {
         return matches!(f.mention.kind, MentionKind::Person | MentionKind::Org).then_some(f);
     }
     None
+}
+
+/// Every speaker phrase of a speech verb in `text[range]` ("X said…", "X told…") whose verb is
+/// outside the `quoted` spans (sorted): the people and bodies the article has speak, quoted or
+/// not, for pronouns and roles to refer back to.
+pub fn speech_subjects(text: &str, range: Span, quoted: &[Span]) -> Vec<Found> {
+    let mut out = Vec::new();
+    for sentence in crate::extract::sentences::sentences(text, range) {
+        let toks = tokens(text, sentence);
+        for k in 0..toks.len() {
+            if !is_verb_at(text, &toks, k) || is_passive(text, &toks, k) {
+                continue;
+            }
+            let at = toks[k].span.start;
+            let i = quoted.partition_point(|q| q.end <= at);
+            if quoted.get(i).is_some_and(|q| q.start <= at) {
+                continue;
+            }
+            let mut end = k;
+            while end > 0 && is_adverb(text_of(text, &toks[end - 1])) {
+                end -= 1;
+            }
+            let phrase = phrase_backward(text, &toks, end);
+            if let Some(f) = found(text, &toks, phrase.start, phrase.end) {
+                out.push(f);
+            }
+        }
+    }
+    out
 }
 
 /// A sentence that is nothing but an attribution: "The ministry said." or "X said in a
@@ -707,6 +793,29 @@ mod tests {
             f.mention.roles.contains(&"board".to_string()),
             "{:?}",
             f.mention
+        );
+    }
+
+    #[test]
+    fn passive_verbs_do_not_attribute() {
+        assert_eq!(alone("Whoever is told to leave must leave."), None);
+        assert_eq!(
+            before(
+                "A senior official in the mayor's office told WKRT the mayor was not told in advance: "
+            ),
+            Some("senior official in the mayor's office".into())
+        );
+    }
+
+    #[test]
+    fn name_set_off_before_the_verb() {
+        assert_eq!(
+            before("The head of the union that represents the workers, Dana Ruiz, said it "),
+            Some("Dana Ruiz".into())
+        );
+        assert_eq!(
+            before("Neighbour Kelly Moss, 34, a mum of three, said: "),
+            Some("Kelly Moss".into())
         );
     }
 

@@ -335,7 +335,9 @@ fn trailing_attribution(text: &str, sentence: &Span) -> Option<usize> {
     let found = attribution::standalone(text, rest)?;
     matches!(
         found.mention.kind,
-        speakers::names::MentionKind::Person | speakers::names::MentionKind::Org
+        speakers::names::MentionKind::Person
+            | speakers::names::MentionKind::Org
+            | speakers::names::MentionKind::Pronoun
     )
     .then_some(sentence.start + comma)
 }

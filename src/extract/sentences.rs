@@ -120,7 +120,16 @@ pub fn splice_parts(text: &str, span: Span) -> Vec<Span> {
                 .chars()
                 .last()
                 .is_some_and(|c| c.is_alphanumeric() || c == ',');
-            let after_capital = s[j..].chars().next().is_some_and(char::is_uppercase);
+            // A capital, or a pronoun opening a new clause ("a hard decision … we have to"),
+            // starts another statement.
+            let next_word: String = s[j..].chars().take_while(|c| c.is_alphabetic()).collect();
+            let pronoun = matches!(
+                next_word.as_str(),
+                "we" | "i" | "they" | "he" | "she" | "you"
+            );
+            let clause_before = s[..i].split_whitespace().count() >= 3;
+            let after_capital =
+                s[j..].chars().next().is_some_and(char::is_uppercase) || (pronoun && clause_before);
             if before_is_text && after_capital {
                 push_trimmed(&mut out, span.start, s, start, i);
                 start = j;
@@ -194,6 +203,12 @@ mod tests {
             .map(|r| &s[r])
             .collect();
         assert_eq!(parts, ["to replace them", "Prices will rise"]);
+    }
+
+    #[test]
+    fn splice_before_a_pronoun_clause_splits() {
+        let s = "This was not an easy call … we have to live with it";
+        assert_eq!(splice_parts(s, 0..s.len()).len(), 2);
     }
 
     #[test]

@@ -427,6 +427,34 @@ pub const ROLE_NOUNS: &[&str] = &[
 
 /// Words that make a capitalised phrase an organisation rather than a person.
 pub const ORG_WORDS: &[&str] = &[
+    "recycling",
+    "energy",
+    "motors",
+    "holdings",
+    "partners",
+    "systems",
+    "technologies",
+    "industries",
+    "labs",
+    "pharmaceuticals",
+    "solutions",
+    "media",
+    "capital",
+    "logistics",
+    "airways",
+    "telecom",
+    "mining",
+    "foods",
+    "insurance",
+    "rail",
+    "transit",
+    "chemicals",
+    "construction",
+    "entertainment",
+    "studios",
+    "publishing",
+    "ventures",
+    "enterprises",
     "forum",
     "railroad",
     "railway",
@@ -1069,6 +1097,20 @@ const NOT_NAMES: &[&str] = &[
     "while",
     "although",
     "though",
+    "whoever",
+    "whatever",
+    "anybody",
+    "another",
+    "other",
+    "others",
+    "people",
+    "residents",
+    "locals",
+    "everyone's",
+    "we're",
+    "they're",
+    "it's",
+    "let",
 ];
 
 /// Whether a capitalised word is one that never names a speaker.
@@ -1121,6 +1163,27 @@ pub fn is_org_word(word: &str) -> bool {
         .trim_end_matches("'s")
         .to_lowercase();
     ORG_WORDS.contains(&w.as_str())
+}
+
+/// Whether `word` names a document that speaks for its author ("a statement from the board").
+pub fn is_document(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "statement"
+            | "report"
+            | "study"
+            | "survey"
+            | "declaration"
+            | "release"
+            | "communique"
+            | "communiqué"
+            | "note"
+            | "letter"
+            | "post"
+            | "memo"
+            | "filing"
+            | "notice"
+    )
 }
 
 /// Whether `word` is a role noun.

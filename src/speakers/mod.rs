@@ -79,6 +79,31 @@ fn printed_names(article: &Article) -> Vec<Named> {
             });
         }
     }
+    // Whoever the article has speak ("A spokeswoman for the hospital said…") can be referred
+    // back to, named or not.
+    let quoted: Vec<crate::model::Span> =
+        crate::extract::marks::quoted_spans(&article.text, &article.paragraphs)
+            .into_iter()
+            .map(|q| q.inner)
+            .collect();
+    for para in &article.paragraphs {
+        for f in crate::extract::attribution::speech_subjects(&article.text, para.clone(), &quoted)
+        {
+            if f.mention.kind == MentionKind::Pronoun
+                || out.iter().any(|n| n.position == f.phrase.start)
+            {
+                continue;
+            }
+            let mut mention = f.mention;
+            if mention.kind == MentionKind::Role {
+                mention.name = role_name(article.slice(&f.phrase));
+            }
+            out.push(Named {
+                position: f.phrase.start,
+                mention,
+            });
+        }
+    }
     // A surname alone later in the text ("Holt defended the plan.") stands for the full name.
     let full: HashMap<String, Mention> = out
         .iter()
@@ -108,6 +133,22 @@ fn add_nearby_roles(text: &str, start: usize, end: usize, mention: &mut Mention)
         .rsplit(|c: char| c.is_whitespace())
         .skip(1)
         .take_while(|w| !w.is_empty() && (lexicon::is_title(w) || lexicon::is_role_noun(w)));
+    // "The mayor of Westvale, Ana Ruiz," — a role set before the name by a comma.
+    if let Some(head) = before.strip_suffix(", ") {
+        let clause = head.rsplit(['.', ',', ';', ':', '\n']).next().unwrap_or("");
+        for w in clause.split_whitespace().rev().take(8) {
+            let w = lexicon::full_title(w);
+            if (lexicon::is_title(&w) || lexicon::is_role_noun(&w))
+                && !lexicon::is_org_word(&w)
+                && !mention.roles.contains(&w)
+            {
+                if mention.gender == Gender::Unknown {
+                    mention.gender = lexicon::title_gender(&w);
+                }
+                mention.roles.push(w);
+            }
+        }
+    }
     let after = text.get(end..(end + 80).min(text.len())).unwrap_or("");
     let appositive = after
         .strip_prefix(", a ")
@@ -129,6 +170,27 @@ fn add_nearby_roles(text: &str, start: usize, end: usize, mention: &mut Mention)
             mention.roles.push(w);
         }
     }
+}
+
+/// A role as a speaker's name: the words as printed, without a leading article or determiner
+/// ("A spokeswoman for the hospital" → "spokeswoman for the hospital").
+pub fn role_name(phrase: &str) -> String {
+    let mut words = phrase.split_whitespace().peekable();
+    while let Some(w) = words.peek() {
+        if matches!(
+            w.to_lowercase().as_str(),
+            "a" | "an" | "the" | "these" | "those" | "this" | "that" | "one"
+        ) {
+            words.next();
+        } else {
+            break;
+        }
+    }
+    words
+        .collect::<Vec<_>>()
+        .join(" ")
+        .trim_end_matches([',', '.'])
+        .to_string()
 }
 
 /// Whether a name is a known country or organisation alias ("North Korea", "the UN").
@@ -338,12 +400,23 @@ fn resolve_mention(mention: &Mention, at: usize, named: &Mentions) -> Option<Str
                 .find(|n| {
                     if wants_org {
                         n.mention.kind == MentionKind::Org
+                            || (n.mention.kind == MentionKind::Role && is_body(&n.mention))
                     } else {
-                        n.mention.kind == MentionKind::Person
-                            && compatible(mention.gender, n.mention.gender)
+                        let person = n.mention.kind == MentionKind::Person
+                            || (n.mention.kind == MentionKind::Role && is_one_person(&n.mention));
+                        person && compatible(mention.gender, n.mention.gender)
                     }
                 })
-                .map(|n| n.mention.name.clone())
+                .map(|n| {
+                    // "The governor said… “…,” she said": the role's holder, if the text names one.
+                    if n.mention.kind == MentionKind::Role {
+                        let holder = resolve_mention(&n.mention, n.position, named);
+                        if let Some(name) = holder.filter(|s| !is_unnamed(Some(s))) {
+                            return name;
+                        }
+                    }
+                    n.mention.name.clone()
+                })
         }
         MentionKind::Role => {
             // "the board's written statement" is the board's: an organisation word wins.
@@ -366,13 +439,42 @@ fn resolve_mention(mention: &Mention, at: usize, named: &Mentions) -> Option<Str
                         .split_whitespace()
                         .any(|w| w == head)
             };
+            let body = lexicon::is_org_word(&head);
             named
                 .before(at)
                 .find(holds)
                 .or_else(|| named.after(at).find(holds))
+                // "the company" with no company named as such: the organisation just before.
+                .or_else(|| {
+                    body.then(|| {
+                        named
+                            .before(at)
+                            .find(|n| n.mention.kind == MentionKind::Org)
+                    })
+                    .flatten()
+                })
                 .map(|n| n.mention.name.clone())
         }
     }
+}
+
+/// A role that stands for one person ("a spokeswoman for the hospital"), not a body or a crowd.
+fn is_one_person(mention: &Mention) -> bool {
+    let head = mention
+        .name
+        .split_whitespace()
+        .take_while(|w| !matches!(*w, "for" | "of" | "in" | "at" | "from" | "with"))
+        .last()
+        .unwrap_or("");
+    let head = head.to_lowercase();
+    !head.ends_with('s')
+        && (lexicon::is_title(&head) || lexicon::is_role_noun(&head))
+        && !lexicon::is_org_word(&head)
+}
+
+/// A role that stands for a body ("the ministry", "the company").
+fn is_body(mention: &Mention) -> bool {
+    mention.roles.iter().any(|r| lexicon::is_org_word(r))
 }
 
 /// Whether a resolved speaker is only a role in lower case ("department"), not a name.

@@ -145,6 +145,15 @@ fn parse_part(part: &str) -> Option<Mention> {
                     | "his"
                     | "her"
                     | "their"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "from"
+                    | "for"
+                    | "by"
+                    | "with"
+                    | "after"
+                    | "during"
                     | "le"
                     | "la"
                     | "les"
@@ -159,7 +168,7 @@ fn parse_part(part: &str) -> Option<Mention> {
         })
         .unwrap_or(words.len());
     let words = &words[start..];
-    if words.is_empty() {
+    if words.is_empty() || words.iter().all(|w| lexicon::is_not_a_name(w)) {
         return None;
     }
     let mut roles: Vec<String> = Vec::new();
@@ -208,12 +217,17 @@ fn parse_part(part: &str) -> Option<Mention> {
         lexicon::is_title(w) || (lexicon::is_role_noun(w) && !lexicon::is_org_word(w))
     });
     // "the Minister of Water Resources": a title and its complement.
-    let title_of = words.first().is_some_and(|w| lexicon::is_title(w))
-        && words
-            .get(1)
-            .is_some_and(|w| CONNECTORS.contains(&w.to_lowercase().as_str()));
-    let kind = if (title_only || ends_in_role || title_of)
-        && !words.last().is_some_and(|w| lexicon::is_org_word(w))
+    let title_of = words.first().is_some_and(|w| {
+        lexicon::is_title(w)
+            || (lexicon::is_role_noun(w) && !lexicon::is_org_word(w) && !lexicon::is_document(w))
+    }) && words.get(1).is_some_and(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "of" | "for" | "at" | "in" | "from" | "with" | "to"
+        )
+    });
+    let kind = if title_of
+        || ((title_only || ends_in_role) && !words.last().is_some_and(|w| lexicon::is_org_word(w)))
     {
         MentionKind::Role
     } else {
@@ -363,6 +377,13 @@ mod tests {
             read("a statement from the Harbour Board"),
             (MentionKind::Org, "Harbour Board".into())
         );
+    }
+
+    #[test]
+    fn a_role_for_an_organisation_is_a_role() {
+        let m = parse_phrase("A spokeswoman for Harbour General Hospital").unwrap();
+        assert_eq!(m.kind, MentionKind::Role);
+        assert_eq!(m.gender, Gender::Female);
     }
 
     #[test]
