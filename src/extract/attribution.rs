@@ -564,6 +564,61 @@ pub fn speech_subjects(text: &str, range: Span, quoted: &[Span]) -> Vec<Found> {
     out
 }
 
+/// A sentence that points back at the quotation before it and names its speaker: "That was
+/// how Jane Holt put it", "Those were the words of the mayor, Ana Ruiz", "So said X".
+pub fn pointing_back(text: &str, range: Span) -> Option<Found> {
+    let toks = tokens(text, range);
+    let words: Vec<String> = toks
+        .iter()
+        .take(6)
+        .map(|t| text_of(text, t).to_lowercase())
+        .collect();
+    let opener = matches!(
+        (
+            words.first().map(String::as_str),
+            words.get(1).map(String::as_str)
+        ),
+        (
+            Some("that" | "this" | "those" | "these" | "such"),
+            Some("was" | "were" | "is" | "are")
+        ) | (Some("so"), Some("said" | "says"))
+    );
+    if !opener {
+        return None;
+    }
+    // The first name phrase after the opener ("how", "what", "the words of" skipped).
+    // Right after the opener, or after "how" / "what" / "the words of".
+    let mut k = 2;
+    if matches!(words.get(2).map(String::as_str), Some("how" | "what")) {
+        k = 3;
+    } else if words.get(2).map(String::as_str) == Some("the")
+        && words.get(4).map(String::as_str) == Some("of")
+    {
+        k = 5;
+    }
+    while toks.get(k).is_some_and(|t| {
+        let w = text_of(text, t);
+        !is_cap(w) && (lexicon::is_title(w) || lexicon::is_role_noun(w) || matches!(w, "the" | "a"))
+    }) {
+        k += 1;
+    }
+    let w = text_of(text, toks.get(k)?);
+    if !is_cap(w) || lexicon::is_not_a_name(w) {
+        return None;
+    }
+    let mut start = k;
+    while start > 2
+        && toks.get(start - 1).is_some_and(|t| {
+            lexicon::is_title(text_of(text, t)) || lexicon::is_role_noun(text_of(text, t))
+        })
+    {
+        start -= 1;
+    }
+    let end = phrase_forward(text, &toks, start);
+    let f = found(text, &toks, start, end)?;
+    (f.mention.kind == MentionKind::Person).then_some(f)
+}
+
 /// A sentence that is nothing but an attribution: "The ministry said." or "X said in a
 /// statement." (at most six words after the verb, none of them "that").
 pub fn standalone(text: &str, range: Span) -> Option<Found> {
@@ -817,6 +872,17 @@ mod tests {
             before("Neighbour Kelly Moss, 34, a mum of three, said: "),
             Some("Kelly Moss".into())
         );
+    }
+
+    #[test]
+    fn sentence_pointing_back_names_the_speaker() {
+        let s = "That was how Group Commander Ed Varga, of the fire service, described the blaze.";
+        assert_eq!(
+            pointing_back(s, 0..s.len()).map(|f| f.mention.name),
+            Some("Ed Varga".into())
+        );
+        let s = "That was a shock to everyone in Westvale.";
+        assert_eq!(pointing_back(s, 0..s.len()), None);
     }
 
     #[test]

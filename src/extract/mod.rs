@@ -142,7 +142,8 @@ fn find_attribution(article: &Article, rest: &[Quoted], prev_end: Option<usize>)
         && let Some(next) = article.paragraphs.get(q.paragraph + 1)
     {
         let first = attribution_sentence(text, next.clone());
-        return attribution::standalone(text, first);
+        return attribution::standalone(text, first.clone())
+            .or_else(|| attribution::pointing_back(text, first));
     }
     None
 }

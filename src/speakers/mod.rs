@@ -39,7 +39,7 @@ static WORD: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"\p{Lu}[\p{L
 
 static NAME_RUN: LazyLock<Option<Regex>> = LazyLock::new(|| {
     // Capitalised words (with titles' periods and possessives), joined by connectors.
-    Regex::new(r"(?:(?:\p{Lu}[\p{L}\-]*\.?(?:['’]s)?|(?:\p{Lu}\.){2,})(?:\s+(?:of|the|for|and|de|del|von|van)\s+|\s+))*(?:\p{Lu}[\p{L}\-]*(?:['’]s)?|(?:\p{Lu}\.){2,})").ok()
+    Regex::new(r"(?:(?:\p{Lu}[\p{L}\-]*\.?(?:['’]s)?|(?:\p{Lu}\.){2,})(?:\s+(?:of|the|for|and|from|de|del|von|van)\s+|\s+))*(?:\p{Lu}[\p{L}\-]*(?:['’]s)?|(?:\p{Lu}\.){2,})").ok()
 });
 
 /// Names printed in the article outside any attribution: people with a given name or title,
@@ -70,6 +70,8 @@ fn printed_names(article: &Article) -> Vec<Named> {
                         && followed_by_verb(&article.text, m.end()))
             }
             MentionKind::Org => words.iter().any(|w| lexicon::is_org_word(w)),
+            // "Sources from the Interior Ministry": an unnamed speaker worth referring back to.
+            MentionKind::Role => mention.name.split_whitespace().count() >= 3,
             _ => false,
         };
         if keep {
@@ -77,6 +79,45 @@ fn printed_names(article: &Article) -> Vec<Named> {
                 position: m.start(),
                 mention,
             });
+        }
+    }
+    // A name opening a sentence as its subject ("Meridian has confirmed…", "Harlow Foods
+    // denied…") is an organisation unless it names a person.
+    if let Some(re) = NAME_RUN.as_ref() {
+        for para in &article.paragraphs {
+            for sentence in crate::extract::sentences::sentences(&article.text, para.clone()) {
+                let Some(s) = article.text.get(sentence.clone()) else {
+                    continue;
+                };
+                // The subject opens the sentence, after a timestamp or dateline dash at most.
+                let Some(m) = re.find(s).filter(|m| {
+                    let lead = s[..m.start()].replace("a.m.", "").replace("p.m.", "");
+                    !lead.chars().any(char::is_alphabetic)
+                }) else {
+                    continue;
+                };
+                let next = s[m.end()..].split_whitespace().next().unwrap_or("");
+                if !acts(next) || out.iter().any(|n| n.position == sentence.start) {
+                    continue;
+                }
+                let words: Vec<&str> = m.as_str().split_whitespace().collect();
+                if words.len() > 4
+                    || words
+                        .iter()
+                        .any(|w| lexicon::is_given_name(w) || lexicon::is_title(w))
+                {
+                    continue;
+                }
+                if let Some(mut mention) = names::parse_phrase(m.as_str()) {
+                    if matches!(mention.kind, MentionKind::Person | MentionKind::Org) {
+                        mention.kind = MentionKind::Org;
+                        out.push(Named {
+                            position: sentence.start,
+                            mention,
+                        });
+                    }
+                }
+            }
         }
     }
     // Whoever the article has speak ("A spokeswoman for the hospital said…") can be referred
@@ -170,6 +211,38 @@ fn add_nearby_roles(text: &str, start: usize, end: usize, mention: &mut Mention)
             mention.roles.push(w);
         }
     }
+}
+
+/// Whether a word after a sentence's subject reads as its verb: an auxiliary or a past or
+/// present form ("has", "was", "denied", "says").
+fn acts(word: &str) -> bool {
+    let w = word.trim_end_matches([',', '.']);
+    w.chars().next().is_some_and(char::is_lowercase)
+        && (matches!(
+            w,
+            "has"
+                | "have"
+                | "had"
+                | "is"
+                | "was"
+                | "were"
+                | "are"
+                | "will"
+                | "would"
+                | "can"
+                | "could"
+                | "should"
+                | "may"
+                | "might"
+                | "must"
+                | "did"
+                | "does"
+                | "said"
+                | "says"
+                | "told"
+                | "also"
+        ) || w.ends_with("ed")
+            || (w.ends_with('s') && !w.ends_with("ss")))
 }
 
 /// A role as a speaker's name: the words as printed, without a leading article or determiner
@@ -419,25 +492,47 @@ fn resolve_mention(mention: &Mention, at: usize, named: &Mentions) -> Option<Str
                 })
         }
         MentionKind::Role => {
-            // "the board's written statement" is the board's: an organisation word wins.
-            let head = mention
-                .roles
-                .iter()
-                .rev()
-                .find(|r| lexicon::is_org_word(r))
-                .or_else(|| mention.roles.last())
-                .cloned()
+            // "the board's written statement" is the board's: behind a document, the
+            // organisation word; otherwise the last role ("Interior Ministry official").
+            // "senior official in the mayor's office": the role before the preposition.
+            let before_preposition = mention
+                .name
+                .split_whitespace()
+                .take_while(|w| !matches!(*w, "in" | "of" | "for" | "at" | "from" | "with"))
+                .filter(|w| lexicon::is_role_noun(w) || lexicon::is_title(w))
+                .last()
+                .map(|w| lexicon::full_title(w));
+            let last = before_preposition
+                .or_else(|| mention.roles.last().cloned())
                 .unwrap_or_else(|| mention.name.clone());
-            let holds = |n: &&Named| {
-                n.mention
+            let head = if lexicon::is_document(&last) {
+                mention
                     .roles
                     .iter()
-                    .any(|r| r == &head || r.ends_with(&format!(" {head}")))
-                    || n.mention
-                        .name
-                        .to_lowercase()
-                        .split_whitespace()
-                        .any(|w| w == head)
+                    .rev()
+                    .find(|r| lexicon::is_org_word(r))
+                    .cloned()
+                    .unwrap_or(last)
+            } else {
+                last
+            };
+            let words = mention.name.split_whitespace().count();
+            let holds = |n: &&Named| {
+                // An unnamed role holds it only if it says more ("senior official in the
+                // mayor's office" for "the official").
+                let informative = n.mention.kind != MentionKind::Role
+                    || n.mention.name.split_whitespace().count() > words;
+                informative
+                    && (n
+                        .mention
+                        .roles
+                        .iter()
+                        .any(|r| r == &head || r.ends_with(&format!(" {head}")))
+                        || n.mention
+                            .name
+                            .to_lowercase()
+                            .split_whitespace()
+                            .any(|w| w == head))
             };
             let body = lexicon::is_org_word(&head);
             named
