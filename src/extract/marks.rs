@@ -194,19 +194,21 @@ pub fn quoted_spans(text: &str, paragraphs: &[Span]) -> Vec<Quoted> {
             out.extend(found);
         }
     }
-    // Single-family spans inside double-family ones are quotes within quotes.
-    let doubles: Vec<Span> = out
-        .iter()
-        .filter(|q| q.family == Family::Double)
-        .map(|q| q.outer.clone())
-        .collect();
-    out.retain(|q| {
-        q.family == Family::Double
-            || !doubles
-                .iter()
-                .any(|d| d.start <= q.outer.start && q.outer.end <= d.end)
+    // A span inside another (of either family) is a quote within a quote: ‘…“…”…’.
+    out.sort_by(|a, b| {
+        a.outer
+            .start
+            .cmp(&b.outer.start)
+            .then(b.outer.end.cmp(&a.outer.end))
     });
-    out.sort_by_key(|q| q.outer.start);
+    let mut cover_end = 0;
+    out.retain(|q| {
+        if q.outer.end <= cover_end {
+            return false;
+        }
+        cover_end = q.outer.end;
+        true
+    });
     out
 }
 
@@ -439,6 +441,14 @@ mod tests {
         assert_eq!(
             spans("“They called it ‘a disaster’ at once,” he said."),
             ["They called it ‘a disaster’ at once,"]
+        );
+    }
+
+    #[test]
+    fn double_quote_inside_single_quote_is_not_separate() {
+        assert_eq!(
+            spans("He said: ‘My boy was screaming “Run!” and we ran.’"),
+            ["My boy was screaming “Run!” and we ran."]
         );
     }
 

@@ -61,6 +61,9 @@ pub fn extract(article: &Article) -> Vec<Quote> {
         if words <= 4 && is_labelled(text, q) {
             continue; // so-called "soft landing", what critics dubbed "a fantasy"
         }
+        if q.unclosed && !q.continues && !opens_a_clause(text, q) {
+            continue; // a stray mark mid-sentence, not a quotation left open
+        }
         if found.is_none() && words <= 3 && !in_passage && !sentence {
             continue; // a scare quote or a title, not a quotation of the story
         }
@@ -298,7 +301,8 @@ fn split_quoted(
 }
 
 /// Whether a short quotation is a label the reporter puts on something: preceded by
-/// "so-called", "dubbed", "termed", "branded", "labelled".
+/// "so-called", "dubbed", "termed", "branded", "labelled", or used as a noun after a
+/// determiner or a possessive ("the estate’s “green zone” would…", "a “vanity project”").
 fn is_labelled(text: &str, q: &Quoted) -> bool {
     let before = text
         .get(q.outer.start.saturating_sub(24)..q.outer.start)
@@ -308,10 +312,43 @@ fn is_labelled(text: &str, q: &Quoted) -> bool {
         .last()
         .unwrap_or("")
         .to_lowercase();
-    matches!(
+    let label_verb = matches!(
         last.as_str(),
         "so-called" | "dubbed" | "termed" | "branded" | "labelled" | "labeled" | "nicknamed"
-    )
+    );
+    let words = text
+        .get(q.inner.clone())
+        .unwrap_or("")
+        .split_whitespace()
+        .count();
+    let determiner = matches!(
+        last.as_str(),
+        "the"
+            | "a"
+            | "an"
+            | "its"
+            | "their"
+            | "his"
+            | "her"
+            | "our"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+    ) || last.ends_with("’s")
+        || last.ends_with("'s");
+    label_verb || (determiner && words <= 3)
+}
+
+/// Whether a quotation opens a clause: at the start of its paragraph, or after a colon, a
+/// sentence end or a dash.
+fn opens_a_clause(text: &str, q: &Quoted) -> bool {
+    let before = text.get(..q.outer.start).unwrap_or("").trim_end();
+    let last = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    before.is_empty()
+        || before.ends_with(['\n', ':', '.', '!', '?', '—', '–', ','])
+        || last.eq_ignore_ascii_case("that")
+        || crate::speakers::lexicon::is_speech_verb(last)
 }
 
 /// Whether a quoted stretch is a whole sentence standing on its own ("“Inflation will fall.”"),
@@ -440,6 +477,22 @@ mod tests {
     fn labelled_quotes_are_dropped_even_with_a_verb_nearby() {
         assert!(
             quotes("The board said it wanted a so-called “soft landing” this year.").is_empty()
+        );
+    }
+
+    #[test]
+    fn a_quoted_label_after_a_possessive_is_not_a_quotation() {
+        assert!(
+            quotes("Councillor Ana Ruiz said the estate’s “green zone” would bring jobs.")
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn a_stray_opening_mark_mid_sentence_is_not_a_quotation() {
+        assert!(
+            quotes("The plant, which opened amid talk of ‘green jobs, employs 60 people.")
+                .is_empty()
         );
     }
 

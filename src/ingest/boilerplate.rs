@@ -19,7 +19,7 @@
 use super::decode::plural;
 use super::phrases::{
     CLOSING_LABELS, CREDIT_LABELS, CREDIT_WORDS, END_HEADINGS, LINK_PREFIXES, PROMPT_PREFIXES,
-    STANDALONE,
+    SECTION_LINK_PREFIXES, STANDALONE,
 };
 
 /// A caption or furniture line is at most this many words.
@@ -107,6 +107,15 @@ fn classify(line: &str) -> Option<Drop> {
 /// headline (no final period, so "More — and better — jobs are needed." stays).
 fn is_link(line: &str, key: &str) -> bool {
     let headline = !line.trim_end().ends_with('.');
+    let section_link = SECTION_LINK_PREFIXES.iter().any(|p| {
+        key.strip_prefix(p).is_some_and(|rest| {
+            rest.split_once(':')
+                .is_some_and(|(section, _)| (1..=3).contains(&section.split_whitespace().count()))
+        })
+    });
+    if section_link {
+        return true;
+    }
     LINK_PREFIXES.iter().any(|p| {
         key.strip_prefix(p).is_some_and(|rest| {
             let rest = rest.trim_start();
@@ -343,6 +352,15 @@ mod tests {
             w,
             ["dropped the list of other headlines that ends the article (3 lines)"]
         );
+    }
+
+    #[test]
+    fn section_link_lines_are_dropped() {
+        let (keep, _) = boilerplate_mask(&[
+            "Also in Opinion: “We were warned” – the piece",
+            "The council met.",
+        ]);
+        assert_eq!(keep, [false, true]);
     }
 
     #[test]

@@ -20,6 +20,22 @@ pub(crate) const LINK_PREFIXES: &[&str] = &[
     "related coverage",
 ];
 
+/// Phrases that, followed by a section name of at most three words and a colon, make the line a
+/// link to another article ("Also in Opinion: …", "More from Business: …").
+pub(crate) const SECTION_LINK_PREFIXES: &[&str] = &[
+    "also in",
+    "also on",
+    "more from",
+    "more in",
+    "more on",
+    "elsewhere in",
+    "elsewhere on",
+    "latest in",
+    "popular in",
+    "trending in",
+    "most read in",
+];
+
 /// Lines that are furniture when they are all there is (trailing `:`/`.`/`!` ignored).
 pub(crate) const STANDALONE: &[&str] = &[
     "advertisement",
