@@ -181,6 +181,15 @@ impl Derived {
     }
 }
 
+/// `n` things, with the plural when it is not one: "1 quotation", "3 quotations".
+pub fn count(n: usize, thing: &str) -> String {
+    if n == 1 {
+        format!("1 {thing}")
+    } else {
+        format!("{n} {thing}s")
+    }
+}
+
 /// The first words of `text`, with an ellipsis when cut.
 pub fn opening_words(text: &str) -> String {
     let words: Vec<&str> = text.split_whitespace().collect();

@@ -14,6 +14,7 @@ mod statements;
 
 use super::command::{Command, Pasted, Tab};
 use super::state::{App, Document, Notice};
+use super::view::count;
 use std::path::PathBuf;
 use std::sync::mpsc::Receiver;
 
@@ -170,10 +171,10 @@ fn status_ui(ui: &mut egui::Ui, doc: &Document, out: &mut Vec<Command>) {
         }
         let a = &doc.analysis;
         ui.label(format!(
-            "{} articles · {} quotations · {} statements",
-            a.articles.len(),
-            a.quotes.len(),
-            a.groups.len()
+            "{} · {} · {}",
+            count(a.articles.len(), "article"),
+            count(a.quotes.len(), "quotation"),
+            count(a.groups.len(), "statement")
         ));
     });
 }

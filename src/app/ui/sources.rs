@@ -57,7 +57,7 @@ fn source_ui(ui: &mut Ui, doc: &Document, source: &Source, out: &mut Vec<Command
             }
             ui.label(RichText::new(details).small().weak());
             match doc.quote_count(source) {
-                Some(n) => ui.label(format!("{n} quotations")),
+                Some(n) => ui.label(crate::app::view::count(n, "quotation")),
                 None if source.included => ui.label(RichText::new("not analysed yet").weak()),
                 None => ui.label(RichText::new("left out of the comparison").weak()),
             };

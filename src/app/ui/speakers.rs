@@ -4,6 +4,7 @@
 //! In: the document's speaker summaries. Out: the drawn list; no commands.
 
 use crate::app::state::Document;
+use crate::app::view::count;
 use egui::{RichText, Ui};
 
 /// Draws every resolved speaker.
@@ -17,8 +18,12 @@ pub fn speakers_ui(ui: &mut Ui, doc: &Document) {
         .show(ui, |ui| {
             for speaker in &doc.derived.speakers {
                 ui.label(
-                    RichText::new(format!("{} — {} quotations", speaker.name, speaker.quotes))
-                        .strong(),
+                    RichText::new(format!(
+                        "{} — {}",
+                        speaker.name,
+                        count(speaker.quotes, "quotation")
+                    ))
+                    .strong(),
                 );
                 egui::Grid::new(("speaker", &speaker.name))
                     .striped(true)

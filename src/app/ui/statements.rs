@@ -61,7 +61,7 @@ fn filters_ui(ui: &mut Ui, doc: &Document, state: &mut UiState, out: &mut Vec<Co
 
 fn speaker_filter_ui(ui: &mut Ui, doc: &Document, out: &mut Vec<Command>) {
     let shown = doc.speaker_filter.as_deref().unwrap_or("All speakers");
-    egui::ComboBox::new("speaker_filter", "Speaker")
+    egui::ComboBox::new("speaker_filter", "Show speaker")
         .selected_text(shown)
         .width(150.0)
         .show_ui(ui, |ui| {
