@@ -53,6 +53,8 @@ pub struct Document {
     pub visible: Vec<usize>,
     /// The selected statement's `group_id`.
     pub selected_group: Option<String>,
+    /// Where the selected statement is in `visible`, kept with it so frames need not search.
+    pub selected_pos: Option<usize>,
     /// The version shown in the article view.
     pub selected_quote: Option<String>,
     /// List order.
@@ -89,23 +91,16 @@ impl Document {
         self.derived.quote(&self.analysis, quote_id)
     }
 
-    /// Quotations found in the source's article in the current analysis.
+    /// Quotations found in the source's article in the current analysis, `None` when the
+    /// analysis does not hold it.
     pub fn quote_count(&self, source: &Source) -> Option<usize> {
         let article = source.loaded.as_ref().ok()?;
-        let id = self
+        let analysed = self
             .analysis
             .articles
             .iter()
-            .find(|a| a.content_hash == article.content_hash && a.path == article.path)?
-            .article_id
-            .as_str();
-        Some(
-            self.analysis
-                .quotes
-                .iter()
-                .filter(|q| q.article_id == id)
-                .count(),
-        )
+            .find(|a| a.content_hash == article.content_hash && a.path == article.path)?;
+        Some(self.derived.quotes_in(&analysed.article_id))
     }
 }
 
@@ -431,6 +426,7 @@ impl App {
         self.doc.visible =
             d.derived
                 .visible_rows(d.sort, d.speaker_filter.as_deref(), &d.text_filter);
+        self.locate_selection();
     }
 
     fn select_group(&mut self, group_id: Option<String>) {
@@ -441,11 +437,12 @@ impl App {
             }
         }
         self.doc.selected_group = group_id;
+        self.locate_selection();
     }
 
-    fn move_selection(&mut self, step: i32) {
+    fn locate_selection(&mut self) {
         let doc = &self.doc;
-        let current = doc.selected_group.as_ref().and_then(|id| {
+        self.doc.selected_pos = doc.selected_group.as_ref().and_then(|id| {
             doc.visible.iter().position(|&r| {
                 doc.derived
                     .rows
@@ -453,6 +450,11 @@ impl App {
                     .is_some_and(|row| row.group_id == *id)
             })
         });
+    }
+
+    fn move_selection(&mut self, step: i32) {
+        let doc = &self.doc;
+        let current = doc.selected_pos;
         let last = doc.visible.len().saturating_sub(1);
         let next = match current {
             Some(pos) if step < 0 => pos.saturating_sub(step.unsigned_abs() as usize),

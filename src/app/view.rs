@@ -64,6 +64,8 @@ pub struct Derived {
     quote_index: HashMap<String, usize>,
     group_index: HashMap<String, usize>,
     group_of_quote: HashMap<String, usize>,
+    /// Quotations per `article_id`.
+    quotes_per_article: HashMap<String, usize>,
 }
 
 impl Derived {
@@ -83,12 +85,19 @@ impl Derived {
                 group_of_quote.insert(member.quote_id.clone(), gi);
             }
         }
+        let mut quotes_per_article = HashMap::new();
+        for quote in &analysis.quotes {
+            *quotes_per_article
+                .entry(quote.article_id.clone())
+                .or_insert(0) += 1;
+        }
         let mut derived = Self {
             rows: Vec::new(),
             speakers: speaker_rows(analysis),
             quote_index,
             group_index,
             group_of_quote,
+            quotes_per_article,
         };
         derived.rows = (0..analysis.groups.len())
             .filter_map(|gi| derived.group_row(analysis, gi))
@@ -101,6 +110,14 @@ impl Derived {
         self.quote_index
             .get(quote_id)
             .and_then(|&i| analysis.quotes.get(i))
+    }
+
+    /// Quotations found in the article `article_id`.
+    pub fn quotes_in(&self, article_id: &str) -> usize {
+        self.quotes_per_article
+            .get(article_id)
+            .copied()
+            .unwrap_or(0)
     }
 
     /// Index of the group `group_id`.

@@ -82,14 +82,7 @@ fn speaker_filter_ui(ui: &mut Ui, doc: &Document, out: &mut Vec<Command>) {
 }
 
 fn table_ui(ui: &mut Ui, doc: &Document, state: &mut UiState, out: &mut Vec<Command>) {
-    let selected_pos = doc.selected_group.as_ref().and_then(|id| {
-        doc.visible.iter().position(|&r| {
-            doc.derived
-                .rows
-                .get(r)
-                .is_some_and(|row| row.group_id == *id)
-        })
-    });
+    let selected_pos = doc.selected_pos;
     let mut table = TableBuilder::new(ui)
         .id_salt("statements")
         .striped(true)
