@@ -358,3 +358,35 @@ fn a_pasted_article_is_added_with_its_title() {
     assert_eq!(pasted.meta.outlet.as_deref(), Some("Radio North"));
     h.get_by_label("Evening bulletin");
 }
+
+/// Renders the main window on the hand-made analysis to `$VERBATIM_SHOT_DIR` (default
+/// `target/shots`), light and dark, for a person to look at. Needs a software or real GPU
+/// renderer, so it only runs when asked: `cargo test --test app -- --ignored render`.
+#[test]
+#[ignore = "renders with wgpu; run by hand to look at the window"]
+fn render_main_window_for_review() {
+    let dir = std::env::var("VERBATIM_SHOT_DIR").unwrap_or_else(|_| "target/shots".into());
+    std::fs::create_dir_all(&dir).unwrap();
+    for (theme, name) in [(egui::Theme::Dark, "dark"), (egui::Theme::Light, "light")] {
+        let mut h = Harness::builder()
+            .with_size([1500.0, 900.0])
+            .with_theme(theme)
+            .wgpu()
+            .build_ui_state(
+                |ui, app: &mut App| app.ui(ui),
+                App::with_analysis(support::bridge_analysis()),
+            );
+        h.run_steps(3);
+        select(&mut h, "g1");
+        h.run_steps(3);
+        let image = h.render().unwrap();
+        image.save(format!("{dir}/comparison_{name}.png")).unwrap();
+        h.state_mut()
+            .apply(verbatim::app::Command::ShowInArticle("q5".into()));
+        h.run_steps(4);
+        h.render()
+            .unwrap()
+            .save(format!("{dir}/article_{name}.png"))
+            .unwrap();
+    }
+}

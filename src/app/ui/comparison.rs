@@ -72,8 +72,8 @@ pub fn comparison_ui(ui: &mut Ui, doc: &Document, out: &mut Vec<Command>) {
                         for cell in row {
                             ui.horizontal_wrapped(|ui| {
                                 ui.spacing_mut().item_spacing.x = 0.0;
-                                for piece in cell {
-                                    piece_ui(ui, piece, doc.hide_cosmetic);
+                                for (i, piece) in cell.iter().enumerate() {
+                                    piece_ui(ui, piece, doc.hide_cosmetic, i == 0);
                                 }
                             });
                         }
@@ -119,7 +119,7 @@ fn version_header_ui(
         ui.label(RichText::new(outlet).small().weak());
     }
     attribution_ui(ui, group, quote);
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         if quote.quote_id == group.reference {
             ui.label(RichText::new("Reference").strong())
                 .on_hover_text("The others are compared with this version");
@@ -152,17 +152,23 @@ fn attribution_ui(ui: &mut Ui, group: &Group, quote: &Quote) {
         ui.add(egui::Label::new(RichText::new(format!("{text} (differs)")).color(color)).wrap())
             .on_hover_text("This source names a different speaker than the others");
     } else {
-        ui.add(egui::Label::new(RichText::new(text).small()).wrap());
+        ui.add(egui::Label::new(RichText::new(text).weak()).wrap());
     }
 }
 
 /// One run of words: plain when equal, marked by class otherwise, with the reference's words
 /// and the class on hover.
-fn piece_ui(ui: &mut Ui, piece: &Piece, hide_cosmetic: bool) {
+fn piece_ui(ui: &mut Ui, piece: &Piece, hide_cosmetic: bool, starts_cell: bool) {
     let class = match piece.class {
         Some(c) if piece.op != OpKind::Equal && !(hide_cosmetic && !c.is_substantive()) => c,
         _ => {
-            ui.label(piece.text.as_str());
+            // The space that ended the previous row would indent this one.
+            let text = if starts_cell {
+                piece.text.trim_start()
+            } else {
+                &piece.text
+            };
+            ui.label(text);
             return;
         }
     };

@@ -12,7 +12,7 @@ use egui::Ui;
 use egui_extras::{Column, TableBuilder};
 
 /// Height of one row.
-const ROW_HEIGHT: f32 = 22.0;
+const ROW_HEIGHT: f32 = 38.0;
 
 /// Draws the filters and the list.
 pub fn statements_ui(ui: &mut Ui, doc: &Document, state: &mut UiState, out: &mut Vec<Command>) {
@@ -138,9 +138,11 @@ fn table_ui(ui: &mut Ui, doc: &Document, state: &mut UiState, out: &mut Vec<Comm
                 });
                 let mut clicked = false;
                 row.col(|ui| {
-                    let button =
-                        egui::Button::selectable(selected, data.opening.as_str()).truncate();
-                    clicked |= ui.add(button).clicked();
+                    // Two lines of the opening words; the whole row is the click target.
+                    let text = egui::RichText::new(data.opening.as_str());
+                    let text = if selected { text.strong() } else { text };
+                    let label = egui::Label::new(text).wrap().sense(egui::Sense::click());
+                    clicked |= ui.add(label).clicked();
                 });
                 row.col(|ui| {
                     ui.label(data.sources.to_string());
