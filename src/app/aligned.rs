@@ -209,6 +209,7 @@ fn cut_op(p: &Placed, cuts: &[usize]) -> Vec<(usize, Piece)> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

@@ -172,6 +172,7 @@ pub fn read_input(input: Input) -> Result<Article, LoadProblem> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

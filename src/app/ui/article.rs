@@ -54,7 +54,7 @@ pub fn article_ui(ui: &mut Ui, doc: &Document, state: &mut UiState) {
 /// The article's paragraphs, or its whole text as one when it lists none.
 fn paragraphs(article: &Article) -> Vec<Span> {
     if article.paragraphs.is_empty() {
-        vec![0..article.text.len()]
+        std::iter::once(0..article.text.len()).collect()
     } else {
         article.paragraphs.clone()
     }

@@ -160,7 +160,7 @@ fn attribution_ui(ui: &mut Ui, group: &Group, quote: &Quote) {
 /// and the class on hover.
 fn piece_ui(ui: &mut Ui, piece: &Piece, hide_cosmetic: bool, starts_cell: bool) {
     let class = match piece.class {
-        Some(c) if piece.op != OpKind::Equal && !(hide_cosmetic && !c.is_substantive()) => c,
+        Some(c) if piece.op != OpKind::Equal && (c.is_substantive() || !hide_cosmetic) => c,
         _ => {
             // The space that ended the previous row would indent this one.
             let text = if starts_cell {
