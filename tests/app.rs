@@ -136,7 +136,8 @@ fn a_known_difference_is_marked_with_its_class() {
     select(&mut h, &group.group_id);
     let marker = verbatim::app::theme::class_marker(class);
     // The changed words are drawn with their class's sign before them.
-    h.get_by_label(&format!("{marker}{text}"));
+    let label = format!("{marker}{text}");
+    assert!(h.query_all_by_label(&label).count() >= 1, "no {label}");
 }
 
 #[test]

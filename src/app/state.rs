@@ -7,7 +7,7 @@
 use super::command::{Command, Pasted, SortKey, Tab};
 use super::demo::DEMO_ARTICLES;
 use super::view::Derived;
-use super::worker::{Input, Job, Report, WorkProgress, Worker};
+use super::worker::{Analyzed, Input, Job, Report, WorkProgress, Worker};
 use crate::align;
 use crate::model::{Analysis, Article, LoadProblem, Quote};
 use crate::pipeline::AnalyzeOptions;
@@ -174,7 +174,7 @@ impl App {
                 included: true,
             });
         }
-        app.swap_analysis(analysis);
+        app.swap_analysis(analysis, None);
         app
     }
 
@@ -254,7 +254,7 @@ impl App {
                 self.apply(Command::Cancel);
                 self.doc.sources.clear();
                 self.doc.options.reference_quotes.clear();
-                self.swap_analysis(Analysis::default());
+                self.swap_analysis(Analysis::default(), None);
             }
             Command::SelectGroup(group_id) => self.select_group(Some(group_id)),
             Command::MoveSelection(step) => self.move_selection(step),
@@ -339,9 +339,10 @@ impl App {
         match report {
             Report::Progress(p) => self.doc.progress = Some(p),
             Report::Loaded(results) => self.add_loaded(results),
-            Report::Finished(Some(analysis)) => {
+            Report::Finished(Some(analyzed)) => {
                 self.doc.stale = false;
-                self.swap_analysis(*analysis);
+                let Analyzed { analysis, derived } = *analyzed;
+                self.swap_analysis(analysis, Some(derived));
                 self.worker_ended();
             }
             Report::Finished(None) => {
@@ -392,14 +393,14 @@ impl App {
     }
 
     /// Shows `analysis`, keeping the selected statement when it is still there.
-    fn swap_analysis(&mut self, analysis: Analysis) {
+    fn swap_analysis(&mut self, analysis: Analysis, derived: Option<Derived>) {
         let previous = self.doc.selected().map(|g| g.reference.clone());
         let keep = previous.and_then(|quote_id| {
             let q = self.doc.quote(&quote_id)?;
             let article = self.doc.analysis.article(&q.article_id)?;
             Some(q.key(article))
         });
-        self.doc.derived = Derived::new(&analysis);
+        self.doc.derived = derived.unwrap_or_else(|| Derived::new(&analysis));
         self.doc.analysis = analysis;
         let reselect = keep.and_then(|key| {
             let analysis = &self.doc.analysis;

@@ -5,6 +5,7 @@
 //! the finished analysis (or `None` when cancelled). [`run_job`] is the same work done in the
 //! caller's thread, used by the worker and by anything that wants to wait.
 
+use super::view::Derived;
 use crate::ingest;
 use crate::model::{Analysis, Article, LoadProblem, SourceFormat};
 use crate::pipeline::{self, AnalyzeOptions, Stage};
@@ -57,7 +58,16 @@ pub enum Report {
     /// The job's inputs were read: an article or a problem for each, in input order.
     Loaded(Vec<Result<Article, LoadProblem>>),
     /// The analysis of all included articles, or `None` when cancelled.
-    Finished(Option<Box<Analysis>>),
+    Finished(Option<Box<Analyzed>>),
+}
+
+/// A finished analysis with its summaries, built off the UI thread too.
+#[derive(Debug)]
+pub struct Analyzed {
+    /// What the engine found.
+    pub analysis: Analysis,
+    /// The summaries the panels draw.
+    pub derived: Derived,
 }
 
 /// A job running on its own thread.
@@ -126,7 +136,17 @@ pub fn run_job(job: Job, cancel: &AtomicBool, report: &mut dyn FnMut(Report)) {
         report(Report::Progress(analysis_progress(p)));
         !cancel.load(Ordering::Relaxed)
     });
-    report(Report::Finished(analysis.map(Box::new)));
+    let analyzed = analysis.map(|analysis| {
+        report(Report::Progress(WorkProgress {
+            label: "Preparing the list".into(),
+            fraction: 1.0,
+        }));
+        Box::new(Analyzed {
+            derived: Derived::new(&analysis),
+            analysis,
+        })
+    });
+    report(Report::Finished(analyzed));
 }
 
 /// A pipeline progress step as a bar label and fraction (the three stages share the bar).
