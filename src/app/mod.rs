@@ -13,6 +13,8 @@
 pub mod aligned;
 pub mod command;
 pub mod demo;
+pub mod document;
+mod selection;
 pub mod state;
 pub mod theme;
 pub mod ui;

@@ -4,114 +4,17 @@
 //! panels read (sources, the current analysis and its summaries, selection, filters) — nothing
 //! else is mutated while drawing.
 
-use super::command::{Command, Pasted, SortKey, Tab};
+pub use super::document::{Document, Notice, Source};
+
+use super::command::{Command, Pasted, Tab};
 use super::demo::DEMO_ARTICLES;
-use super::view::Derived;
 use super::worker::{Analyzed, Input, Job, Report, WorkProgress, Worker};
-use crate::align;
-use crate::model::{Analysis, Article, LoadProblem, Quote};
-use crate::pipeline::AnalyzeOptions;
+use crate::model::{Analysis, Article, LoadProblem};
 use std::path::PathBuf;
 use std::sync::Arc;
 
 /// Most recent files remembered.
 const RECENT_LIMIT: usize = 10;
-
-/// One article the user opened, read or not.
-#[derive(Clone, Debug)]
-pub struct Source {
-    /// Stable for the session.
-    pub source_id: u64,
-    /// The article, or why it could not be read.
-    pub loaded: Result<Article, LoadProblem>,
-    /// Whether it takes part in the comparison.
-    pub included: bool,
-}
-
-impl Source {
-    /// The path or name it was opened as.
-    pub fn path(&self) -> &str {
-        match &self.loaded {
-            Ok(a) => &a.path,
-            Err(p) => &p.path,
-        }
-    }
-}
-
-/// What the panels draw; changed only by [`App::apply`] and the worker's reports.
-#[derive(Default)]
-pub struct Document {
-    /// Every opened source, in the order opened.
-    pub sources: Vec<Source>,
-    /// The analysis shown.
-    pub analysis: Analysis,
-    /// Summaries of `analysis`.
-    pub derived: Derived,
-    /// Options of the next analysis (reference choices among them).
-    pub options: AnalyzeOptions,
-    /// Rows of `derived.rows` shown, in order.
-    pub visible: Vec<usize>,
-    /// The selected statement's `group_id`.
-    pub selected_group: Option<String>,
-    /// Where the selected statement is in `visible`, kept with it so frames need not search.
-    pub selected_pos: Option<usize>,
-    /// The version shown in the article view.
-    pub selected_quote: Option<String>,
-    /// List order.
-    pub sort: SortKey,
-    /// Speaker filter.
-    pub speaker_filter: Option<String>,
-    /// Free-text filter.
-    pub text_filter: String,
-    /// Whether punctuation and case differences are hidden.
-    pub hide_cosmetic: bool,
-    /// Detail view shown.
-    pub tab: Tab,
-    /// Work under way, if any.
-    pub progress: Option<WorkProgress>,
-    /// The analysis does not reflect the current sources (a run was cancelled).
-    pub stale: bool,
-    /// Files opened lately, newest first.
-    pub recent: Vec<String>,
-    /// Help window open.
-    pub help_open: bool,
-    /// Paste dialog open.
-    pub paste_open: bool,
-}
-
-impl Document {
-    /// The selected group.
-    pub fn selected(&self) -> Option<&crate::model::Group> {
-        let gi = self.derived.group_index(self.selected_group.as_deref()?)?;
-        self.analysis.groups.get(gi)
-    }
-
-    /// A quotation by id.
-    pub fn quote(&self, quote_id: &str) -> Option<&Quote> {
-        self.derived.quote(&self.analysis, quote_id)
-    }
-
-    /// Quotations found in the source's article in the current analysis, `None` when the
-    /// analysis does not hold it.
-    pub fn quote_count(&self, source: &Source) -> Option<usize> {
-        let article = source.loaded.as_ref().ok()?;
-        let analysed = self
-            .analysis
-            .articles
-            .iter()
-            .find(|a| a.content_hash == article.content_hash && a.path == article.path)?;
-        Some(self.derived.quotes_in(&analysed.article_id))
-    }
-}
-
-/// A message for the user, shown as a toast by the UI.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Notice {
-    /// Something went wrong.
-    Error(String),
-    /// Something worth knowing.
-    Info(String),
-}
 
 /// The whole app: state, background work and messages waiting to be shown.
 pub struct App {
@@ -256,6 +159,14 @@ impl App {
                 self.doc.options.reference_quotes.clear();
                 self.swap_analysis(Analysis::default(), None);
             }
+            Command::SetReference(quote_id) => self.set_reference(&quote_id),
+            view => self.apply_view(view),
+        }
+    }
+
+    /// Commands that change only what is shown, not what is analysed.
+    fn apply_view(&mut self, command: Command) {
+        match command {
             Command::SelectGroup(group_id) => self.select_group(Some(group_id)),
             Command::MoveSelection(step) => self.move_selection(step),
             Command::ShowInArticle(quote_id) => {
@@ -263,7 +174,6 @@ impl App {
                 self.doc.tab = Tab::Article;
                 self.ui_state.scroll_article = true;
             }
-            Command::SetReference(quote_id) => self.set_reference(&quote_id),
             Command::SetSort(sort) => {
                 self.doc.sort = sort;
                 self.refilter();
@@ -281,6 +191,8 @@ impl App {
             Command::SetTab(tab) => self.doc.tab = tab,
             Command::ShowHelp(open) => self.doc.help_open = open,
             Command::ShowPasteDialog(open) => self.doc.paste_open = open,
+            // Document commands are handled by `apply`.
+            other => self.apply(other),
         }
     }
 
@@ -390,126 +302,6 @@ impl App {
             let queued = std::mem::take(&mut self.queued);
             self.load(queued);
         }
-    }
-
-    /// Shows `analysis`, keeping the selected statement when it is still there.
-    fn swap_analysis(&mut self, analysis: Analysis, derived: Option<Derived>) {
-        let previous = self.doc.selected().map(|g| g.reference.clone());
-        let keep = previous.and_then(|quote_id| {
-            let q = self.doc.quote(&quote_id)?;
-            let article = self.doc.analysis.article(&q.article_id)?;
-            Some(q.key(article))
-        });
-        self.doc.derived = derived.unwrap_or_else(|| Derived::new(&analysis));
-        self.doc.analysis = analysis;
-        let reselect = keep.and_then(|key| {
-            let analysis = &self.doc.analysis;
-            let quote = analysis.quotes.iter().find(|q| {
-                analysis
-                    .article(&q.article_id)
-                    .is_some_and(|a| q.key(a) == key)
-            })?;
-            let gi = self.doc.derived.group_of_quote(&quote.quote_id)?;
-            analysis.groups.get(gi).map(|g| g.group_id.clone())
-        });
-        self.doc.selected_quote = None;
-        self.refilter();
-        self.select_group(reselect.or_else(|| self.first_visible_group()));
-    }
-
-    fn first_visible_group(&self) -> Option<String> {
-        let row = self.doc.visible.first()?;
-        self.doc.derived.rows.get(*row).map(|r| r.group_id.clone())
-    }
-
-    fn refilter(&mut self) {
-        let d = &self.doc;
-        self.doc.visible =
-            d.derived
-                .visible_rows(d.sort, d.speaker_filter.as_deref(), &d.text_filter);
-        self.locate_selection();
-    }
-
-    fn select_group(&mut self, group_id: Option<String>) {
-        if group_id != self.doc.selected_group {
-            self.doc.selected_quote = None;
-            if self.doc.tab == Tab::Article {
-                self.doc.tab = Tab::Comparison;
-            }
-        }
-        self.doc.selected_group = group_id;
-        self.locate_selection();
-    }
-
-    fn locate_selection(&mut self) {
-        let doc = &self.doc;
-        self.doc.selected_pos = doc.selected_group.as_ref().and_then(|id| {
-            doc.visible.iter().position(|&r| {
-                doc.derived
-                    .rows
-                    .get(r)
-                    .is_some_and(|row| row.group_id == *id)
-            })
-        });
-    }
-
-    fn move_selection(&mut self, step: i32) {
-        let doc = &self.doc;
-        let current = doc.selected_pos;
-        let last = doc.visible.len().saturating_sub(1);
-        let next = match current {
-            Some(pos) if step < 0 => pos.saturating_sub(step.unsigned_abs() as usize),
-            Some(pos) => (pos + step as usize).min(last),
-            None => 0,
-        };
-        let group_id = doc
-            .visible
-            .get(next)
-            .and_then(|&r| doc.derived.rows.get(r))
-            .map(|row| row.group_id.clone());
-        if group_id.is_some() {
-            self.ui_state.scroll_list = true;
-            self.select_group(group_id);
-        }
-    }
-
-    /// Makes `quote_id` its group's reference now, and in every later analysis.
-    fn set_reference(&mut self, quote_id: &str) {
-        let doc = &self.doc;
-        let Some(gi) = doc.derived.group_of_quote(quote_id) else {
-            return;
-        };
-        let Some(group) = doc.analysis.groups.get(gi) else {
-            return;
-        };
-        let members: Vec<&Quote> = group
-            .members
-            .iter()
-            .filter_map(|m| doc.quote(&m.quote_id))
-            .collect();
-        let keys: Vec<_> = members
-            .iter()
-            .filter_map(|q| Some(q.key(doc.analysis.article(&q.article_id)?)))
-            .collect();
-        let Some(position) = members.iter().position(|q| q.quote_id == quote_id) else {
-            return;
-        };
-        let rebuilt = align::build_group(
-            group.group_id.clone(),
-            &members,
-            Some(position),
-            &doc.options.align,
-        );
-        let new_key = keys.get(position).cloned();
-        let options = &mut self.doc.options;
-        options.reference_quotes.retain(|k| !keys.contains(k));
-        options.reference_quotes.extend(new_key);
-        if let Some(slot) = self.doc.analysis.groups.get_mut(gi) {
-            *slot = rebuilt;
-        }
-        // Same groups, same ids: only the summaries change, the selection stays.
-        self.doc.derived = Derived::new(&self.doc.analysis);
-        self.refilter();
     }
 }
 
