@@ -185,6 +185,21 @@ pub fn badge_ui(ui: &mut Ui, text: &str, color: Color32) -> egui::Response {
         .response
 }
 
+/// Dims the window and says what dropping does, while files are dragged over it.
+pub fn paint_drop_hint(ctx: &egui::Context) {
+    let layer = egui::LayerId::new(egui::Order::Foreground, egui::Id::new("drop_hint"));
+    let painter = ctx.layer_painter(layer);
+    let rect = ctx.content_rect();
+    painter.rect_filled(rect, 0.0, Color32::from_black_alpha(170));
+    painter.text(
+        rect.center(),
+        egui::Align2::CENTER_CENTER,
+        "Drop to add these articles to the comparison",
+        FontId::proportional(24.0),
+        Color32::WHITE,
+    );
+}
+
 /// The legend: one sample per class, with its cue in words.
 pub fn legend_ui(ui: &mut Ui, hide_cosmetic: bool) {
     let font = egui::TextStyle::Body.resolve(ui.style());
@@ -201,4 +216,29 @@ pub fn legend_ui(ui: &mut Ui, hide_cosmetic: bool) {
             ui.add_space(6.0);
         }
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_class_has_its_own_sign() {
+        let mut markers: Vec<&str> = ChangeClass::ALL.iter().map(|c| class_marker(*c)).collect();
+        markers.sort_unstable();
+        markers.dedup();
+        assert_eq!(markers.len(), ChangeClass::ALL.len());
+    }
+
+    #[test]
+    fn substantive_classes_have_a_cue_besides_colour() {
+        for visuals in [Visuals::dark(), Visuals::light()] {
+            for class in ChangeClass::ALL.into_iter().filter(|c| c.is_substantive()) {
+                let f = class_format(class, &visuals, FontId::default());
+                let cue =
+                    f.underline != Stroke::NONE || f.strikethrough != Stroke::NONE || f.italics;
+                assert!(cue, "{} reads by colour alone", class.as_str());
+            }
+        }
+    }
 }

@@ -96,6 +96,9 @@ impl App {
         self.panels_ui(ui, &mut out);
         dialogs::help_window(&ctx, &self.doc, &mut out);
         dialogs::paste_window(&ctx, &self.doc, &mut self.ui_state.paste, &mut out);
+        if ctx.input(|i| !i.raw.hovered_files.is_empty()) {
+            super::theme::paint_drop_hint(&ctx);
+        }
         for command in out {
             self.apply(command);
         }
