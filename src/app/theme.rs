@@ -187,7 +187,7 @@ pub fn badge_ui(ui: &mut Ui, text: &str, color: Color32) -> egui::Response {
 
 /// Dims the window and says what dropping does, while files are dragged over it.
 pub fn paint_drop_hint(ctx: &egui::Context) {
-    let layer = egui::LayerId::new(egui::Order::Foreground, egui::Id::new("drop_hint"));
+    let layer = egui::LayerId::new(egui::Order::Foreground, egui::Id::unique("drop_hint"));
     let painter = ctx.layer_painter(layer);
     let rect = ctx.content_rect();
     painter.rect_filled(rect, 0.0, Color32::from_black_alpha(170));
