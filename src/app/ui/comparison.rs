@@ -8,6 +8,7 @@ use crate::app::aligned::{Piece, VersionInput, align_versions};
 use crate::app::command::Command;
 use crate::app::state::Document;
 use crate::app::theme;
+use crate::app::view::count;
 use crate::model::{Group, OpKind, Quote};
 use egui::text::LayoutJob;
 use egui::{RichText, Ui};
@@ -93,6 +94,18 @@ fn header_ui(ui: &mut Ui, doc: &Document, group: &Group, out: &mut Vec<Command>)
         }
     });
     ui.horizontal(|ui| {
+        let row = doc
+            .derived
+            .group_index(&group.group_id)
+            .and_then(|gi| doc.derived.rows.get(gi));
+        if let Some(row) = row.filter(|r| r.group_id == group.group_id) {
+            ui.label(format!(
+                "{} from {} · {}",
+                count(group.members.len(), "version"),
+                count(row.sources, "source"),
+                count(row.differences, "substantive difference"),
+            ));
+        }
         let mut hide = doc.hide_cosmetic;
         if ui
             .checkbox(&mut hide, "Hide punctuation and case")
@@ -168,7 +181,7 @@ fn piece_ui(ui: &mut Ui, piece: &Piece, hide_cosmetic: bool, starts_cell: bool) 
             } else {
                 &piece.text
             };
-            ui.label(text);
+            ui.label(RichText::new(text).strong());
             return;
         }
     };
