@@ -1,8 +1,108 @@
-//! The desktop app.
+//! The desktop app: opens articles, shows every statement with its versions side by side and
+//! their differences, and traces each quotation to its article.
+//!
+//! ```text
+//! panels (ui/*) ──Command──▶ App::apply ──Job──▶ worker thread (ingest + pipeline)
+//!     ▲                          │                      │
+//!     └──── Document (read) ◀────┴────── Report ◀───────┘
+//! ```
+//!
+//! [`App::ui`] draws one frame into any `egui::Ui`, so the window ([`run`]) and headless tests
+//! drive the same code. Colours live in [`theme`] only.
+
+pub mod aligned;
+pub mod command;
+pub mod demo;
+pub mod document;
+mod selection;
+pub mod state;
+pub mod theme;
+pub mod ui;
+pub mod view;
+pub mod worker;
+
+pub use command::{Command, Pasted, SortKey, Tab};
+pub use state::{App, Document, Notice, Source};
 
 use std::ffi::OsString;
+use std::path::PathBuf;
+
+/// Storage key of the recent-files list.
+const RECENT_KEY: &str = "recent_files";
+
+/// The window around [`App`]: persistence and eframe's entry points.
+struct Window {
+    app: App,
+}
+
+impl eframe::App for Window {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.app.ui(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, RECENT_KEY, &self.app.recent_files());
+    }
+}
 
 /// Opens the window on `paths` (the demo articles when empty); returns the process exit code.
-pub fn run(_paths: Vec<OsString>) -> i32 {
-    0
+pub fn run(paths: Vec<OsString>) -> i32 {
+    let paths: Vec<PathBuf> = paths.into_iter().map(PathBuf::from).collect();
+    let paths = expand_folders(paths);
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Verbatim")
+            .with_inner_size([1500.0, 900.0])
+            .with_min_inner_size([800.0, 500.0])
+            .with_drag_and_drop(true),
+        ..eframe::NativeOptions::default()
+    };
+    let result = eframe::run_native(
+        "Verbatim",
+        options,
+        Box::new(move |cc| {
+            let mut app = App::with_paths(paths);
+            if let Some(recent) = cc.storage.and_then(|s| eframe::get_value(s, RECENT_KEY)) {
+                let paths_opened = app.recent_files().to_vec();
+                app.set_recent_files(recent);
+                for path in paths_opened.into_iter().rev() {
+                    app.remember(path);
+                }
+            }
+            Ok(Box::new(Window { app }))
+        }),
+    );
+    match result {
+        Ok(()) => 0,
+        Err(e) => {
+            eprintln!("verbatim: cannot open the window: {e}");
+            1
+        }
+    }
+}
+
+/// Replaces each folder among `paths` by the files directly inside it, sorted by name.
+pub fn expand_folders(paths: Vec<PathBuf>) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for path in paths {
+        match std::fs::read_dir(&path) {
+            Ok(entries) => {
+                let mut files: Vec<PathBuf> = entries
+                    .filter_map(Result::ok)
+                    .map(|e| e.path())
+                    .filter(|p| p.is_file())
+                    .filter(|p| {
+                        !p.file_name()
+                            .and_then(|n| n.to_str())
+                            .is_some_and(|n| n.starts_with('.'))
+                    })
+                    .collect();
+                files.sort();
+                out.extend(files);
+            }
+            // Not a folder (or unreadable): the loader reports what is wrong with it.
+            Err(_) => out.push(path),
+        }
+    }
+    out
 }

@@ -1,0 +1,111 @@
+//! Everything the user can ask of the app, as data.
+//!
+//! In: panels emit [`Command`]s while drawing. Out: [`crate::app::App::apply`] carries them out
+//! after the frame is drawn, in order. Keeping every change behind one enum gives one place to
+//! record, undo or replay what the user did.
+
+use std::path::PathBuf;
+
+/// How the statements list is ordered.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum SortKey {
+    /// Most sources first.
+    #[default]
+    Sources,
+    /// Most substantive differences first.
+    Differences,
+    /// Speaker name, A to Z.
+    Speaker,
+    /// The order the engine found them in.
+    Found,
+}
+
+impl SortKey {
+    /// Every key, in menu order.
+    pub const ALL: [SortKey; 4] = [
+        SortKey::Sources,
+        SortKey::Differences,
+        SortKey::Speaker,
+        SortKey::Found,
+    ];
+
+    /// The name shown on screen.
+    pub fn label(self) -> &'static str {
+        match self {
+            SortKey::Sources => "Most sources",
+            SortKey::Differences => "Most differences",
+            SortKey::Speaker => "Speaker",
+            SortKey::Found => "Order found",
+        }
+    }
+}
+
+/// Which view fills the detail area.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Tab {
+    /// The selected statement's versions side by side.
+    #[default]
+    Comparison,
+    /// The selected version in its article.
+    Article,
+    /// Every speaker and how each source named them.
+    Speakers,
+}
+
+/// A pasted article.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Pasted {
+    /// Headline given by the user.
+    pub title: String,
+    /// Outlet given by the user.
+    pub outlet: String,
+    /// The article's text.
+    pub text: String,
+}
+
+/// One thing the user asked for.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    /// Show the system's file dialog (never used by tests).
+    ShowOpenDialog,
+    /// Read these files and add them to the analysis.
+    OpenPaths(Vec<PathBuf>),
+    /// Add the built-in demo articles.
+    OpenDemo,
+    /// Add a pasted article.
+    AddPasted(Pasted),
+    /// Stop the running load or analysis.
+    Cancel,
+    /// Run the analysis again on the current articles.
+    Reanalyze,
+    /// Remove a source from the session.
+    RemoveSource(u64),
+    /// Include or exclude a source from the comparison.
+    SetIncluded(u64, bool),
+    /// Remove every source.
+    CloseAll,
+    /// Select a statement by `group_id`.
+    SelectGroup(String),
+    /// Move the selection up (`-1`) or down (`1`) the visible list.
+    MoveSelection(i32),
+    /// Show a version in its article (`quote_id`).
+    ShowInArticle(String),
+    /// Make this version (`quote_id`) the reference of its group.
+    SetReference(String),
+    /// Order the statements list.
+    SetSort(SortKey),
+    /// Show only this speaker's statements (`None`: everyone).
+    SetSpeakerFilter(Option<String>),
+    /// Show only statements containing this text.
+    SetTextFilter(String),
+    /// Put the keyboard in the filter field.
+    FocusFilter,
+    /// Hide or show punctuation and case differences.
+    SetHideCosmetic(bool),
+    /// Switch the detail view.
+    SetTab(Tab),
+    /// Open or close the help window.
+    ShowHelp(bool),
+    /// Open or close the paste dialog.
+    ShowPasteDialog(bool),
+}

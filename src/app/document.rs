@@ -1,0 +1,106 @@
+//! What the panels draw: the opened sources, the current analysis and its summaries, the
+//! selection and the list's filters.
+//!
+//! In: changes made by [`crate::app::App`] only. Out: read-only access for the panels.
+
+use super::command::{SortKey, Tab};
+use super::view::Derived;
+use super::worker::WorkProgress;
+use crate::model::{Analysis, Article, LoadProblem, Quote};
+use crate::pipeline::AnalyzeOptions;
+
+/// One article the user opened, read or not.
+#[derive(Clone, Debug)]
+pub struct Source {
+    /// Stable for the session.
+    pub source_id: u64,
+    /// The article, or why it could not be read.
+    pub loaded: Result<Article, LoadProblem>,
+    /// Whether it takes part in the comparison.
+    pub included: bool,
+}
+
+impl Source {
+    /// The path or name it was opened as.
+    pub fn path(&self) -> &str {
+        match &self.loaded {
+            Ok(a) => &a.path,
+            Err(p) => &p.path,
+        }
+    }
+}
+
+/// What the panels draw; changed only by [`crate::app::App::apply`] and the worker's reports.
+#[derive(Default)]
+pub struct Document {
+    /// Every opened source, in the order opened.
+    pub sources: Vec<Source>,
+    /// The analysis shown.
+    pub analysis: Analysis,
+    /// Summaries of `analysis`.
+    pub derived: Derived,
+    /// Options of the next analysis (reference choices among them).
+    pub options: AnalyzeOptions,
+    /// Rows of `derived.rows` shown, in order.
+    pub visible: Vec<usize>,
+    /// The selected statement's `group_id`.
+    pub selected_group: Option<String>,
+    /// Where the selected statement is in `visible`, kept with it so frames need not search.
+    pub selected_pos: Option<usize>,
+    /// The version shown in the article view.
+    pub selected_quote: Option<String>,
+    /// List order.
+    pub sort: SortKey,
+    /// Speaker filter.
+    pub speaker_filter: Option<String>,
+    /// Free-text filter.
+    pub text_filter: String,
+    /// Whether punctuation and case differences are hidden.
+    pub hide_cosmetic: bool,
+    /// Detail view shown.
+    pub tab: Tab,
+    /// Work under way, if any.
+    pub progress: Option<WorkProgress>,
+    /// The analysis does not reflect the current sources (a run was cancelled).
+    pub stale: bool,
+    /// Files opened lately, newest first.
+    pub recent: Vec<String>,
+    /// Help window open.
+    pub help_open: bool,
+    /// Paste dialog open.
+    pub paste_open: bool,
+}
+
+impl Document {
+    /// The selected group.
+    pub fn selected(&self) -> Option<&crate::model::Group> {
+        let gi = self.derived.group_index(self.selected_group.as_deref()?)?;
+        self.analysis.groups.get(gi)
+    }
+
+    /// A quotation by id.
+    pub fn quote(&self, quote_id: &str) -> Option<&Quote> {
+        self.derived.quote(&self.analysis, quote_id)
+    }
+
+    /// Quotations found in the source's article in the current analysis, `None` when the
+    /// analysis does not hold it.
+    pub fn quote_count(&self, source: &Source) -> Option<usize> {
+        let article = source.loaded.as_ref().ok()?;
+        let analysed = self
+            .analysis
+            .articles
+            .iter()
+            .find(|a| a.content_hash == article.content_hash && a.path == article.path)?;
+        Some(self.derived.quotes_in(&analysed.article_id))
+    }
+}
+
+/// A message for the user, shown as a toast by the UI.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Notice {
+    /// Something went wrong.
+    Error(String),
+    /// Something worth knowing.
+    Info(String),
+}

@@ -1,0 +1,134 @@
+//! The selection and the list: swapping in a new analysis while keeping the selected
+//! statement, filtering and sorting, moving up and down, and choosing a group's reference.
+//!
+//! In: commands routed here by [`App::apply`]. Out: changes to the document's analysis,
+//! visible rows and selection.
+
+use super::command::Tab;
+use super::state::App;
+use super::view::Derived;
+use crate::align;
+use crate::model::{Analysis, Quote};
+
+impl App {
+    /// Shows `analysis` (with its summaries when already built), keeping the selected
+    /// statement when it is still there.
+    pub(super) fn swap_analysis(&mut self, analysis: Analysis, derived: Option<Derived>) {
+        let previous = self.doc.selected().map(|g| g.reference.clone());
+        let keep = previous.and_then(|quote_id| {
+            let q = self.doc.quote(&quote_id)?;
+            let article = self.doc.analysis.article(&q.article_id)?;
+            Some(q.key(article))
+        });
+        self.doc.derived = derived.unwrap_or_else(|| Derived::new(&analysis));
+        self.doc.analysis = analysis;
+        let reselect = keep.and_then(|key| {
+            let analysis = &self.doc.analysis;
+            let quote = analysis.quotes.iter().find(|q| {
+                analysis
+                    .article(&q.article_id)
+                    .is_some_and(|a| q.key(a) == key)
+            })?;
+            let gi = self.doc.derived.group_of_quote(&quote.quote_id)?;
+            analysis.groups.get(gi).map(|g| g.group_id.clone())
+        });
+        self.doc.selected_quote = None;
+        self.refilter();
+        self.select_group(reselect.or_else(|| self.first_visible_group()));
+    }
+
+    fn first_visible_group(&self) -> Option<String> {
+        let row = self.doc.visible.first()?;
+        self.doc.derived.rows.get(*row).map(|r| r.group_id.clone())
+    }
+
+    pub(super) fn refilter(&mut self) {
+        let d = &self.doc;
+        self.doc.visible =
+            d.derived
+                .visible_rows(d.sort, d.speaker_filter.as_deref(), &d.text_filter);
+        self.locate_selection();
+    }
+
+    pub(super) fn select_group(&mut self, group_id: Option<String>) {
+        if group_id != self.doc.selected_group {
+            self.doc.selected_quote = None;
+            if self.doc.tab == Tab::Article {
+                self.doc.tab = Tab::Comparison;
+            }
+        }
+        self.doc.selected_group = group_id;
+        self.locate_selection();
+    }
+
+    fn locate_selection(&mut self) {
+        let doc = &self.doc;
+        self.doc.selected_pos = doc.selected_group.as_ref().and_then(|id| {
+            doc.visible.iter().position(|&r| {
+                doc.derived
+                    .rows
+                    .get(r)
+                    .is_some_and(|row| row.group_id == *id)
+            })
+        });
+    }
+
+    pub(super) fn move_selection(&mut self, step: i32) {
+        let doc = &self.doc;
+        let current = doc.selected_pos;
+        let last = doc.visible.len().saturating_sub(1);
+        let next = match current {
+            Some(pos) if step < 0 => pos.saturating_sub(step.unsigned_abs() as usize),
+            Some(pos) => (pos + step as usize).min(last),
+            None => 0,
+        };
+        let group_id = doc
+            .visible
+            .get(next)
+            .and_then(|&r| doc.derived.rows.get(r))
+            .map(|row| row.group_id.clone());
+        if group_id.is_some() {
+            self.ui_state.scroll_list = true;
+            self.select_group(group_id);
+        }
+    }
+
+    /// Makes `quote_id` its group's reference now, and in every later analysis.
+    pub(super) fn set_reference(&mut self, quote_id: &str) {
+        let doc = &self.doc;
+        let Some(gi) = doc.derived.group_of_quote(quote_id) else {
+            return;
+        };
+        let Some(group) = doc.analysis.groups.get(gi) else {
+            return;
+        };
+        let members: Vec<&Quote> = group
+            .members
+            .iter()
+            .filter_map(|m| doc.quote(&m.quote_id))
+            .collect();
+        let keys: Vec<_> = members
+            .iter()
+            .filter_map(|q| Some(q.key(doc.analysis.article(&q.article_id)?)))
+            .collect();
+        let Some(position) = members.iter().position(|q| q.quote_id == quote_id) else {
+            return;
+        };
+        let rebuilt = align::build_group(
+            group.group_id.clone(),
+            &members,
+            Some(position),
+            &doc.options.align,
+        );
+        let new_key = keys.get(position).cloned();
+        let options = &mut self.doc.options;
+        options.reference_quotes.retain(|k| !keys.contains(k));
+        options.reference_quotes.extend(new_key);
+        if let Some(slot) = self.doc.analysis.groups.get_mut(gi) {
+            *slot = rebuilt;
+        }
+        // Same groups, same ids: only the summaries change, the selection stays.
+        self.doc.derived = Derived::new(&self.doc.analysis);
+        self.refilter();
+    }
+}

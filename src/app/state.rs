@@ -1,0 +1,317 @@
+//! The app's state and the one function that changes it.
+//!
+//! In: [`Command`]s from the panels and [`Report`]s from the worker. Out: a [`Document`] the
+//! panels read (sources, the current analysis and its summaries, selection, filters) — nothing
+//! else is mutated while drawing.
+
+pub use super::document::{Document, Notice, Source};
+
+use super::command::{Command, Pasted, Tab};
+use super::demo::DEMO_ARTICLES;
+use super::worker::{Analyzed, Input, Job, Report, WorkProgress, Worker};
+use crate::model::{Analysis, Article, LoadProblem};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// Most recent files remembered.
+const RECENT_LIMIT: usize = 10;
+
+/// The whole app: state, background work and messages waiting to be shown.
+pub struct App {
+    /// What the panels draw.
+    pub doc: Document,
+    /// Widget-local state (text being typed, dialogs).
+    pub(crate) ui_state: super::ui::UiState,
+    worker: Option<Worker>,
+    /// Inputs that arrived while the worker was busy.
+    queued: Vec<Input>,
+    /// The sources changed while the worker was busy: analyse again when it ends.
+    rerun: bool,
+    next_source_id: u64,
+    /// Messages for the toasts, drained by the UI.
+    pub(crate) notices: Vec<Notice>,
+    /// Wakes the UI from the worker thread.
+    repaint: Option<egui::Context>,
+}
+
+impl Default for App {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl App {
+    /// An empty app.
+    pub fn new() -> Self {
+        Self {
+            doc: Document::default(),
+            ui_state: super::ui::UiState::default(),
+            worker: None,
+            queued: Vec::new(),
+            rerun: false,
+            next_source_id: 1,
+            notices: Vec::new(),
+            repaint: None,
+        }
+    }
+
+    /// An app that starts reading `paths`, or the demo articles when there are none.
+    pub fn with_paths(paths: Vec<PathBuf>) -> Self {
+        let mut app = Self::new();
+        if paths.is_empty() {
+            app.apply(Command::OpenDemo);
+        } else {
+            app.apply(Command::OpenPaths(paths));
+        }
+        app
+    }
+
+    /// An app showing `analysis` as if its articles had been opened (e.g. a saved session).
+    pub fn with_analysis(analysis: Analysis) -> Self {
+        let mut app = Self::new();
+        for article in &analysis.articles {
+            let source_id = app.new_source_id();
+            app.doc.sources.push(Source {
+                source_id,
+                loaded: Ok(article.clone()),
+                included: true,
+            });
+        }
+        app.swap_analysis(analysis, None);
+        app
+    }
+
+    /// Whether loading or analysis is under way.
+    pub fn is_busy(&self) -> bool {
+        self.worker.is_some()
+    }
+
+    /// Blocks until all background work is done and its results are in (tests, scripts).
+    pub fn wait_idle(&mut self) {
+        while let Some(worker) = &self.worker {
+            match worker.next_blocking() {
+                Some(report) => self.handle_report(report),
+                None => self.worker_ended(),
+            }
+        }
+    }
+
+    /// Applies the worker's waiting reports without blocking; called once per frame.
+    pub fn poll_worker(&mut self, ctx: &egui::Context) {
+        if self.repaint.is_none() {
+            self.repaint = Some(ctx.clone());
+        }
+        while let Some(report) = self.worker.as_ref().and_then(Worker::try_next) {
+            self.handle_report(report);
+        }
+    }
+
+    fn new_source_id(&mut self) -> u64 {
+        let id = self.next_source_id;
+        self.next_source_id += 1;
+        id
+    }
+
+    /// Files opened lately, newest first (persisted by the window).
+    pub fn recent_files(&self) -> &[String] {
+        &self.doc.recent
+    }
+
+    /// Restores the recent-files list.
+    pub fn set_recent_files(&mut self, recent: Vec<String>) {
+        self.doc.recent = recent;
+        self.doc.recent.truncate(RECENT_LIMIT);
+    }
+
+    /// Carries out one command.
+    pub fn apply(&mut self, command: Command) {
+        match command {
+            Command::ShowOpenDialog => self.ui_state.open_dialog(),
+            Command::OpenPaths(paths) => {
+                for path in &paths {
+                    self.remember(path.display().to_string());
+                }
+                self.load(paths.into_iter().map(Input::Path).collect());
+            }
+            Command::OpenDemo => self.load(demo_inputs()),
+            Command::AddPasted(pasted) => self.add_pasted(pasted),
+            Command::Cancel => {
+                if let Some(worker) = &self.worker {
+                    worker.cancel();
+                }
+                self.queued.clear();
+                self.rerun = false;
+            }
+            Command::Reanalyze => self.load(Vec::new()),
+            Command::RemoveSource(id) => {
+                self.doc.sources.retain(|s| s.source_id != id);
+                self.load(Vec::new());
+            }
+            Command::SetIncluded(id, included) => {
+                if let Some(s) = self.doc.sources.iter_mut().find(|s| s.source_id == id) {
+                    s.included = included;
+                }
+                self.load(Vec::new());
+            }
+            Command::CloseAll => {
+                self.apply(Command::Cancel);
+                self.doc.sources.clear();
+                self.doc.options.reference_quotes.clear();
+                self.swap_analysis(Analysis::default(), None);
+            }
+            Command::SetReference(quote_id) => self.set_reference(&quote_id),
+            view => self.apply_view(view),
+        }
+    }
+
+    /// Commands that change only what is shown, not what is analysed.
+    fn apply_view(&mut self, command: Command) {
+        match command {
+            Command::SelectGroup(group_id) => self.select_group(Some(group_id)),
+            Command::MoveSelection(step) => self.move_selection(step),
+            Command::ShowInArticle(quote_id) => {
+                self.doc.selected_quote = Some(quote_id);
+                self.doc.tab = Tab::Article;
+                self.ui_state.scroll_article = true;
+            }
+            Command::SetSort(sort) => {
+                self.doc.sort = sort;
+                self.refilter();
+            }
+            Command::SetSpeakerFilter(speaker) => {
+                self.doc.speaker_filter = speaker;
+                self.refilter();
+            }
+            Command::SetTextFilter(text) => {
+                self.doc.text_filter = text;
+                self.refilter();
+            }
+            Command::FocusFilter => self.ui_state.focus_filter = true,
+            Command::SetHideCosmetic(hide) => self.doc.hide_cosmetic = hide,
+            Command::SetTab(tab) => self.doc.tab = tab,
+            Command::ShowHelp(open) => self.doc.help_open = open,
+            Command::ShowPasteDialog(open) => self.doc.paste_open = open,
+            // Document commands are handled by `apply`.
+            other => self.apply(other),
+        }
+    }
+
+    fn add_pasted(&mut self, pasted: Pasted) {
+        if pasted.text.trim().is_empty() {
+            self.notices
+                .push(Notice::Error("The pasted article has no text.".into()));
+            return;
+        }
+        self.doc.paste_open = false;
+        self.load(vec![Input::Pasted(pasted)]);
+    }
+
+    /// Puts `path` first in the recent-files list.
+    pub fn remember(&mut self, path: String) {
+        self.doc.recent.retain(|p| *p != path);
+        self.doc.recent.insert(0, path);
+        self.doc.recent.truncate(RECENT_LIMIT);
+    }
+
+    /// Reads `inputs` (if any) and analyses every included article again.
+    fn load(&mut self, inputs: Vec<Input>) {
+        if self.worker.is_some() {
+            self.queued.extend(inputs);
+            self.rerun = true;
+            return;
+        }
+        let job = Job {
+            inputs,
+            articles: self.included_articles(),
+            options: self.doc.options.clone(),
+        };
+        let repaint = self.repaint.clone();
+        let wake = Box::new(move || {
+            if let Some(ctx) = &repaint {
+                ctx.request_repaint();
+            }
+        });
+        self.doc.progress = Some(WorkProgress {
+            label: "Starting".into(),
+            fraction: 0.0,
+        });
+        self.worker = Some(Worker::spawn(job, wake));
+    }
+
+    fn included_articles(&self) -> Vec<Article> {
+        self.doc
+            .sources
+            .iter()
+            .filter(|s| s.included)
+            .filter_map(|s| s.loaded.as_ref().ok().cloned())
+            .collect()
+    }
+
+    fn handle_report(&mut self, report: Report) {
+        match report {
+            Report::Progress(p) => self.doc.progress = Some(p),
+            Report::Loaded(results) => self.add_loaded(results),
+            Report::Finished(Some(analyzed)) => {
+                self.doc.stale = false;
+                let Analyzed { analysis, derived } = *analyzed;
+                self.swap_analysis(analysis, Some(derived));
+                self.worker_ended();
+            }
+            Report::Finished(None) => {
+                self.doc.stale = true;
+                self.notices
+                    .push(Notice::Info("Analysis cancelled.".into()));
+                self.worker_ended();
+            }
+        }
+    }
+
+    fn add_loaded(&mut self, results: Vec<Result<Article, LoadProblem>>) {
+        for loaded in results {
+            match &loaded {
+                Err(problem) => self.notices.push(Notice::Error(problem.reason.clone())),
+                Ok(article) => {
+                    let duplicate = self.doc.sources.iter().any(|s| {
+                        s.loaded.as_ref().is_ok_and(|a| {
+                            a.content_hash == article.content_hash && a.path == article.path
+                        })
+                    });
+                    if duplicate {
+                        self.notices
+                            .push(Notice::Info(format!("{} is already open.", article.path)));
+                        // Its copy went into this run's analysis; run again without it.
+                        self.rerun = true;
+                        continue;
+                    }
+                }
+            }
+            let source_id = self.new_source_id();
+            self.doc.sources.push(Source {
+                source_id,
+                loaded,
+                included: true,
+            });
+        }
+    }
+
+    fn worker_ended(&mut self) {
+        self.worker = None;
+        self.doc.progress = None;
+        if self.rerun || !self.queued.is_empty() {
+            self.rerun = false;
+            let queued = std::mem::take(&mut self.queued);
+            self.load(queued);
+        }
+    }
+}
+
+/// The demo articles as inputs.
+fn demo_inputs() -> Vec<Input> {
+    DEMO_ARTICLES
+        .iter()
+        .map(|(name, bytes)| Input::Bytes {
+            name: (*name).to_string(),
+            bytes: Arc::from(*bytes),
+        })
+        .collect()
+}

@@ -1,0 +1,244 @@
+//! The only place colours live: change classes, flags and highlights as text formats chosen
+//! from the current visuals (light or dark), each with a second cue that reads without colour.
+//!
+//! In: a [`ChangeClass`] or [`GroupFlag`] and the `Ui`'s visuals. Out: `TextFormat`s, colours
+//! and the legend widget. Cues: numbers, negations and names get a thick underline and a
+//! superscript marker; omissions are struck through; additions underlined; paraphrases in
+//! italics; punctuation in a muted colour with a dot marker.
+
+use crate::model::{ChangeClass, GroupFlag};
+use egui::text::LayoutJob;
+use egui::{Color32, FontId, Stroke, TextFormat, Ui, Visuals};
+
+/// A class's colour for the current theme.
+pub fn class_color(class: ChangeClass, visuals: &Visuals) -> Color32 {
+    let dark = visuals.dark_mode;
+    let (light_c, dark_c) = match class {
+        ChangeClass::Number => (
+            Color32::from_rgb(176, 0, 32),
+            Color32::from_rgb(255, 110, 120),
+        ),
+        ChangeClass::Negation => (
+            Color32::from_rgb(150, 40, 160),
+            Color32::from_rgb(230, 140, 255),
+        ),
+        ChangeClass::Name => (
+            Color32::from_rgb(0, 95, 170),
+            Color32::from_rgb(110, 180, 255),
+        ),
+        ChangeClass::Omission => (
+            Color32::from_rgb(170, 70, 0),
+            Color32::from_rgb(255, 160, 90),
+        ),
+        ChangeClass::Addition => (
+            Color32::from_rgb(0, 120, 60),
+            Color32::from_rgb(100, 220, 140),
+        ),
+        ChangeClass::Paraphrase => (
+            Color32::from_rgb(120, 100, 0),
+            Color32::from_rgb(230, 205, 90),
+        ),
+        ChangeClass::Punctuation => (Color32::from_gray(110), Color32::from_gray(150)),
+    };
+    if dark { dark_c } else { light_c }
+}
+
+/// The superscript marker drawn before a changed run, so the class reads without colour.
+pub fn class_marker(class: ChangeClass) -> &'static str {
+    match class {
+        ChangeClass::Number => "#",
+        ChangeClass::Negation => "!",
+        ChangeClass::Name => "@",
+        ChangeClass::Omission => "−",
+        ChangeClass::Addition => "+",
+        ChangeClass::Paraphrase => "~",
+        ChangeClass::Punctuation => "·",
+    }
+}
+
+/// What the second cue is, for the legend.
+fn cue_words(class: ChangeClass) -> &'static str {
+    match class {
+        ChangeClass::Number | ChangeClass::Negation | ChangeClass::Name => "thick underline",
+        ChangeClass::Omission => "struck through",
+        ChangeClass::Addition => "underlined",
+        ChangeClass::Paraphrase => "italics",
+        ChangeClass::Punctuation => "muted",
+    }
+}
+
+/// How words of `class` are drawn.
+pub fn class_format(class: ChangeClass, visuals: &Visuals, font: FontId) -> TextFormat {
+    let color = class_color(class, visuals);
+    let mut format = TextFormat {
+        font_id: font,
+        color,
+        ..TextFormat::default()
+    };
+    match class {
+        ChangeClass::Number | ChangeClass::Negation | ChangeClass::Name => {
+            format.underline = Stroke::new(2.5, color);
+            format.background = color.gamma_multiply(0.18);
+        }
+        ChangeClass::Omission => format.strikethrough = Stroke::new(1.5, color),
+        ChangeClass::Addition => format.underline = Stroke::new(1.5, color),
+        ChangeClass::Paraphrase => {
+            format.italics = true;
+            format.background = color.gamma_multiply(0.12);
+        }
+        ChangeClass::Punctuation => {}
+    }
+    format
+}
+
+/// Text drawn as plain body text.
+pub fn plain_format(visuals: &Visuals, font: FontId) -> TextFormat {
+    TextFormat {
+        font_id: font,
+        color: visuals.text_color(),
+        ..TextFormat::default()
+    }
+}
+
+/// Appends `text` in `class`'s style to `job`, led by its small raised marker.
+pub fn append_marked(
+    job: &mut LayoutJob,
+    text: &str,
+    class: ChangeClass,
+    visuals: &Visuals,
+    font: &FontId,
+) {
+    let mut marker = class_format(
+        class,
+        visuals,
+        FontId::new(font.size * 0.7, font.family.clone()),
+    );
+    marker.valign = egui::Align::TOP;
+    marker.underline = Stroke::NONE;
+    marker.strikethrough = Stroke::NONE;
+    job.append(class_marker(class), 0.0, marker);
+    job.append(text, 0.0, class_format(class, visuals, font.clone()));
+}
+
+/// A flag's badge text and colour.
+pub fn flag_badge(flag: GroupFlag, visuals: &Visuals) -> (&'static str, Color32) {
+    let class = match flag {
+        GroupFlag::NumberChange => ChangeClass::Number,
+        GroupFlag::NegationChange => ChangeClass::Negation,
+        GroupFlag::SpeakerConflict => ChangeClass::Name,
+        GroupFlag::Splice | GroupFlag::Truncated => ChangeClass::Omission,
+    };
+    let text = match flag {
+        GroupFlag::NumberChange => "# number",
+        GroupFlag::NegationChange => "! negation",
+        GroupFlag::SpeakerConflict => "@ speaker",
+        GroupFlag::Splice => "… splice",
+        GroupFlag::Truncated => "cut",
+    };
+    (text, class_color(class, visuals))
+}
+
+/// Colour for a warning or conflict (speaker differs, unreadable file).
+pub fn warning_color(visuals: &Visuals) -> Color32 {
+    visuals.warn_fg_color
+}
+
+/// Colour for an error.
+pub fn error_color(visuals: &Visuals) -> Color32 {
+    visuals.error_fg_color
+}
+
+/// Background for the quotation highlighted in its article.
+pub fn quote_highlight(visuals: &Visuals) -> TextFormat {
+    let base = if visuals.dark_mode {
+        Color32::from_rgb(90, 80, 20)
+    } else {
+        Color32::from_rgb(255, 240, 150)
+    };
+    TextFormat {
+        background: base,
+        color: visuals.strong_text_color(),
+        ..TextFormat::default()
+    }
+}
+
+/// Style for the attribution highlighted in its article.
+pub fn attribution_highlight(visuals: &Visuals) -> TextFormat {
+    let color = class_color(ChangeClass::Name, visuals);
+    TextFormat {
+        underline: Stroke::new(2.0, color),
+        color,
+        ..TextFormat::default()
+    }
+}
+
+/// A small badge: coloured text on a faint fill of the same colour.
+pub fn badge_ui(ui: &mut Ui, text: &str, color: Color32) -> egui::Response {
+    egui::Frame::new()
+        .fill(color.gamma_multiply(0.15))
+        .stroke(Stroke::new(1.0, color))
+        .corner_radius(3.0)
+        .inner_margin(egui::Margin::symmetric(3, 0))
+        .show(ui, |ui| {
+            ui.label(egui::RichText::new(text).small().color(color))
+        })
+        .response
+}
+
+/// Dims the window and says what dropping does, while files are dragged over it.
+pub fn paint_drop_hint(ctx: &egui::Context) {
+    let layer = egui::LayerId::new(egui::Order::Foreground, egui::Id::unique("drop_hint"));
+    let painter = ctx.layer_painter(layer);
+    let rect = ctx.content_rect();
+    painter.rect_filled(rect, 0.0, Color32::from_black_alpha(170));
+    painter.text(
+        rect.center(),
+        egui::Align2::CENTER_CENTER,
+        "Drop to add these articles to the comparison",
+        FontId::proportional(24.0),
+        Color32::WHITE,
+    );
+}
+
+/// The legend: one sample per class, with its cue in words.
+pub fn legend_ui(ui: &mut Ui, hide_cosmetic: bool) {
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    ui.horizontal_wrapped(|ui| {
+        ui.label(egui::RichText::new("Legend:").strong());
+        for class in ChangeClass::ALL {
+            if hide_cosmetic && !class.is_substantive() {
+                continue;
+            }
+            let mut job = LayoutJob::default();
+            append_marked(&mut job, class.as_str(), class, ui.visuals(), &font);
+            ui.label(job)
+                .on_hover_text(format!("{} — {}", class.as_str(), cue_words(class)));
+            ui.add_space(6.0);
+        }
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_class_has_its_own_sign() {
+        let mut markers: Vec<&str> = ChangeClass::ALL.iter().map(|c| class_marker(*c)).collect();
+        markers.sort_unstable();
+        markers.dedup();
+        assert_eq!(markers.len(), ChangeClass::ALL.len());
+    }
+
+    #[test]
+    fn substantive_classes_have_a_cue_besides_colour() {
+        for visuals in [Visuals::dark(), Visuals::light()] {
+            for class in ChangeClass::ALL.into_iter().filter(|c| c.is_substantive()) {
+                let f = class_format(class, &visuals, FontId::default());
+                let cue =
+                    f.underline != Stroke::NONE || f.strikethrough != Stroke::NONE || f.italics;
+                assert!(cue, "{} reads by colour alone", class.as_str());
+            }
+        }
+    }
+}

@@ -1,0 +1,101 @@
+//! Floating windows: help (shortcuts and legend) and "paste an article".
+//!
+//! In: the document and the paste fields being typed. Out: commands.
+
+use super::shortcuts;
+use crate::app::command::{Command, Pasted};
+use crate::app::state::Document;
+use crate::app::theme;
+
+/// The help window, when open.
+pub fn help_window(ctx: &egui::Context, doc: &Document, out: &mut Vec<Command>) {
+    let mut open = doc.help_open;
+    egui::Window::new("Help")
+        .open(&mut open)
+        .default_width(460.0)
+        .show(ctx, |ui| {
+            ui.label(
+                "Open several articles about the same event. Each statement found in more than \
+                 one of them is listed once; select it to see every version side by side, \
+                 aligned word by word against a reference version.",
+            );
+            ui.add_space(6.0);
+            egui::Grid::new("help_keys").striped(true).show(ui, |ui| {
+                for (what, shortcut) in [
+                    ("Open articles", &shortcuts::OPEN),
+                    ("Paste an article", &shortcuts::PASTE),
+                    ("Filter statements", &shortcuts::FIND),
+                    ("Close all articles", &shortcuts::CLOSE_ALL),
+                    ("This help", &shortcuts::HELP),
+                ] {
+                    ui.label(what);
+                    ui.label(ctx.format_shortcut(shortcut));
+                    ui.end_row();
+                }
+                ui.label("Previous / next statement");
+                ui.label("Up / Down");
+                ui.end_row();
+            });
+            ui.add_space(6.0);
+            ui.label("Drop files on the window to add them. Each change is marked by colour and by a sign:");
+            theme::legend_ui(ui, false);
+        });
+    if open != doc.help_open {
+        out.push(Command::ShowHelp(open));
+    }
+}
+
+/// The paste dialog, when open.
+pub fn paste_window(
+    ctx: &egui::Context,
+    doc: &Document,
+    fields: &mut Pasted,
+    out: &mut Vec<Command>,
+) {
+    if !doc.paste_open {
+        return;
+    }
+    let mut open = true;
+    egui::Window::new("Paste an article")
+        .open(&mut open)
+        .default_width(520.0)
+        .show(ctx, |ui| {
+            egui::Grid::new("paste_fields")
+                .num_columns(2)
+                .show(ui, |ui| {
+                    let label = ui.label("Title");
+                    ui.text_edit_singleline(&mut fields.title)
+                        .labelled_by(label.id);
+                    ui.end_row();
+                    let label = ui.label("Outlet");
+                    ui.text_edit_singleline(&mut fields.outlet)
+                        .labelled_by(label.id);
+                    ui.end_row();
+                });
+            let label = ui.label("Text");
+            egui::ScrollArea::vertical()
+                .max_height(300.0)
+                .show(ui, |ui| {
+                    ui.add(
+                        egui::TextEdit::multiline(&mut fields.text)
+                            .desired_rows(12)
+                            .desired_width(f32::INFINITY),
+                    )
+                    .labelled_by(label.id);
+                });
+            ui.horizontal(|ui| {
+                if ui.button("Add article").clicked() {
+                    out.push(Command::AddPasted(fields.clone()));
+                    if !fields.text.trim().is_empty() {
+                        *fields = Pasted::default();
+                    }
+                }
+                if ui.button("Cancel").clicked() {
+                    out.push(Command::ShowPasteDialog(false));
+                }
+            });
+        });
+    if !open {
+        out.push(Command::ShowPasteDialog(false));
+    }
+}

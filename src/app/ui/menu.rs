@@ -1,0 +1,92 @@
+//! The menu bar: File, View, Help, with each item's shortcut shown.
+//!
+//! In: the document (recent files, toggles). Out: commands.
+
+use super::shortcuts;
+use crate::app::command::{Command, SortKey, Tab};
+use crate::app::state::Document;
+use egui::{Button, Ui};
+use std::path::PathBuf;
+
+/// Draws the menu bar.
+pub fn menu_bar_ui(ui: &mut Ui, doc: &Document, out: &mut Vec<Command>) {
+    egui::MenuBar::new().ui(ui, |ui| {
+        ui.menu_button("File", |ui| file_menu_ui(ui, doc, out));
+        ui.menu_button("View", |ui| view_menu_ui(ui, doc, out));
+        ui.menu_button("Help", |ui| {
+            let help = Button::new("Help and shortcuts")
+                .shortcut_text(ui.ctx().format_shortcut(&shortcuts::HELP));
+            if ui.add(help).clicked() {
+                out.push(Command::ShowHelp(true));
+            }
+        });
+    });
+}
+
+fn item(ui: &mut Ui, label: &str, shortcut: Option<&egui::KeyboardShortcut>) -> bool {
+    let mut button = Button::new(label);
+    if let Some(s) = shortcut {
+        button = button.shortcut_text(ui.ctx().format_shortcut(s));
+    }
+    ui.add(button).clicked()
+}
+
+fn file_menu_ui(ui: &mut Ui, doc: &Document, out: &mut Vec<Command>) {
+    if item(ui, "Open articles…", Some(&shortcuts::OPEN)) {
+        out.push(Command::ShowOpenDialog);
+    }
+    if item(ui, "Paste an article…", Some(&shortcuts::PASTE)) {
+        out.push(Command::ShowPasteDialog(true));
+    }
+    if item(ui, "Open the demo articles", None) {
+        out.push(Command::OpenDemo);
+    }
+    ui.menu_button("Open recent", |ui| {
+        if doc.recent.is_empty() {
+            ui.label("No recent files");
+        }
+        for path in &doc.recent {
+            if ui.button(path.as_str()).clicked() {
+                out.push(Command::OpenPaths(vec![PathBuf::from(path)]));
+            }
+        }
+    });
+    ui.separator();
+    if item(ui, "Close all articles", Some(&shortcuts::CLOSE_ALL)) {
+        out.push(Command::CloseAll);
+    }
+    if item(ui, "Quit", None) {
+        ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+    }
+}
+
+fn view_menu_ui(ui: &mut Ui, doc: &Document, out: &mut Vec<Command>) {
+    let mut hide = doc.hide_cosmetic;
+    if ui
+        .checkbox(&mut hide, "Hide punctuation and case differences")
+        .changed()
+    {
+        out.push(Command::SetHideCosmetic(hide));
+    }
+    ui.separator();
+    for (tab, label) in [
+        (Tab::Comparison, "Comparison"),
+        (Tab::Article, "Article"),
+        (Tab::Speakers, "Speakers"),
+    ] {
+        if ui.radio(doc.tab == tab, label).clicked() {
+            out.push(Command::SetTab(tab));
+        }
+    }
+    ui.separator();
+    ui.label("Sort statements by");
+    for key in SortKey::ALL {
+        if ui.radio(doc.sort == key, key.label()).clicked() {
+            out.push(Command::SetSort(key));
+        }
+    }
+    ui.separator();
+    if item(ui, "Find…", Some(&shortcuts::FIND)) {
+        out.push(Command::FocusFilter);
+    }
+}

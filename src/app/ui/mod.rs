@@ -1,0 +1,204 @@
+//! Drawing: [`App::ui`] lays out the panels, gathers their [`Command`]s and applies them after
+//! the frame. One panel per file; each reads the [`Document`] and pushes commands.
+//!
+//! In: the app's state and egui input (keys, dropped files). Out: the frame, and commands.
+
+mod article;
+mod comparison;
+mod dialogs;
+mod menu;
+mod shortcuts;
+mod sources;
+mod speakers;
+mod statements;
+
+use super::command::{Command, Pasted, Tab};
+use super::state::{App, Document, Notice};
+use super::view::count;
+use std::path::PathBuf;
+use std::sync::mpsc::Receiver;
+
+/// Widget-local state: text being typed, scroll requests, dialogs, toasts.
+#[derive(Default)]
+pub struct UiState {
+    /// The filter field's text as typed.
+    pub filter_text: String,
+    /// Give the filter field keyboard focus next frame (Ctrl+F).
+    pub focus_filter: bool,
+    /// Scroll the statements list to the selection next frame.
+    pub scroll_list: bool,
+    /// Scroll the article view to the quotation next frame.
+    pub scroll_article: bool,
+    /// The paste dialog's fields.
+    pub paste: Pasted,
+    /// Paths chosen in a file dialog still open on its own thread.
+    dialog: Option<Receiver<Vec<PathBuf>>>,
+    /// Toast messages.
+    toasts: egui_notify::Toasts,
+    /// The font policy has been set.
+    fonts_ready: bool,
+}
+
+impl UiState {
+    /// Shows the system's open dialog on its own thread, so the window keeps drawing.
+    pub fn open_dialog(&mut self) {
+        if self.dialog.is_some() {
+            return;
+        }
+        let (send, receive) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let picked = rfd::FileDialog::new()
+                .set_title("Open articles")
+                .add_filter("Articles", &["txt", "html", "htm", "pdf", "docx", "md"])
+                .add_filter("All files", &["*"])
+                .pick_files()
+                .unwrap_or_default();
+            let _ = send.send(picked);
+        });
+        self.dialog = Some(receive);
+    }
+
+    /// Paths from a closed dialog, if one just closed.
+    fn dialog_result(&mut self) -> Option<Vec<PathBuf>> {
+        let picked = self.dialog.as_ref()?.try_recv();
+        match picked {
+            Ok(paths) => {
+                self.dialog = None;
+                Some(paths)
+            }
+            Err(std::sync::mpsc::TryRecvError::Empty) => None,
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                self.dialog = None;
+                None
+            }
+        }
+    }
+}
+
+impl App {
+    /// Draws one frame of the whole app into `ui` and applies what the user asked for.
+    pub fn ui(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        if !self.ui_state.fonts_ready {
+            // Articles may hold scripts the built-in fonts lack: draw a box, never panic.
+            ctx.set_missing_glyph_policy(egui::MissingGlyphPolicy::Tofu);
+            self.ui_state.fonts_ready = true;
+        }
+        self.poll_worker(&ctx);
+        let mut out = Vec::new();
+        if let Some(paths) = self.ui_state.dialog_result()
+            && !paths.is_empty()
+        {
+            out.push(Command::OpenPaths(paths));
+        }
+        shortcuts::shortcuts(&ctx, &self.doc, &mut self.ui_state, &mut out);
+        dropped_files(&ctx, &mut out);
+        self.panels_ui(ui, &mut out);
+        dialogs::help_window(&ctx, &self.doc, &mut out);
+        dialogs::paste_window(&ctx, &self.doc, &mut self.ui_state.paste, &mut out);
+        if ctx.input(|i| !i.raw.hovered_files.is_empty()) {
+            super::theme::paint_drop_hint(&ctx);
+        }
+        for command in out {
+            self.apply(command);
+        }
+        self.show_notices(&ctx);
+    }
+
+    fn panels_ui(&mut self, ui: &mut egui::Ui, out: &mut Vec<Command>) {
+        let doc = &self.doc;
+        egui::Panel::top("menu").show(ui, |ui| menu::menu_bar_ui(ui, doc, out));
+        egui::Panel::bottom("status").show(ui, |ui| status_ui(ui, doc, out));
+        egui::Panel::left("sources")
+            .resizable(true)
+            .default_size(260.0)
+            .show(ui, |ui| sources::sources_ui(ui, doc, out));
+        egui::Panel::left("statements")
+            .resizable(true)
+            .default_size(540.0)
+            .show(ui, |ui| {
+                statements::statements_ui(ui, doc, &mut self.ui_state, out)
+            });
+        egui::CentralPanel::default().show(ui, |ui| {
+            detail_ui(ui, doc, &mut self.ui_state, out);
+        });
+    }
+
+    fn show_notices(&mut self, ctx: &egui::Context) {
+        for notice in self.notices.drain(..) {
+            match notice {
+                Notice::Error(text) => self.ui_state.toasts.error(text),
+                Notice::Info(text) => self.ui_state.toasts.info(text),
+            }
+            .duration(Some(std::time::Duration::from_secs(6)));
+        }
+        self.ui_state.toasts.show(ctx);
+    }
+}
+
+/// Files dropped on the window become an open command.
+fn dropped_files(ctx: &egui::Context, out: &mut Vec<Command>) {
+    let paths: Vec<PathBuf> = ctx.input(|i| {
+        i.raw
+            .dropped_files
+            .iter()
+            .map(|f| f.path().to_path_buf())
+            .filter(|p| !p.as_os_str().is_empty())
+            .collect()
+    });
+    if !paths.is_empty() {
+        out.push(Command::OpenPaths(paths));
+    }
+}
+
+/// The status bar: progress and cancel while working, counts otherwise.
+fn status_ui(ui: &mut egui::Ui, doc: &Document, out: &mut Vec<Command>) {
+    ui.horizontal(|ui| {
+        if let Some(progress) = &doc.progress {
+            if ui.button("Cancel").clicked() {
+                out.push(Command::Cancel);
+            }
+            ui.add(
+                egui::ProgressBar::new(progress.fraction)
+                    .text(progress.label.as_str())
+                    .desired_width(320.0),
+            );
+        } else if doc.stale {
+            ui.colored_label(
+                super::theme::warning_color(ui.visuals()),
+                "The analysis is out of date.",
+            );
+            if ui.button("Analyse again").clicked() {
+                out.push(Command::Reanalyze);
+            }
+        }
+        let a = &doc.analysis;
+        ui.label(format!(
+            "{} · {} · {}",
+            count(a.articles.len(), "article"),
+            count(a.quotes.len(), "quotation"),
+            count(a.groups.len(), "statement")
+        ));
+    });
+}
+
+/// The detail area: tabs, then the chosen view.
+fn detail_ui(ui: &mut egui::Ui, doc: &Document, state: &mut UiState, out: &mut Vec<Command>) {
+    ui.horizontal(|ui| {
+        for (tab, label) in [
+            (Tab::Comparison, "Comparison"),
+            (Tab::Article, "Article"),
+            (Tab::Speakers, "Speakers"),
+        ] {
+            if ui.selectable_label(doc.tab == tab, label).clicked() {
+                out.push(Command::SetTab(tab));
+            }
+        }
+    });
+    ui.separator();
+    match doc.tab {
+        Tab::Comparison => comparison::comparison_ui(ui, doc, out),
+        Tab::Article => article::article_ui(ui, doc, state),
+        Tab::Speakers => speakers::speakers_ui(ui, doc),
+    }
+}

@@ -1,0 +1,51 @@
+//! Keyboard shortcuts, defined once so the menus can show the same keys they answer to.
+//!
+//! In: this frame's key presses. Out: commands (and focus/scroll requests in the UI state).
+
+use super::UiState;
+use crate::app::command::Command;
+use crate::app::state::Document;
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+/// Open files.
+pub const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
+/// Focus the filter.
+pub const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
+/// Close every article.
+pub const CLOSE_ALL: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::W);
+/// Help.
+pub const HELP: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F1);
+/// Paste an article.
+pub const PASTE: KeyboardShortcut =
+    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::V);
+
+/// Turns this frame's shortcuts into commands.
+pub fn shortcuts(ctx: &egui::Context, doc: &Document, state: &mut UiState, out: &mut Vec<Command>) {
+    let typing = ctx.memory(|m| m.focused().is_some());
+    ctx.input_mut(|i| {
+        if i.consume_shortcut(&OPEN) {
+            out.push(Command::ShowOpenDialog);
+        }
+        if i.consume_shortcut(&FIND) {
+            state.focus_filter = true;
+        }
+        if i.consume_shortcut(&CLOSE_ALL) {
+            out.push(Command::CloseAll);
+        }
+        if i.consume_shortcut(&HELP) {
+            out.push(Command::ShowHelp(!doc.help_open));
+        }
+        if i.consume_shortcut(&PASTE) {
+            out.push(Command::ShowPasteDialog(true));
+        }
+        // Arrow keys walk the list unless a text field has them.
+        if !typing {
+            if i.consume_key(Modifiers::NONE, Key::ArrowDown) {
+                out.push(Command::MoveSelection(1));
+            }
+            if i.consume_key(Modifiers::NONE, Key::ArrowUp) {
+                out.push(Command::MoveSelection(-1));
+            }
+        }
+    });
+}

@@ -1,0 +1,108 @@
+//! The sources panel: each opened article with its title, file and outlet, quotation count and
+//! warnings, or why it could not be read; remove it or leave it out of the comparison.
+//!
+//! In: the document. Out: commands (remove, include/exclude, open).
+
+use crate::app::command::Command;
+use crate::app::state::{Document, Source};
+use crate::app::theme;
+use egui::{RichText, Ui};
+
+/// Draws the sources panel.
+pub fn sources_ui(ui: &mut Ui, doc: &Document, out: &mut Vec<Command>) {
+    ui.horizontal(|ui| {
+        ui.heading("Sources");
+        if ui
+            .button("Open…")
+            .on_hover_text("Open article files")
+            .clicked()
+        {
+            out.push(Command::ShowOpenDialog);
+        }
+        if ui
+            .button("Paste…")
+            .on_hover_text("Paste an article's text")
+            .clicked()
+        {
+            out.push(Command::ShowPasteDialog(true));
+        }
+    });
+    ui.separator();
+    if doc.sources.is_empty() {
+        ui.label("No articles yet. Open files, drop them on the window, or paste text.");
+        if ui.button("Open the demo articles").clicked() {
+            out.push(Command::OpenDemo);
+        }
+        return;
+    }
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            for source in &doc.sources {
+                ui.push_id(source.source_id, |ui| source_ui(ui, doc, source, out));
+                ui.separator();
+            }
+        });
+}
+
+fn source_ui(ui: &mut Ui, doc: &Document, source: &Source, out: &mut Vec<Command>) {
+    match &source.loaded {
+        Ok(article) => {
+            let title = RichText::new(article.title.as_str()).strong();
+            let title = if source.included { title } else { title.weak() };
+            ui.add(egui::Label::new(title).wrap());
+            let mut details = file_name(&article.path).to_string();
+            if let Some(outlet) = &article.meta.outlet {
+                details = format!("{outlet} · {details}");
+            }
+            ui.label(RichText::new(details).small().weak());
+            match doc.quote_count(source) {
+                Some(n) => ui.label(crate::app::view::count(n, "quotation")),
+                None if source.included => ui.label(RichText::new("not analysed yet").weak()),
+                None => ui.label(RichText::new("left out of the comparison").weak()),
+            };
+            for warning in &article.warnings {
+                ui.label(
+                    RichText::new(format!("Note: {warning}"))
+                        .small()
+                        .color(theme::warning_color(ui.visuals())),
+                );
+            }
+        }
+        Err(problem) => {
+            ui.label(
+                RichText::new(file_name(&problem.path))
+                    .strong()
+                    .color(theme::error_color(ui.visuals())),
+            );
+            ui.add(
+                egui::Label::new(
+                    RichText::new(format!("Could not be read: {}", problem.reason))
+                        .small()
+                        .color(theme::error_color(ui.visuals())),
+                )
+                .wrap(),
+            );
+        }
+    }
+    ui.horizontal(|ui| {
+        if source.loaded.is_ok() {
+            let mut included = source.included;
+            if ui.checkbox(&mut included, "Compare").changed() {
+                out.push(Command::SetIncluded(source.source_id, included));
+            }
+        }
+        if ui
+            .small_button("Remove")
+            .on_hover_text(source.path())
+            .clicked()
+        {
+            out.push(Command::RemoveSource(source.source_id));
+        }
+    });
+}
+
+/// The last part of a path, for display.
+fn file_name(path: &str) -> &str {
+    path.rsplit(['/', '\\']).next().unwrap_or(path)
+}

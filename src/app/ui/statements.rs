@@ -1,0 +1,166 @@
+//! The statements list: one row per group (speaker, opening words, sources, differences, flag
+//! badges), a free-text filter, a speaker filter and a sort order. Rows are virtualised: only
+//! the visible ones are laid out, so thousands scroll smoothly.
+//!
+//! In: the document and the filter text being typed. Out: commands (select, filter, sort).
+
+use super::UiState;
+use crate::app::command::{Command, SortKey};
+use crate::app::state::Document;
+use crate::app::theme;
+use egui::Ui;
+use egui_extras::{Column, TableBuilder};
+
+/// Height of one row.
+const ROW_HEIGHT: f32 = 38.0;
+
+/// Draws the filters and the list.
+pub fn statements_ui(ui: &mut Ui, doc: &Document, state: &mut UiState, out: &mut Vec<Command>) {
+    ui.heading("Statements");
+    filters_ui(ui, doc, state, out);
+    ui.separator();
+    if doc.visible.is_empty() {
+        let text = if doc.analysis.groups.is_empty() {
+            "No statements found yet."
+        } else {
+            "No statement matches the filters."
+        };
+        ui.label(text);
+        return;
+    }
+    table_ui(ui, doc, state, out);
+}
+
+fn filters_ui(ui: &mut Ui, doc: &Document, state: &mut UiState, out: &mut Vec<Command>) {
+    ui.horizontal(|ui| {
+        let label = ui.label("Filter");
+        let field = ui
+            .add(
+                egui::TextEdit::singleline(&mut state.filter_text)
+                    .hint_text("words in any version (Ctrl+F)")
+                    .desired_width(180.0),
+            )
+            .labelled_by(label.id);
+        if std::mem::take(&mut state.focus_filter) {
+            field.request_focus();
+        }
+        if field.changed() {
+            out.push(Command::SetTextFilter(state.filter_text.clone()));
+        }
+        speaker_filter_ui(ui, doc, out);
+    });
+    ui.horizontal(|ui| {
+        ui.label("Sort by");
+        for key in SortKey::ALL {
+            if ui.selectable_label(doc.sort == key, key.label()).clicked() {
+                out.push(Command::SetSort(key));
+            }
+        }
+    });
+}
+
+fn speaker_filter_ui(ui: &mut Ui, doc: &Document, out: &mut Vec<Command>) {
+    let shown = doc.speaker_filter.as_deref().unwrap_or("All speakers");
+    egui::ComboBox::new("speaker_filter", "Show speaker")
+        .selected_text(shown)
+        .width(150.0)
+        .show_ui(ui, |ui| {
+            if ui
+                .selectable_label(doc.speaker_filter.is_none(), "All speakers")
+                .clicked()
+            {
+                out.push(Command::SetSpeakerFilter(None));
+            }
+            for speaker in &doc.derived.speakers {
+                let chosen = doc.speaker_filter.as_deref() == Some(speaker.name.as_str());
+                let label = format!("{} ({})", speaker.name, speaker.quotes);
+                if ui.selectable_label(chosen, label).clicked() {
+                    out.push(Command::SetSpeakerFilter(Some(speaker.name.clone())));
+                }
+            }
+        });
+}
+
+fn table_ui(ui: &mut Ui, doc: &Document, state: &mut UiState, out: &mut Vec<Command>) {
+    let selected_pos = doc.selected_pos;
+    let mut table = TableBuilder::new(ui)
+        .id_salt("statements")
+        .striped(true)
+        .sense(egui::Sense::click())
+        .auto_shrink([false, false])
+        .column(
+            Column::initial(110.0)
+                .at_least(60.0)
+                .clip(true)
+                .resizable(true),
+        )
+        .column(Column::remainder().at_least(120.0).clip(true))
+        .column(Column::exact(52.0))
+        .column(Column::exact(44.0))
+        .column(Column::initial(110.0).at_least(40.0).clip(true));
+    if std::mem::take(&mut state.scroll_list)
+        && let Some(pos) = selected_pos
+    {
+        table = table.scroll_to_row(pos, None);
+    }
+    table
+        .header(20.0, |mut header| {
+            for (title, tip) in [
+                ("Speaker", "Who said it, as resolved"),
+                ("Statement", "Opening words of the reference version"),
+                ("Sources", "Articles quoting it"),
+                ("Diffs", "Substantive differences across versions"),
+                ("Flags", "What to check"),
+            ] {
+                header.col(|ui| {
+                    ui.strong(title).on_hover_text(tip);
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(ROW_HEIGHT, doc.visible.len(), |mut row| {
+                let Some(data) = doc
+                    .visible
+                    .get(row.index())
+                    .and_then(|&r| doc.derived.rows.get(r))
+                else {
+                    return;
+                };
+                let selected = Some(row.index()) == selected_pos;
+                row.set_selected(selected);
+                row.col(|ui| {
+                    let speaker = if data.speaker.is_empty() {
+                        "unknown"
+                    } else {
+                        data.speaker.as_str()
+                    };
+                    ui.label(speaker);
+                });
+                let mut clicked = false;
+                row.col(|ui| {
+                    // Two lines of the opening words; the whole row is the click target.
+                    let text = egui::RichText::new(data.opening.as_str());
+                    let text = if selected { text.strong() } else { text };
+                    let label = egui::Label::new(text).wrap().sense(egui::Sense::click());
+                    clicked |= ui.add(label).clicked();
+                });
+                row.col(|ui| {
+                    ui.label(data.sources.to_string());
+                });
+                row.col(|ui| {
+                    ui.label(data.differences.to_string());
+                });
+                row.col(|ui| {
+                    ui.horizontal(|ui| {
+                        for flag in &data.flags {
+                            let (text, color) = theme::flag_badge(*flag, ui.visuals());
+                            theme::badge_ui(ui, text, color).on_hover_text(flag.as_str());
+                        }
+                    });
+                });
+                if clicked || row.response().clicked() {
+                    out.push(Command::SelectGroup(data.group_id.clone()));
+                }
+            });
+        });
+}

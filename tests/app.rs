@@ -1,0 +1,393 @@
+//! Headless tests of the real app through egui_kittest: they click and type by label and check
+//! what the window shows and what the app's state holds.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod support;
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use std::path::PathBuf;
+use std::sync::Arc;
+use verbatim::app::{App, Tab};
+use verbatim::model::{ChangeClass, Group, OpKind};
+
+fn harness(app: App) -> Harness<'static, App> {
+    Harness::builder()
+        .with_size([1500.0, 900.0])
+        .build_ui_state(|ui, app: &mut App| app.ui(ui), app)
+}
+
+/// Draws, lets background work finish, and draws its result.
+fn settle(h: &mut Harness<'_, App>) {
+    h.run_steps(2);
+    h.state_mut().wait_idle();
+    h.run_steps(3);
+}
+
+/// The demo, once the engine finds statements quoted by several sources with a substantive
+/// difference in it; until then the hand-made analysis.
+fn comparison_app() -> App {
+    let mut demo = App::with_paths(Vec::new());
+    demo.wait_idle();
+    if find_changed_group(&demo).is_some() {
+        demo
+    } else {
+        App::with_analysis(support::bridge_analysis())
+    }
+}
+
+/// A group with two or more versions and a substantive difference, and that difference.
+fn find_changed_group(app: &App) -> Option<(Group, ChangeClass, String)> {
+    app.doc.analysis.groups.iter().find_map(|g| {
+        if g.members.len() < 2 {
+            return None;
+        }
+        let op = g.members.iter().flat_map(|m| &m.diff).find(|op| {
+            op.op == OpKind::Replace && op.class.is_some_and(ChangeClass::is_substantive)
+        })?;
+        Some((g.clone(), op.class?, op.text.clone()))
+    })
+}
+
+/// The list label of a group: its reference's opening words.
+fn row_label(app: &App, group_id: &str) -> String {
+    let row = app
+        .doc
+        .derived
+        .rows
+        .iter()
+        .find(|r| r.group_id == group_id)
+        .unwrap();
+    row.opening.clone()
+}
+
+fn select(h: &mut Harness<'_, App>, group_id: &str) {
+    let label = row_label(h.state(), group_id);
+    h.get_by_label(&label).click();
+    h.run_steps(2);
+    assert_eq!(h.state().doc.selected_group.as_deref(), Some(group_id));
+}
+
+fn temp_file(dir: &tempfile::TempDir, name: &str, text: &[u8]) -> PathBuf {
+    let path = dir.path().join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+#[test]
+fn the_demo_opens_with_every_article_listed() {
+    let mut h = harness(App::with_paths(Vec::new()));
+    settle(&mut h);
+    let sources = &h.state().doc.sources;
+    assert_eq!(sources.len(), 5);
+    let titles: Vec<String> = sources
+        .iter()
+        .map(|s| s.loaded.as_ref().unwrap().title.clone())
+        .collect();
+    for title in titles {
+        assert!(
+            h.query_all_by_label(&title).next().is_some(),
+            "{title} not shown"
+        );
+    }
+    h.get_by_label_contains("5 articles");
+}
+
+#[test]
+fn selecting_a_group_by_its_label_shows_each_source() {
+    let app = comparison_app();
+    let (group, _, _) = find_changed_group(&app).unwrap();
+    let mut h = harness(app);
+    h.run_steps(2);
+    select(&mut h, &group.group_id);
+    // One column per version: the reference, and a button for each other version.
+    assert_eq!(
+        h.get_all_by_label("Show in article").count(),
+        group.members.len()
+    );
+    assert_eq!(
+        h.get_all_by_label("Set as reference").count(),
+        group.members.len() - 1
+    );
+    h.get_by_label("Reference");
+    for member in &group.members {
+        let doc = &h.state().doc;
+        let quote = doc.quote(&member.quote_id).unwrap();
+        let title = doc
+            .analysis
+            .article(&quote.article_id)
+            .unwrap()
+            .title
+            .clone();
+        // The title is in the sources panel and at the head of the version's column.
+        assert!(
+            h.query_all_by_label(&title).count() >= 2,
+            "{title} has no column"
+        );
+    }
+}
+
+#[test]
+fn a_known_difference_is_marked_with_its_class() {
+    let app = comparison_app();
+    let (group, class, text) = find_changed_group(&app).unwrap();
+    let mut h = harness(app);
+    h.run_steps(2);
+    select(&mut h, &group.group_id);
+    let marker = verbatim::app::theme::class_marker(class);
+    // The changed words are drawn with their class's sign before them.
+    let label = format!("{marker}{text}");
+    assert!(h.query_all_by_label(&label).count() >= 1, "no {label}");
+}
+
+#[test]
+fn hiding_cosmetic_differences_removes_their_marks() {
+    let mut h = harness(App::with_analysis(support::bridge_analysis()));
+    h.run_steps(2);
+    select(&mut h, "g1");
+    let punctuation = format!(
+        "{},",
+        verbatim::app::theme::class_marker(ChangeClass::Punctuation)
+    );
+    h.get_by_label(&punctuation);
+    h.get_by_label("Hide punctuation and case").click();
+    h.run_steps(2);
+    assert!(h.state().doc.hide_cosmetic);
+    assert!(h.query_by_label(&punctuation).is_none());
+}
+
+#[test]
+fn another_version_can_be_set_as_reference() {
+    let app = comparison_app();
+    let (group, _, _) = find_changed_group(&app).unwrap();
+    let old_reference = group.reference.clone();
+    let mut h = harness(app);
+    h.run_steps(2);
+    select(&mut h, &group.group_id);
+    h.get_all_by_label("Set as reference")
+        .next()
+        .unwrap()
+        .click();
+    h.run_steps(3);
+    let doc = &h.state().doc;
+    let new_reference = doc.selected().unwrap().reference.clone();
+    assert_ne!(new_reference, old_reference);
+    // The choice is kept for the next analysis.
+    let quote = doc.quote(&new_reference).unwrap();
+    let key = quote.key(doc.analysis.article(&quote.article_id).unwrap());
+    assert_eq!(doc.options.reference_quotes, vec![key]);
+    assert_eq!(doc.selected_group.as_deref(), Some(group.group_id.as_str()));
+}
+
+#[test]
+fn filtering_by_speaker_leaves_only_their_statements() {
+    let mut h = harness(App::with_analysis(support::bridge_analysis()));
+    h.run_steps(2);
+    h.get_by_label("Show speaker").click();
+    h.run_steps(2);
+    h.get_by_label("Tomas Brandt (1)").click();
+    h.run_steps(2);
+    let doc = &h.state().doc;
+    assert_eq!(doc.speaker_filter.as_deref(), Some("Tomas Brandt"));
+    assert_eq!(doc.visible.len(), 1);
+    assert!(h.query_by_label(&row_label(h.state(), "g1")).is_none());
+    h.get_by_label(&row_label(h.state(), "g2"));
+}
+
+#[test]
+fn typing_in_the_filter_narrows_the_list() {
+    let mut h = harness(App::with_analysis(support::bridge_analysis()));
+    h.run_steps(2);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    h.run_steps(2);
+    h.get_by_label("Filter").type_text("tunnel");
+    h.run_steps(2);
+    let doc = &h.state().doc;
+    assert_eq!(doc.text_filter, "tunnel");
+    let shown: Vec<&str> = doc
+        .visible
+        .iter()
+        .map(|&r| doc.derived.rows[r].group_id.as_str())
+        .collect();
+    assert_eq!(shown, ["g3"]);
+}
+
+#[test]
+fn arrow_keys_walk_the_list() {
+    let mut h = harness(App::with_analysis(support::bridge_analysis()));
+    h.run_steps(2);
+    let first = h.state().doc.selected_group.clone().unwrap();
+    h.key_press(egui::Key::ArrowDown);
+    h.run_steps(2);
+    let second = h.state().doc.selected_group.clone().unwrap();
+    assert_ne!(first, second);
+    h.key_press(egui::Key::ArrowUp);
+    h.run_steps(2);
+    assert_eq!(
+        h.state().doc.selected_group.as_deref(),
+        Some(first.as_str())
+    );
+}
+
+#[test]
+fn an_article_dropped_while_others_are_loaded_joins_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = temp_file(
+        &dir,
+        "late.txt",
+        "Late edition\n\n\u{201c}We will open a ferry line,\u{201d} Varga said.\n".as_bytes(),
+    );
+    let mut h = harness(App::with_paths(Vec::new()));
+    settle(&mut h);
+    let before: Vec<u64> = h.state().doc.sources.iter().map(|s| s.source_id).collect();
+    h.input_mut()
+        .dropped_files
+        .push(Arc::new(support::Dropped(path)));
+    settle(&mut h);
+    let doc = &h.state().doc;
+    assert_eq!(doc.sources.len(), before.len() + 1);
+    assert!(
+        before
+            .iter()
+            .all(|id| doc.sources.iter().any(|s| s.source_id == *id))
+    );
+    assert_eq!(doc.analysis.articles.len(), before.len() + 1);
+    h.get_by_label("Late edition");
+}
+
+#[test]
+fn a_broken_file_shows_its_error_and_the_rest_stays() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = temp_file(&dir, "empty.txt", b"  \n");
+    let missing = dir.path().join("missing.txt");
+    let mut h = harness(App::with_paths(Vec::new()));
+    settle(&mut h);
+    h.state_mut()
+        .apply(verbatim::app::Command::OpenPaths(vec![empty, missing]));
+    settle(&mut h);
+    let doc = &h.state().doc;
+    assert_eq!(doc.sources.len(), 7);
+    assert_eq!(doc.sources.iter().filter(|s| s.loaded.is_ok()).count(), 5);
+    assert_eq!(doc.analysis.articles.len(), 5);
+    assert_eq!(
+        h.query_all_by_label_contains("Could not be read: ").count(),
+        2
+    );
+    assert!(h.query_all_by_label_contains("empty.txt").count() >= 1);
+    assert!(h.query_all_by_label_contains("missing.txt").count() >= 1);
+}
+
+#[test]
+fn excluding_a_source_takes_it_out_of_the_analysis() {
+    let mut h = harness(App::with_paths(Vec::new()));
+    settle(&mut h);
+    h.get_all_by_label("Compare").next().unwrap().click();
+    settle(&mut h);
+    let doc = &h.state().doc;
+    assert!(!doc.sources[0].included);
+    assert_eq!(doc.analysis.articles.len(), 4);
+    assert_eq!(doc.sources.len(), 5);
+}
+
+#[test]
+fn show_in_article_opens_the_quotation_in_context() {
+    let mut h = harness(App::with_analysis(support::bridge_analysis()));
+    h.run_steps(2);
+    select(&mut h, "g1");
+    h.get_all_by_label("Show in article")
+        .nth(2)
+        .unwrap()
+        .click();
+    h.run_steps(3);
+    let doc = &h.state().doc;
+    assert_eq!(doc.tab, Tab::Article);
+    assert_eq!(doc.selected_quote.as_deref(), Some("q5"));
+    // In the sources panel and as the article view's heading.
+    assert!(h.query_all_by_label("Bridge shut for 40 weeks").count() >= 2);
+    h.get_by_label_contains(support::BRIDGE_CHANGED);
+}
+
+#[test]
+fn the_speakers_view_lists_how_each_source_named_them() {
+    let mut h = harness(App::with_analysis(support::bridge_analysis()));
+    h.run_steps(2);
+    h.get_by_label("Speakers").click();
+    h.run_steps(2);
+    h.get_by_label("Elena Varga — 4 quotations");
+    h.get_by_label("Transport Minister Elena Varga");
+    h.get_by_label("Varga, she");
+}
+
+#[test]
+fn article_text_in_scripts_without_glyphs_does_not_panic() {
+    let mut h = harness(App::with_analysis(support::bridge_analysis()));
+    h.run_steps(2);
+    h.state_mut()
+        .apply(verbatim::app::Command::ShowInArticle("q6".into()));
+    h.run_steps(3);
+    h.get_by_label_contains("Thai readers saw");
+}
+
+#[test]
+fn a_pasted_article_is_added_with_its_title() {
+    let mut h = harness(App::with_analysis(support::bridge_analysis()));
+    h.run_steps(2);
+    h.get_by_label("Paste…").click();
+    h.run_steps(2);
+    assert!(h.state().doc.paste_open);
+    // The window fades in over a few frames.
+    h.run_steps(3);
+    h.get_by_label("Title").focus();
+    h.run_steps(1);
+    h.get_by_label("Title").type_text("Evening bulletin");
+    h.run_steps(1);
+    h.get_by_label("Outlet").focus();
+    h.run_steps(1);
+    h.get_by_label("Outlet").type_text("Radio North");
+    h.get_by_label("Text").focus();
+    h.run_steps(1);
+    h.get_by_label("Text")
+        .type_text("Evening bulletin\n\nThe bridge closes on Monday.");
+    h.run_steps(1);
+    h.get_by_label("Add article").click();
+    settle(&mut h);
+    let doc = &h.state().doc;
+    assert_eq!(doc.sources.len(), 4);
+    assert!(!doc.paste_open);
+    let pasted = doc.sources[3].loaded.as_ref().unwrap();
+    assert_eq!(pasted.title, "Evening bulletin");
+    assert_eq!(pasted.meta.outlet.as_deref(), Some("Radio North"));
+    h.get_by_label("Evening bulletin");
+}
+
+/// Renders the main window on the hand-made analysis to `$VERBATIM_SHOT_DIR` (default
+/// `target/shots`), light and dark, for a person to look at. Needs a software or real GPU
+/// renderer, so it only runs when asked: `cargo test --test app -- --ignored render`.
+#[test]
+#[ignore = "renders with wgpu; run by hand to look at the window"]
+fn render_main_window_for_review() {
+    let dir = std::env::var("VERBATIM_SHOT_DIR").unwrap_or_else(|_| "target/shots".into());
+    std::fs::create_dir_all(&dir).unwrap();
+    for (theme, name) in [(egui::Theme::Dark, "dark"), (egui::Theme::Light, "light")] {
+        let mut h = Harness::builder()
+            .with_size([1500.0, 900.0])
+            .with_theme(theme)
+            .wgpu()
+            .build_ui_state(
+                |ui, app: &mut App| app.ui(ui),
+                App::with_analysis(support::bridge_analysis()),
+            );
+        h.run_steps(3);
+        select(&mut h, "g1");
+        h.run_steps(3);
+        let image = h.render().unwrap();
+        image.save(format!("{dir}/comparison_{name}.png")).unwrap();
+        h.state_mut()
+            .apply(verbatim::app::Command::ShowInArticle("q5".into()));
+        h.run_steps(4);
+        h.render()
+            .unwrap()
+            .save(format!("{dir}/article_{name}.png"))
+            .unwrap();
+    }
+}
