@@ -334,6 +334,7 @@ mod tests {
                 group("g1", "Ivo Petrak", &[("q3", 0)]),
                 group("g2", "Ana Ruiz", &[("q1", 0), ("q2", 2)]),
             ],
+            ..Analysis::default()
         }
     }
 
