@@ -22,10 +22,24 @@ mod annotated;
 mod boilerplate;
 mod clean;
 mod decode;
+mod docx;
+mod extracted;
+mod html;
+mod html_charset;
+mod html_locate;
+mod html_meta;
+mod html_walk;
+mod lang;
 mod mojibake;
+mod pdf;
 mod repeats;
 mod text;
 mod thai;
+pub mod url;
+
+pub use docx::{MAX_DOCX_ENTRIES, MAX_DOCX_INFLATED};
+pub use html::{MAX_HTML_DEPTH, MAX_READABILITY_ELEMENTS};
+pub use pdf::{MAX_PDF_INFLATED, MAX_PDF_TEXT};
 
 use crate::model::{Article, SourceFormat};
 use std::path::Path;
@@ -67,6 +81,18 @@ pub enum IngestError {
         /// The limit in bytes.
         limit: u64,
     },
+    /// The file is of a known format but cannot be read as an article: a PDF without a text
+    /// layer, a damaged or hostile DOCX or page. `reason` says which, for a person.
+    #[error("{path}: {reason}")]
+    Unreadable {
+        /// The path as given.
+        path: String,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// A URL could not be fetched.
+    #[error(transparent)]
+    Fetch(#[from] url::FetchError),
     /// The format is recognised but no reader for it is available.
     #[error("{path}: {format} files cannot be read yet")]
     Unsupported {
@@ -85,7 +111,9 @@ impl IngestError {
             | IngestError::Empty { path }
             | IngestError::Binary { path }
             | IngestError::TooLarge { path, .. }
+            | IngestError::Unreadable { path, .. }
             | IngestError::Unsupported { path, .. } => path,
+            IngestError::Fetch(e) => e.url(),
         }
     }
 }
@@ -117,23 +145,35 @@ pub fn load_path(path: &Path) -> Result<Article, IngestError> {
 /// ```
 pub fn ingest_bytes(path: &str, bytes: &[u8]) -> Result<Article, IngestError> {
     check_size(path, bytes.len() as u64)?;
-    if decode::looks_binary(bytes) {
+    let format = source_format(path);
+    let text_like = matches!(
+        format,
+        SourceFormat::Text | SourceFormat::Pasted | SourceFormat::Html
+    );
+    if text_like && decode::looks_binary(bytes) {
         return Err(IngestError::Binary {
             path: path.to_string(),
         });
     }
-    let draft = match source_format(path) {
+    let draft = match format {
         SourceFormat::Text | SourceFormat::Pasted => text::read_text(path, bytes),
-        SourceFormat::Html => return Err(unsupported(path, "HTML")),
-        SourceFormat::Pdf => return Err(unsupported(path, "PDF")),
-        SourceFormat::Docx => return Err(unsupported(path, "DOCX")),
+        SourceFormat::Html => html::read_html(path, bytes)?,
+        SourceFormat::Pdf => pdf::read_pdf(path, bytes)?,
+        SourceFormat::Docx => docx::read_docx(path, bytes)?,
     };
+    finish(draft, bytes)
+}
+
+/// Builds the article from a reader's draft: shared cleaning, then the language.
+fn finish(draft: clean::Draft, bytes: &[u8]) -> Result<Article, IngestError> {
     if draft.paragraphs.is_empty() {
         return Err(IngestError::Empty {
-            path: path.to_string(),
+            path: draft.path,
         });
     }
-    Ok(clean::finish(draft, bytes))
+    let mut article = clean::finish(draft, bytes);
+    lang::detect(&mut article);
+    Ok(article)
 }
 
 /// An article from text pasted in the app: format `Pasted`, path `pasted:<title>`, `outlet` in
@@ -162,7 +202,7 @@ pub fn source_format(path: &str) -> SourceFormat {
     }
 }
 
-fn check_size(path: &str, size: u64) -> Result<(), IngestError> {
+pub(crate) fn check_size(path: &str, size: u64) -> Result<(), IngestError> {
     if size > MAX_FILE_BYTES {
         return Err(IngestError::TooLarge {
             path: path.to_string(),
@@ -171,13 +211,6 @@ fn check_size(path: &str, size: u64) -> Result<(), IngestError> {
         });
     }
     Ok(())
-}
-
-fn unsupported(path: &str, format: &'static str) -> IngestError {
-    IngestError::Unsupported {
-        path: path.to_string(),
-        format,
-    }
 }
 
 #[cfg(test)]
