@@ -70,7 +70,11 @@ pub(crate) fn read_html(path: &str, bytes: &[u8]) -> Result<Draft, IngestError> 
         ));
     }
     if walked.link_boxes > 0 {
-        warnings.push(format!("dropped {} link-only paragraphs", walked.link_boxes));
+        warnings.push(format!(
+            "dropped {} link-only {}",
+            walked.link_boxes,
+            if walked.link_boxes == 1 { "paragraph" } else { "paragraphs" }
+        ));
     }
     let title = title.unwrap_or_else(|| file_stem(path));
     let mut paragraphs = walked.paragraphs;
