@@ -15,3 +15,13 @@ pub fn is_cli(args: &[OsString]) -> bool {
 pub fn main(_args: Vec<OsString>) -> i32 {
     0
 }
+
+/// Reads one input named on the command line: an `http://` or `https://` URL is fetched (the
+/// only time the command line uses the network), anything else is read as a file.
+pub fn load_input(input: &str) -> Result<crate::model::Article, crate::ingest::IngestError> {
+    if crate::ingest::url::is_url(input) {
+        crate::ingest::url::ingest_url(input)
+    } else {
+        crate::ingest::load_path(std::path::Path::new(input))
+    }
+}

@@ -17,9 +17,19 @@ fn a_saved_page_keeps_the_article_paragraphs_only() {
     assert_eq!(a.format, SourceFormat::Html);
     assert_eq!(a.paragraphs.len(), 7);
     assert!(a.text.starts_with("The town council voted on Thursday"));
-    assert!(a.text.ends_with("publish the contract for the work next month."));
+    assert!(
+        a.text
+            .ends_with("publish the contract for the work next month.")
+    );
     for furniture in [
-        "cookies", "Home", "Most read", "Photo:", "Related", "Ferry", "Read more", "rights reserved",
+        "cookies",
+        "Home",
+        "Most read",
+        "Photo:",
+        "Related",
+        "Ferry",
+        "Read more",
+        "rights reserved",
         "By Ines",
     ] {
         assert!(!a.text.contains(furniture), "{furniture} left in the text");
@@ -43,8 +53,14 @@ fn a_saved_page_gives_headline_and_metadata() {
 #[test]
 fn q_and_blockquote_become_quotation_marks() {
     let a = page();
-    assert!(a.text.contains("warned that \u{201c}the boats need a safe berth long before March\u{201d},"));
-    assert!(a.text.contains("\u{201c}Every week without a wall is a week the boats are at risk.\u{201d}"));
+    assert!(
+        a.text
+            .contains("warned that \u{201c}the boats need a safe berth long before March\u{201d},")
+    );
+    assert!(
+        a.text
+            .contains("\u{201c}Every week without a wall is a week the boats are at risk.\u{201d}")
+    );
 }
 
 #[test]
@@ -140,5 +156,9 @@ fn an_article_in_another_language_is_warned_about() {
                 Mieszka\u{144}cy b\u{119}d\u{105} musieli korzysta\u{107} z promu, dop\u{f3}ki prace si\u{119} nie zako\u{144}cz\u{105}.\n";
     let a = ingest_bytes("most.txt", text.as_bytes()).unwrap();
     assert_eq!(a.meta.language.as_deref(), Some("pl"));
-    assert!(a.warnings.iter().any(|w| w.starts_with("language \u{201c}pl\u{201d}")));
+    assert!(
+        a.warnings
+            .iter()
+            .any(|w| w.starts_with("language \u{201c}pl\u{201d}"))
+    );
 }

@@ -87,9 +87,7 @@ fn document_xml(bytes: &[u8]) -> Result<String, String> {
 }
 
 fn bomb_message() -> String {
-    format!(
-        "the archive inflates to more than {MAX_DOCX_INFLATED} bytes: refused as a zip bomb"
-    )
+    format!("the archive inflates to more than {MAX_DOCX_INFLATED} bytes: refused as a zip bomb")
 }
 
 /// One string per `<w:p>`, in document order.
@@ -171,7 +169,9 @@ pub(crate) mod tests {
         let _ = zip.start_file("other.txt", zip::write::SimpleFileOptions::default());
         let _ = zip.write_all(b"hello");
         let _ = zip.finish();
-        let err = read_docx("b.docx", &out.into_inner()).err().map(|e| e.to_string());
+        let err = read_docx("b.docx", &out.into_inner())
+            .err()
+            .map(|e| e.to_string());
         assert_eq!(
             err.as_deref(),
             Some("b.docx: not a Word document (no word/document.xml inside)")

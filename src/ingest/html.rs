@@ -36,8 +36,8 @@ const OPTIONAL_END: [&str; 21] = [
 
 /// Elements that never have content.
 const VOID: [&str; 14] = [
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
-    "track", "wbr", "param",
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr", "param",
 ];
 
 /// Reads a saved page.
@@ -73,7 +73,11 @@ pub(crate) fn read_html(path: &str, bytes: &[u8]) -> Result<Draft, IngestError> 
         warnings.push(format!(
             "dropped {} link-only {}",
             walked.link_boxes,
-            if walked.link_boxes == 1 { "paragraph" } else { "paragraphs" }
+            if walked.link_boxes == 1 {
+                "paragraph"
+            } else {
+                "paragraphs"
+            }
         ));
     }
     let title = title.unwrap_or_else(|| file_stem(path));
@@ -143,7 +147,8 @@ pub(crate) fn nesting_depth(html: &str, stop: usize) -> usize {
             .take(16)
             .collect::<String>()
             .to_ascii_lowercase();
-        if name.is_empty() || OPTIONAL_END.contains(&name.as_str()) || VOID.contains(&name.as_str()) {
+        if name.is_empty() || OPTIONAL_END.contains(&name.as_str()) || VOID.contains(&name.as_str())
+        {
             continue;
         }
         let tag_end = rest.find('>').unwrap_or(rest.len());
@@ -167,7 +172,10 @@ pub(crate) fn nesting_depth(html: &str, stop: usize) -> usize {
 fn find_end_tag(rest: &str, name: &str) -> usize {
     let bytes = rest.as_bytes();
     let mut from = 0;
-    while let Some(off) = bytes.get(from..).and_then(|r| r.windows(2).position(|w| w == b"</")) {
+    while let Some(off) = bytes
+        .get(from..)
+        .and_then(|r| r.windows(2).position(|w| w == b"</"))
+    {
         let at = from + off;
         let tag = bytes.get(at + 2..at + 2 + name.len()).unwrap_or_default();
         if tag.eq_ignore_ascii_case(name.as_bytes()) {

@@ -15,9 +15,8 @@ use std::sync::LazyLock;
 const PRESCAN_BYTES: usize = 1024;
 
 /// `charset=NAME` inside a `<meta …>` tag.
-static META_CHARSET: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r#"(?i-u)<meta[^>]*?charset\s*=\s*["']?\s*([a-z0-9_:.\-]+)"#).ok()
-});
+static META_CHARSET: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(r#"(?i-u)<meta[^>]*?charset\s*=\s*["']?\s*([a-z0-9_:.\-]+)"#).ok());
 
 /// The decoded page and notes on how it was decoded.
 pub(crate) struct DecodedPage {
@@ -107,7 +106,11 @@ mod tests {
     fn the_declared_encoding_decodes_a_legacy_page() {
         let bytes = b"<meta charset=windows-1251><p>\xcf\xf0\xe8\xe2\xe5\xf2</p>";
         let page = decode_page(bytes);
-        assert!(page.text.as_str().contains("<p>\u{41f}\u{440}\u{438}\u{432}\u{435}\u{442}</p>"));
+        assert!(
+            page.text
+                .as_str()
+                .contains("<p>\u{41f}\u{440}\u{438}\u{432}\u{435}\u{442}</p>")
+        );
         let p = page.text.as_str().find("<p>").unwrap_or(0) + 3;
         assert_eq!(page.text.orig_range(p..p + 2), 30..31);
         assert_eq!(page.warnings.len(), 1);

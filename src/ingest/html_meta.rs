@@ -188,7 +188,10 @@ mod tests {
     fn page_tags_give_outlet_url_and_language() {
         let m = page_meta(&Html::parse_document(PAGE));
         assert_eq!(m.meta.outlet.as_deref(), Some("The Coast Ledger"));
-        assert_eq!(m.meta.url.as_deref(), Some("https://ledger.example/harbour"));
+        assert_eq!(
+            m.meta.url.as_deref(),
+            Some("https://ledger.example/harbour")
+        );
         assert_eq!(m.meta.language.as_deref(), Some("es"));
     }
 
@@ -196,7 +199,10 @@ mod tests {
     fn without_json_ld_og_title_then_title_are_used() {
         let og = r#"<head><title>T</title><meta property="og:title" content="OG"></head>"#;
         let plain = "<head><title> Plain\n title </title></head>";
-        assert_eq!(page_meta(&Html::parse_document(og)).title.as_deref(), Some("OG"));
+        assert_eq!(
+            page_meta(&Html::parse_document(og)).title.as_deref(),
+            Some("OG")
+        );
         let m = page_meta(&Html::parse_document(plain));
         assert_eq!(m.title.as_deref(), Some("Plain title"));
     }

@@ -81,8 +81,12 @@ static FURNITURE: LazyLock<Option<Regex>> = LazyLock::new(|| {
 });
 
 /// Opening and closing quotation marks, to tell text that is already quoted.
-const OPENING_MARKS: [char; 7] = ['"', '\u{201c}', '\u{201e}', '\u{ab}', '\u{2018}', '\'', '\u{bb}'];
-const CLOSING_MARKS: [char; 7] = ['"', '\u{201d}', '\u{201c}', '\u{bb}', '\u{2019}', '\'', '\u{ab}'];
+const OPENING_MARKS: [char; 7] = [
+    '"', '\u{201c}', '\u{201e}', '\u{ab}', '\u{2018}', '\'', '\u{bb}',
+];
+const CLOSING_MARKS: [char; 7] = [
+    '"', '\u{201d}', '\u{201c}', '\u{bb}', '\u{2019}', '\'', '\u{ab}',
+];
 
 /// What the walk produced.
 pub(crate) struct Walked {
@@ -234,7 +238,8 @@ impl Walker<'_> {
     }
 
     fn open_q(&mut self, node: NodeRef<'_, Node>) {
-        let quoted = ElementRef::wrap(node).is_some_and(|e| is_quoted(&e.text().collect::<String>()));
+        let quoted =
+            ElementRef::wrap(node).is_some_and(|e| is_quoted(&e.text().collect::<String>()));
         if !quoted {
             self.current.push_mapped("\u{201c}", self.locator.anchor());
             self.out.quotes_marked += 1;
@@ -336,13 +341,19 @@ mod tests {
     #[test]
     fn q_gets_quotation_marks_unless_already_quoted() {
         let html = "<p>She said <q>we will go</q> and <q>\u{201c}stay\u{201d}</q>.</p>";
-        assert_eq!(texts(html), ["She said \u{201c}we will go\u{201d} and \u{201c}stay\u{201d}."]);
+        assert_eq!(
+            texts(html),
+            ["She said \u{201c}we will go\u{201d} and \u{201c}stay\u{201d}."]
+        );
     }
 
     #[test]
     fn a_blockquote_opens_each_paragraph_and_closes_the_last() {
         let html = "<blockquote><p>First part.</p><p>Second part.</p></blockquote>";
-        assert_eq!(texts(html), ["\u{201c}First part.", "\u{201c}Second part.\u{201d}"]);
+        assert_eq!(
+            texts(html),
+            ["\u{201c}First part.", "\u{201c}Second part.\u{201d}"]
+        );
     }
 
     #[test]
@@ -351,7 +362,11 @@ mod tests {
         let source = AnnotatedText::copied(html, 0);
         let doc = Html::parse_document(html);
         let walked = walk(*doc.root_element(), &source);
-        let p = walked.paragraphs.first().map(|p| p.text.clone()).unwrap_or_default();
+        let p = walked
+            .paragraphs
+            .first()
+            .map(|p| p.text.clone())
+            .unwrap_or_default();
         assert_eq!(p.as_str(), "Alpha & beta");
         assert_eq!(p.orig_range(0..5), 3..8);
         assert_eq!(p.orig_range(6..7), 9..14);

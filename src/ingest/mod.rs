@@ -167,9 +167,7 @@ pub fn ingest_bytes(path: &str, bytes: &[u8]) -> Result<Article, IngestError> {
 /// Builds the article from a reader's draft: shared cleaning, then the language.
 fn finish(draft: clean::Draft, bytes: &[u8]) -> Result<Article, IngestError> {
     if draft.paragraphs.is_empty() {
-        return Err(IngestError::Empty {
-            path: draft.path,
-        });
+        return Err(IngestError::Empty { path: draft.path });
     }
     let mut article = clean::finish(draft, bytes);
     lang::detect(&mut article);

@@ -152,7 +152,11 @@ mod tests {
         let t = paragraph_texts("First line\nsecond line.\n\nNext para-\ngraph here.\x0cPage two.");
         assert_eq!(
             t,
-            ["First line second line.", "Next paragraph here.", "Page two."]
+            [
+                "First line second line.",
+                "Next paragraph here.",
+                "Page two."
+            ]
         );
     }
 
@@ -163,7 +167,9 @@ mod tests {
 
     #[test]
     fn garbage_is_not_a_pdf() {
-        let err = read_pdf("x.pdf", b"%PDF-1.4 nothing else").err().map(|e| e.to_string());
+        let err = read_pdf("x.pdf", b"%PDF-1.4 nothing else")
+            .err()
+            .map(|e| e.to_string());
         assert!(err.is_some_and(|e| e.starts_with("x.pdf: not a readable PDF")));
     }
 }

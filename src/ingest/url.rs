@@ -136,7 +136,11 @@ impl FetchError {
 
 /// Whether `input` is an http(s) URL rather than a file path.
 pub fn is_url(input: &str) -> bool {
-    let lower = input.trim_start().get(..8).unwrap_or("").to_ascii_lowercase();
+    let lower = input
+        .trim_start()
+        .get(..8)
+        .unwrap_or("")
+        .to_ascii_lowercase();
     lower.starts_with("http://") || lower.starts_with("https://")
 }
 
@@ -166,7 +170,10 @@ pub fn fetch_with(url: &str, options: &FetchOptions) -> Result<Fetched, FetchErr
     let fail = |e: ureq::Error| classify(url, options, e);
     let mut response = agent
         .get(url)
-        .header("User-Agent", concat!("verbatim/", env!("CARGO_PKG_VERSION")))
+        .header(
+            "User-Agent",
+            concat!("verbatim/", env!("CARGO_PKG_VERSION")),
+        )
         .call()
         .map_err(fail)?;
     let status = response.status().as_u16();

@@ -66,7 +66,12 @@ fn pdf_with_content(content: Content) -> Vec<u8> {
 pub fn docx_with_paragraphs(paragraphs: &[&str]) -> Vec<u8> {
     let body: String = paragraphs
         .iter()
-        .map(|p| format!("<w:p><w:r><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p>", xml_escape(p)))
+        .map(|p| {
+            format!(
+                "<w:p><w:r><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p>",
+                xml_escape(p)
+            )
+        })
         .collect();
     docx_with_parts(&[("word/document.xml", document_xml(&body).as_bytes())])
 }
@@ -94,5 +99,7 @@ pub fn docx_with_parts(parts: &[(&str, &[u8])]) -> Vec<u8> {
 }
 
 fn xml_escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
