@@ -45,8 +45,8 @@ pub(crate) fn read_html(path: &str, bytes: &[u8]) -> Result<Draft, IngestError> 
     let page = html_charset::decode_page(bytes);
     let mut warnings = page.warnings;
     let source = page.text;
-    let depth = nesting_depth(source.as_str(), MAX_HTML_DEPTH + 1);
-    if depth > MAX_HTML_DEPTH {
+    let shape = page_shape(source.as_str(), MAX_HTML_DEPTH + 1);
+    if shape.depth > MAX_HTML_DEPTH {
         return Err(IngestError::Unreadable {
             path: path.to_string(),
             reason: format!(
@@ -56,7 +56,12 @@ pub(crate) fn read_html(path: &str, bytes: &[u8]) -> Result<Draft, IngestError> 
     }
     let doc = Html::parse_document(source.as_str());
     let PageMeta { title, meta } = page_meta(&doc);
-    let walked = match main_content(source.as_str()) {
+    let content = if shape.elements > MAX_READABILITY_ELEMENTS {
+        None
+    } else {
+        main_content(source.as_str())
+    };
+    let walked = match content {
         Some(content) => walk(*Html::parse_fragment(&content).root_element(), &source),
         None => {
             warnings.push("no article found by readability: the whole page was read".to_string());
@@ -126,38 +131,48 @@ fn file_stem(path: &str) -> String {
         .unwrap_or_else(|| path.to_string())
 }
 
-/// An estimate of the deepest element nesting in `html`, from its tags alone, stopping once
-/// it passes `stop`. Comments, void elements, self-closed tags, elements whose end tag is
-/// optional and the insides of `<script>` / `<style>` add nothing.
-pub(crate) fn nesting_depth(html: &str, stop: usize) -> usize {
+/// What a page's tags show before it is parsed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct PageShape {
+    /// An estimate of the deepest element nesting.
+    depth: usize,
+    /// How many start tags the page has.
+    elements: usize,
+}
+
+/// How far a tag's `>` is looked for (to tell `<x/>` from `<x>`); bounds the scan per tag.
+const MAX_TAG_SCAN: usize = 4096;
+
+/// Estimates the nesting depth and counts the start tags of `html` from its tags alone, in one
+/// linear pass that stops once the depth passes `stop`. For depth, comments, void elements,
+/// self-closed tags, elements whose end tag is optional and the insides of `<script>` /
+/// `<style>` add nothing.
+fn page_shape(html: &str, stop: usize) -> PageShape {
     let bytes = html.as_bytes();
-    let (mut depth, mut deepest, mut i) = (0usize, 0usize, 0usize);
+    let mut shape = PageShape::default();
+    let (mut depth, mut i) = (0usize, 0usize);
     while let Some(off) = bytes.get(i..).and_then(|rest| memchr_lt(rest)) {
         i += off + 1;
-        let rest = html.get(i..).unwrap_or("");
-        if rest.starts_with("!--") {
-            i += rest.find("-->").map_or(rest.len(), |e| e + 3);
+        let rest = bytes.get(i..).unwrap_or_default();
+        if rest.starts_with(b"!--") {
+            i += find_bytes(rest, b"-->").map_or(rest.len(), |e| e + 3);
             continue;
         }
-        let closing = rest.starts_with('/');
-        let name: String = rest
-            .trim_start_matches('/')
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric())
-            .take(16)
-            .collect::<String>()
-            .to_ascii_lowercase();
-        if name.is_empty() || OPTIONAL_END.contains(&name.as_str()) || VOID.contains(&name.as_str())
-        {
+        let closing = rest.starts_with(b"/");
+        let name = tag_name(rest.strip_prefix(b"/").unwrap_or(rest));
+        if name.is_empty() {
             continue;
         }
-        let tag_end = rest.find('>').unwrap_or(rest.len());
+        shape.elements += usize::from(!closing);
+        if OPTIONAL_END.contains(&name.as_str()) || VOID.contains(&name.as_str()) {
+            continue;
+        }
         if closing {
             depth = depth.saturating_sub(1);
-        } else if !rest.get(..tag_end).unwrap_or("").ends_with('/') {
+        } else if !self_closed(rest) {
             depth += 1;
-            deepest = deepest.max(depth);
-            if deepest > stop {
+            shape.depth = shape.depth.max(depth);
+            if shape.depth > stop {
                 break;
             }
             if name == "script" || name == "style" {
@@ -165,12 +180,34 @@ pub(crate) fn nesting_depth(html: &str, stop: usize) -> usize {
             }
         }
     }
-    deepest
+    shape
+}
+
+/// The lower-cased tag name at the start of `rest` (at most 16 characters).
+fn tag_name(rest: &[u8]) -> String {
+    rest.iter()
+        .take_while(|b| b.is_ascii_alphanumeric())
+        .take(16)
+        .map(|b| char::from(b.to_ascii_lowercase()))
+        .collect()
+}
+
+/// Whether the tag starting at `rest` ends with `/>` (looked for within [`MAX_TAG_SCAN`]).
+fn self_closed(rest: &[u8]) -> bool {
+    let head = rest.get(..MAX_TAG_SCAN).unwrap_or(rest);
+    head.iter()
+        .position(|&b| b == b'>')
+        .is_some_and(|end| end > 0 && head.get(end - 1) == Some(&b'/'))
+}
+
+/// Where `needle` first occurs in `hay`.
+fn find_bytes(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
 }
 
 /// Where `</name` (any case) starts in `rest`, or its length when it never does.
-fn find_end_tag(rest: &str, name: &str) -> usize {
-    let bytes = rest.as_bytes();
+fn find_end_tag(rest: &[u8], name: &str) -> usize {
+    let bytes = rest;
     let mut from = 0;
     while let Some(off) = bytes
         .get(from..)
@@ -197,10 +234,16 @@ mod tests {
 
     #[test]
     fn depth_counts_open_elements_only() {
-        assert_eq!(nesting_depth("<div><div><br><img/></div></div>", 10), 2);
-        assert_eq!(nesting_depth("<p>a<p>b<p>c<li>d", 10), 0);
-        assert_eq!(nesting_depth("<script>if (a<b) {}</script><div>", 10), 1);
-        assert_eq!(nesting_depth("<!-- <div><div> --><span>", 10), 1);
+        let depth = |html| page_shape(html, 10).depth;
+        assert_eq!(depth("<div><div><br><img/></div></div>"), 2);
+        assert_eq!(depth("<p>a<p>b<p>c<li>d"), 0);
+        assert_eq!(depth("<script>if (a<b) {}</script><div>"), 1);
+        assert_eq!(depth("<!-- <div><div> --><span>"), 1);
+    }
+
+    #[test]
+    fn start_tags_are_counted() {
+        assert_eq!(page_shape("<p>a<br><p>b</p><!-- <i> -->", 10).elements, 3);
     }
 
     #[test]
