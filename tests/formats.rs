@@ -1,6 +1,6 @@
 //! Saved pages, PDFs and Word files read into articles: text, metadata, offsets, language.
 
-mod common;
+mod make;
 
 use verbatim::ingest::{IngestError, ingest_bytes, load_path};
 use verbatim::model::SourceFormat;
@@ -94,7 +94,7 @@ fn a_legacy_page_is_decoded_by_its_declared_charset() {
 
 #[test]
 fn a_pdf_text_layer_keeps_paragraphs_and_repairs_hyphens() {
-    let bytes = common::pdf_with_lines(&[
+    let bytes = make::pdf_with_lines(&[
         "Quarry expansion refused",
         "",
         "The planning board refused the quarry operator request to",
@@ -118,7 +118,7 @@ fn a_pdf_text_layer_keeps_paragraphs_and_repairs_hyphens() {
 
 #[test]
 fn a_pdf_without_text_says_it_may_be_a_scan() {
-    let err = ingest_bytes("scan.pdf", &common::pdf_without_text()).unwrap_err();
+    let err = ingest_bytes("scan.pdf", &make::pdf_without_text()).unwrap_err();
     assert!(matches!(err, IngestError::Unreadable { .. }));
     assert_eq!(
         err.to_string(),
@@ -128,7 +128,7 @@ fn a_pdf_without_text_says_it_may_be_a_scan() {
 
 #[test]
 fn a_docx_gives_its_paragraphs_and_headline() {
-    let bytes = common::docx_with_paragraphs(&[
+    let bytes = make::docx_with_paragraphs(&[
         "Library opening hours extended",
         "The city library will open on Sundays from May, the culture office said.",
         "\u{201c}People asked for it,\u{201d} said librarian Oda Berg.",
