@@ -16,6 +16,7 @@
 pub mod align;
 pub mod app;
 pub mod cli;
+pub mod corrections;
 pub mod extract;
 pub mod group;
 pub mod ingest;
@@ -24,6 +25,7 @@ pub mod normalize;
 pub mod pipeline;
 pub mod report;
 pub mod speakers;
+pub mod workspace;
 
 pub use model::{Analysis, Article, Group, Quote};
 pub use pipeline::{AnalyzeOptions, analyze};

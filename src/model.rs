@@ -421,12 +421,59 @@ pub struct Analysis {
     pub quotes: Vec<Quote>,
     /// Every quotation is in exactly one group.
     pub groups: Vec<Group>,
+    /// The user's notes, attached to this analysis's groups and quotations.
+    #[serde(default)]
+    pub notes: Vec<Note>,
+    /// The user's corrections that found nothing to act on (kept, not dropped).
+    #[serde(default)]
+    pub unapplied: Vec<Unapplied>,
+}
+
+/// A user's note on a group, or on one difference of one version.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Note {
+    /// The group it is on.
+    pub group_id: String,
+    /// For a note on a difference: the version it is in.
+    pub quote_id: Option<String>,
+    /// For a note on a difference: the op's `ref_text`.
+    pub reference_words: Option<String>,
+    /// For a note on a difference: the op's `text`.
+    pub words: Option<String>,
+    /// The note.
+    pub text: String,
+}
+
+impl Note {
+    /// Whether `other` is on the same group or difference.
+    pub fn same_target(&self, other: &Note) -> bool {
+        self.group_id == other.group_id
+            && self.quote_id == other.quote_id
+            && self.reference_words == other.reference_words
+            && self.words == other.words
+    }
+}
+
+/// A correction that took no effect on this analysis.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Unapplied {
+    /// Its position in the corrections passed to the analysis.
+    pub index: usize,
+    /// Why, for a person ("no quotation any more at bytes 10–52 of wire.txt").
+    pub reason: String,
 }
 
 impl Analysis {
     /// The quotation with this id.
     pub fn quote(&self, quote_id: &str) -> Option<&Quote> {
-        self.quotes.iter().find(|q| q.quote_id == quote_id)
+        // Ids are `q1`, `q2`… in order: try the position they name before searching.
+        let by_position = quote_id
+            .strip_prefix('q')
+            .and_then(|n| n.parse::<usize>().ok())
+            .and_then(|n| n.checked_sub(1))
+            .and_then(|i| self.quotes.get(i))
+            .filter(|q| q.quote_id == quote_id);
+        by_position.or_else(|| self.quotes.iter().find(|q| q.quote_id == quote_id))
     }
 
     /// The article with this id.

@@ -2,6 +2,8 @@
 //! benchmarks all call [`analyze`]; the app calls [`analyze_with_progress`] off its UI thread.
 
 use crate::align::{self, AlignOptions};
+use crate::corrections::Corrections;
+use crate::corrections::apply::Applying;
 use crate::model::{Analysis, Article, Group, Quote, QuoteKey};
 use crate::{extract, group, speakers};
 
@@ -15,6 +17,8 @@ pub struct AnalyzeOptions {
     pub reference_quotes: Vec<QuoteKey>,
     /// How versions are compared.
     pub align: AlignOptions,
+    /// The user's corrections, re-applied at each stage (see [`crate::corrections::apply`]).
+    pub corrections: Corrections,
 }
 
 /// The stage an analysis has reached, for a progress bar.
@@ -63,6 +67,7 @@ pub fn analyze_with_progress(
     for (i, article) in articles.iter_mut().enumerate() {
         article.article_id = format!("a{}", i + 1);
     }
+    let mut applying = Applying::new(&options.corrections);
     let mut quotes: Vec<Quote> = Vec::new();
     let total = articles.len();
     for (i, article) in articles.iter().enumerate() {
@@ -73,12 +78,15 @@ pub fn analyze_with_progress(
         }) {
             return None;
         }
-        quotes.extend(extract::extract(article));
+        let mut found = extract::extract(article);
+        applying.edit_quotes(article, &mut found);
+        quotes.extend(found);
     }
     for (i, quote) in quotes.iter_mut().enumerate() {
         quote.quote_id = format!("q{}", i + 1);
     }
     speakers::unify(&mut quotes);
+    applying.set_speakers(&articles, &mut quotes);
 
     if !progress(Progress {
         stage: Stage::Grouping,
@@ -87,7 +95,8 @@ pub fn analyze_with_progress(
     }) {
         return None;
     }
-    let clusters = group::group(&quotes);
+    let mut clusters = group::group(&quotes);
+    applying.regroup(&mut clusters);
 
     let preferred = preferred_references(&articles, &quotes, options);
     let mut groups: Vec<Group> = Vec::with_capacity(clusters.len());
@@ -103,19 +112,26 @@ pub fn analyze_with_progress(
             return None;
         }
         let members: Vec<&Quote> = cluster.iter().filter_map(|&q| quotes.get(q)).collect();
-        let reference = members.iter().position(|q| preferred.contains(&q.quote_id));
+        let reference = applying
+            .chosen_reference(cluster)
+            .or_else(|| members.iter().position(|q| preferred.contains(&q.quote_id)));
+        let align_options = applying.align_options(cluster, &options.align);
         groups.push(align::build_group(
             format!("g{}", i + 1),
             &members,
             reference,
-            &options.align,
+            &align_options,
         ));
     }
-    Some(Analysis {
+    let mut analysis = Analysis {
         articles,
         quotes,
         groups,
-    })
+        ..Analysis::default()
+    };
+    analysis.notes = applying.notes(&analysis);
+    analysis.unapplied = applying.unapplied(&analysis.articles);
+    Some(analysis)
 }
 
 /// The quote ids the caller prefers as references.

@@ -143,7 +143,7 @@ fn repeated_body_and_caption_are_removed_once() {
     ));
     assert!(
         a.warnings
-            .contains(&"dropped 1 repeated caption line".to_string())
+            .contains(&"dropped 1 line printed twice in a row".to_string())
     );
     assert_offsets_exact(&a, &original);
 }

@@ -4,7 +4,7 @@
 //! Every cleaning step (decoding, newline folding, mojibake repair, trimming, dropping lines)
 //! takes an `AnnotatedText` and builds a new one with [`AnnotatedText::push_slice`] for what it
 //! keeps and [`AnnotatedText::push_mapped`] for what it replaces, so the final
-//! [`OffsetMap`](crate::model::OffsetMap) stays exact without any step reasoning about offsets.
+//! `OffsetMap` stays exact without any step reasoning about offsets.
 //!
 //! Storage is a list of runs, like `OffsetMap`: a copied run maps byte for byte, a mapped run
 //! (one repaired or decoded character) maps as a whole. A UTF-8 file is one run, so memory stays

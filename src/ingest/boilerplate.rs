@@ -1,7 +1,7 @@
 //! Site furniture inside an article's text: lines in, a keep/drop decision per line and one
 //! warning per kind of line dropped out.
 //!
-//! The rules are general: phrase lists (all lower case, all in this file) plus line shapes.
+//! The rules are general: phrase lists (all in [`super::phrases`]) plus line shapes.
 //! - [`LINK_PREFIXES`] followed by `:`, `|` or a dash make a whole line a link ("Read also: …").
 //! - [`STANDALONE`] lines (and [`END_HEADINGS`] anywhere) are furniture when they are the whole
 //!   line ("Advertisement").
@@ -17,163 +17,10 @@
 //! Written by hand: no crate recognises in-article boilerplate outside GPL-licensed site configs.
 
 use super::decode::plural;
-
-/// Phrases that, followed by `:`, `|` or a dash, make the line a link to another article.
-pub(crate) const LINK_PREFIXES: &[&str] = &[
-    "read also",
-    "also read",
-    "read more",
-    "see also",
-    "keep reading",
-    "recommended",
-    "related",
-    "more",
-    "watch",
-    "listen",
-    "read",
-    "click here",
-    "also see",
-    "related coverage",
-];
-
-/// Lines that are furniture when they are all there is (trailing `:`/`.`/`!` ignored).
-pub(crate) const STANDALONE: &[&str] = &[
-    "advertisement",
-    "advertising",
-    "sponsored",
-    "sponsored content",
-    "skip advertisement",
-    "story continues below advertisement",
-    "continue reading",
-    "leave a comment",
-    "leave a reply",
-    "share this article",
-    "share this story",
-    "share this",
-    "share",
-    "our partners",
-    "comments",
-    "print",
-    "email",
-    "follow us",
-    "click to share",
-    "topics",
-    "related topics",
-    "read more",
-    "keep reading",
-    "see also",
-    "read also",
-    "also read",
-];
-
-/// Beginnings of subscribe and follow prompts (a whole short line).
-pub(crate) const PROMPT_PREFIXES: &[&str] = &[
-    "subscribe to",
-    "subscribe now",
-    "subscribe for",
-    "sign up for",
-    "sign up to",
-    "get our newsletter",
-    "join our newsletter",
-    "follow us on",
-    "download our app",
-    "click here to",
-    "to subscribe",
-    "register now",
-];
-
-/// Headings that, standing alone in the last part of the text, end the article body.
-pub(crate) const END_HEADINGS: &[&str] = &[
-    "keep reading",
-    "read more",
-    "read next",
-    "related",
-    "related articles",
-    "related stories",
-    "related news",
-    "related content",
-    "related topics",
-    "more on this story",
-    "more stories",
-    "more from",
-    "more in",
-    "most read",
-    "most popular",
-    "you may also like",
-    "you might also like",
-    "recommended",
-    "recommended for you",
-    "top stories",
-    "latest news",
-    "trending",
-    "see also",
-    "read also",
-    "also read",
-    "what to read next",
-];
-
-/// Words that name a photo agency or mark a photo credit inside a closing parenthesis.
-pub(crate) const CREDIT_WORDS: &[&str] = &[
-    "reuters",
-    "afp",
-    "ap",
-    "getty",
-    "efe",
-    "epa",
-    "xinhua",
-    "anadolu",
-    "bloomberg",
-    "tass",
-    "ria",
-    "sputnik",
-    "ansa",
-    "dpa",
-    "yonhap",
-    "kyodo",
-    "aap",
-    "pa",
-    "shutterstock",
-    "alamy",
-    "upi",
-    "ani",
-    "pti",
-    "ians",
-    "sipa",
-    "abaca",
-    "nurphoto",
-    "sopa",
-    "zuma",
-    "imago",
-    "kcna",
-    "handout",
-    "photo",
-    "photos",
-    "pic",
-    "picture",
-    "image",
-    "images",
-    "credit",
-    "courtesy",
-    "photographer",
-    "photograph",
-];
-
-/// Labels that start (or, near the end, close) a caption or credit line.
-pub(crate) const CREDIT_LABELS: &[&str] = &[
-    "photo:",
-    "photos:",
-    "photo by",
-    "image:",
-    "picture:",
-    "pic from",
-    "pic:",
-    "credit:",
-    "photograph:",
-    "file photo",
-    "caption:",
-    "image credit",
-    "photo credit",
-];
+use super::phrases::{
+    CLOSING_LABELS, CREDIT_LABELS, CREDIT_WORDS, END_HEADINGS, LINK_PREFIXES, PROMPT_PREFIXES,
+    STANDALONE,
+};
 
 /// A caption or furniture line is at most this many words.
 const SHORT_LINE_WORDS: usize = 60;
@@ -247,7 +94,7 @@ fn classify(line: &str) -> Option<Drop> {
     }
     let key = key(line);
     let standalone = STANDALONE.contains(&key.as_str()) || END_HEADINGS.contains(&key.as_str());
-    if standalone || is_link(&key) || is_prompt(&key) {
+    if standalone || is_link(line, &key) || is_prompt(&key) {
         Some(Drop::Furniture)
     } else if is_caption(line, &key) {
         Some(Drop::Caption)
@@ -256,11 +103,15 @@ fn classify(line: &str) -> Option<Drop> {
     }
 }
 
-fn is_link(key: &str) -> bool {
+/// A link line: a [`LINK_PREFIXES`] phrase, then a colon, or a dash, bar or arrow before a
+/// headline (no final period, so "More — and better — jobs are needed." stays).
+fn is_link(line: &str, key: &str) -> bool {
+    let headline = !line.trim_end().ends_with('.');
     LINK_PREFIXES.iter().any(|p| {
         key.strip_prefix(p).is_some_and(|rest| {
-            rest.trim_start()
-                .starts_with([':', '|', '-', '\u{2013}', '\u{2014}', '>', '\u{bb}'])
+            let rest = rest.trim_start();
+            rest.starts_with(':')
+                || (headline && rest.starts_with(['|', '-', '\u{2013}', '\u{2014}', '>', '\u{bb}']))
         })
     })
 }
@@ -281,42 +132,58 @@ fn is_caption(line: &str, key: &str) -> bool {
     closing_label(line) || closing_credit(line)
 }
 
-/// Whether `line` ends with a credit label followed by a few capitalised words
-/// ("… at dusk. Photo: Sam Ortiz").
+/// Whether `line` ends with a [`CLOSING_LABELS`] label and a few capitalised words
+/// ("… at dusk. Photo: Sam Ortiz", "… on Monday. Pic from Harbour Archive"). A label without a
+/// colon must follow a sentence end or a separator.
 fn closing_label(line: &str) -> bool {
-    let Some((head, tail)) = line.rsplit_once(':') else {
-        return false;
-    };
-    let head = head.trim_end().to_lowercase();
-    let labelled = [
-        "photo",
-        "photos",
-        "image",
-        "picture",
-        "credit",
-        "photograph",
-    ]
-    .iter()
-    .any(|l| head.ends_with(l));
-    let words: Vec<&str> = tail.split_whitespace().collect();
-    let names = words.iter().all(|w| {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let capitalised = |w: &&str| {
         w.chars()
             .next()
             .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
-    });
-    labelled && !words.is_empty() && words.len() <= 6 && names
+    };
+    let first = words.len().saturating_sub(10);
+    (first..words.len()).any(|k| {
+        CLOSING_LABELS.iter().any(|label| {
+            let label_words: Vec<&str> = label.split(' ').collect();
+            let at = words.get(k..k + label_words.len());
+            let matches = at.is_some_and(|ws| {
+                ws.iter()
+                    .zip(&label_words)
+                    .all(|(w, l)| w.to_lowercase() == *l)
+            });
+            let tail = words.get(k + label_words.len()..).unwrap_or_default();
+            let after_break = label.ends_with(':')
+                || k == 0
+                || words
+                    .get(k - 1)
+                    .is_some_and(|w| w.ends_with(['.', '|', '-', '\u{2013}', '\u{2014}']));
+            matches && after_break && (1..=6).contains(&tail.len()) && tail.iter().all(capitalised)
+        })
+    })
 }
 
-/// Whether `line` ends with `(…)` naming a photo agency or shaped `Name/Agency`.
+/// Whether `line` ends with up to three `(…)` groups, one of them naming a photo agency or
+/// shaped `Name/Agency` ("… spokesman (REUTERS/Ana Vidal) (ANA VIDAL /)").
 fn closing_credit(line: &str) -> bool {
-    let body = line.trim_end().trim_end_matches('.');
-    let Some(inner) = body.strip_suffix(')') else {
-        return false;
-    };
-    let Some(open) = inner.rfind('(') else {
-        return false;
-    };
-    let credit = inner.get(open + 1..).unwrap_or_default();
+    let mut body = line.trim_end().trim_end_matches('.');
+    for _ in 0..3 {
+        let Some(inner) = body.strip_suffix(')') else {
+            return false;
+        };
+        let Some(open) = inner.rfind('(') else {
+            return false;
+        };
+        if is_credit(inner.get(open + 1..).unwrap_or_default()) {
+            return true;
+        }
+        body = inner.get(..open).unwrap_or_default().trim_end();
+    }
+    false
+}
+
+/// Whether the inside of a parenthesis is a photo credit.
+fn is_credit(credit: &str) -> bool {
     if credit.len() > 80 {
         return false;
     }
@@ -327,16 +194,19 @@ fn closing_credit(line: &str) -> bool {
     let slash_shape = credit.contains('/')
         && credit
             .split('/')
-            .all(|part| part.trim().chars().next().is_some_and(char::is_uppercase));
+            .map(str::trim)
+            .filter(|part| !part.is_empty())
+            .all(|part| part.chars().next().is_some_and(char::is_uppercase));
     names_agency || slash_shape
 }
 
-/// Whether `line` looks like a headline in a list of links: short, no final period.
+/// Whether `line` looks like a headline in a list of links: short, one sentence at most.
 fn headline_like(line: &str) -> bool {
-    let end = line
-        .trim_end()
-        .trim_end_matches(['"', '\u{201d}', '\u{2019}', '\'', ')']);
-    word_count(line) <= HEADLINE_WORDS && !end.ends_with('.')
+    let sentences = line
+        .split_inclusive(['.', '!', '?'])
+        .filter(|part| part.trim().chars().count() > 1)
+        .count();
+    word_count(line) <= HEADLINE_WORDS && sentences <= 1
 }
 
 /// Drops end headings in the second half and the headline-like lines after each.
@@ -408,16 +278,21 @@ mod tests {
             "Advertisement",
             "RELATED ARTICLES",
             "Sign up for our morning newsletter",
+            "More \u{2014} and better \u{2014} jobs are needed, she said.",
             "Recommended changes to the plan were published in May.",
             BODY,
             BODY,
             BODY,
             BODY,
         ]);
-        assert_eq!(k.len(), 6);
-        assert_eq!(
-            k.get(1),
-            Some(&"Recommended changes to the plan were published in May.")
+        assert_eq!(k.len(), 7);
+        assert!(
+            k.get(1)
+                .is_some_and(|l| l.starts_with("More \u{2014} and better"))
+        );
+        assert!(
+            k.get(2)
+                .is_some_and(|l| l.starts_with("Recommended changes"))
         );
         assert_eq!(w, ["dropped 4 boilerplate lines"]);
     }
@@ -430,7 +305,10 @@ mod tests {
             "The new bridge at dusk. (AFP)",
             "Photo: Marta Lind",
             "A protester holds a sign outside the court. Image: Sam Ortiz",
+            "The envoy at the summit (REUTERS / Ana Vidal) (ANA VIDAL /)",
+            "The old harbour from the air. Pic from Coastal Archive",
             "The bill was passed by the upper house (the senate).",
+            "She shared the picture: a burning car.",
             BODY,
         ]);
         assert_eq!(
@@ -438,10 +316,11 @@ mod tests {
             [
                 BODY,
                 "The bill was passed by the upper house (the senate).",
+                "She shared the picture: a burning car.",
                 BODY
             ]
         );
-        assert_eq!(w, ["dropped 4 photo caption lines"]);
+        assert_eq!(w, ["dropped 6 photo caption lines"]);
     }
 
     #[test]
@@ -452,13 +331,13 @@ mod tests {
             BODY,
             "Most read",
             "Storm closes mountain pass for a week",
-            "Local bakery wins national prize",
-            "The committee will meet again in March, a spokesperson said.",
+            "Local bakery wins national prize.",
+            "The committee will meet again in March. A spokesperson said so on Friday.",
         ]);
         assert_eq!(k.len(), 4);
         assert_eq!(
             k.last(),
-            Some(&"The committee will meet again in March, a spokesperson said.")
+            Some(&"The committee will meet again in March. A spokesperson said so on Friday.")
         );
         assert_eq!(
             w,

@@ -2,12 +2,13 @@
 //! plus title and metadata) in, a finished [`Article`] out.
 //!
 //! [`finish`] drops boilerplate ([`super::boilerplate`]), then repeated bodies and captions
-//! ([`super::repeats`]), joins what is left with `"\n\n"` and builds the exact
-//! [`OffsetMap`]: copied bytes map to themselves, repaired characters to the bytes they
-//! replaced, and each inserted separator to the original line break after the paragraph before it.
+//! ([`super::repeats`]), joins what is left with `"\n\n"`, detects the language when the
+//! reader did not know it, and builds the exact [`OffsetMap`]: copied bytes map to
+//! themselves, repaired characters to the bytes they replaced, and each inserted separator to
+//! the original line break after the paragraph before it.
 
 use super::annotated::AnnotatedText;
-use super::{boilerplate, repeats};
+use super::{boilerplate, language, repeats};
 use crate::model::{Article, ArticleMeta, OffsetMap, SourceFormat};
 use std::ops::Range;
 
@@ -80,7 +81,7 @@ pub(crate) fn finish(draft: Draft, original: &[u8]) -> Article {
         path,
         format,
         title,
-        meta,
+        mut meta,
         paragraphs,
         mut warnings,
     } = draft;
@@ -105,6 +106,9 @@ pub(crate) fn finish(draft: Draft, original: &[u8]) -> Article {
     let (text, spans, offsets) = join(kept, original.len());
     if spans.is_empty() {
         warnings.push("no article text is left after cleaning".to_string());
+    }
+    if meta.language.is_none() {
+        meta.language = language::detect_language(&text);
     }
     Article {
         path,

@@ -2,8 +2,9 @@
 //!
 //! Entry points: [`load_path`] (a file), [`ingest_bytes`] (bytes already read) and [`pasted`]
 //! (text pasted in the app). Every article comes out with cleaned `text` (body paragraphs joined
-//! by `"\n\n"`, the headline in `title`), paragraph spans, an exact [`OffsetMap`] back to the
-//! original bytes and one human-readable warning per kind of repair.
+//! by `"\n\n"`, the headline in `title`), paragraph spans, an exact
+//! [`OffsetMap`](crate::model::OffsetMap) back to the original bytes and one human-readable
+//! warning per kind of repair.
 //!
 //! How it is put together, so other formats can plug in:
 //! - A reader turns bytes into a `clean::Draft`: paragraphs as `AnnotatedText` (text where each
@@ -30,8 +31,10 @@ mod html_locate;
 mod html_meta;
 mod html_walk;
 mod lang;
+mod language;
 mod mojibake;
 mod pdf;
+mod phrases;
 mod repeats;
 mod text;
 mod thai;
@@ -170,7 +173,7 @@ fn finish(draft: clean::Draft, bytes: &[u8]) -> Result<Article, IngestError> {
         return Err(IngestError::Empty { path: draft.path });
     }
     let mut article = clean::finish(draft, bytes);
-    lang::detect(&mut article);
+    lang::review(&mut article);
     Ok(article)
 }
 

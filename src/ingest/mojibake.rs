@@ -99,8 +99,13 @@ pub(crate) fn repair(text: AnnotatedText) -> (AnnotatedText, Vec<String>) {
 }
 
 /// The single byte `encoding` writes for `c`, if it has one (ASCII excluded).
+/// Only for windows-1252 and windows-874: outside the ranges checked first, neither writes a
+/// character as one byte, which spares most of the text the encoder call.
 pub(crate) fn single_byte(encoding: &'static Encoding, c: char) -> Option<u8> {
-    if c.is_ascii() {
+    let candidate = ('\u{80}'..='\u{2dc}').contains(&c)
+        || ('\u{e01}'..='\u{e5b}').contains(&c)
+        || ('\u{2013}'..='\u{2122}').contains(&c);
+    if !candidate {
         return None;
     }
     let mut tmp = [0u8; 4];
@@ -272,6 +277,17 @@ mod tests {
         // â (2 bytes) + € (3) + œ (2) = bytes 2..9 of the source
         assert_eq!(t.orig_range(2..5), 2..9);
         assert_eq!(t.orig_range(5..6), 9..10);
+    }
+
+    #[test]
+    fn the_range_shortcut_misses_no_single_byte_character() {
+        for enc in [WINDOWS_1252, encoding_rs::WINDOWS_874] {
+            for c in ('\u{80}'..='\u{ffff}').filter(|c| single_byte(enc, *c).is_none()) {
+                let mut buf = [0u8; 4];
+                let (bytes, _, unmappable) = enc.encode(c.encode_utf8(&mut buf));
+                assert!(unmappable || bytes.len() != 1, "{} {c:?}", enc.name());
+            }
+        }
     }
 
     #[test]

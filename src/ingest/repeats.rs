@@ -3,8 +3,8 @@
 //! - A repeated body: a run of at least [`MIN_BLOCK`] consecutive paragraphs that appears again
 //!   later (compared after folding whitespace and case, by xxh3 hash). The later copy goes.
 //!   Scraped pages print the body twice (page text plus an AMP or print copy).
-//! - A repeated caption: a short line printed twice in a row (the caption under the image and
-//!   again in the image's alt text). The second goes.
+//! - A line printed twice in a row (most often a caption: under the image and again in its
+//!   alt text). The second goes; no article repeats a paragraph back to back on purpose.
 //!
 //! Each paragraph is compared only with a few earlier paragraphs of the same hash
 //! ([`MAX_CANDIDATES`]), so a text of many identical lines stays linear.
@@ -19,11 +19,11 @@ pub(crate) const MIN_BLOCK: usize = 3;
 /// How many earlier paragraphs with the same hash a paragraph is compared with.
 const MAX_CANDIDATES: usize = 8;
 
-/// A repeated line is a caption when it has at most this many words.
-const CAPTION_WORDS: usize = 30;
-
-/// The comparison key of a paragraph: words joined by one space, lower case, hashed.
+/// The comparison key of a paragraph: words joined by one space, lower case, final period or
+/// other closing punctuation dropped (a copy often differs only there), hashed.
 fn paragraph_key(text: &str) -> u64 {
+    let text =
+        text.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':'));
     let mut folded = String::with_capacity(text.len());
     for word in text.split_whitespace() {
         if !folded.is_empty() {
@@ -65,10 +65,10 @@ pub(crate) fn repeat_mask(paragraphs: &[&str], numbers: &[usize]) -> (Vec<bool>,
         }
         j += 1;
     }
-    let captions = drop_repeated_captions(paragraphs, &keys, &mut keep);
-    if captions > 0 {
-        let lines = plural(captions, "line", "lines");
-        warnings.push(format!("dropped {captions} repeated caption {lines}"));
+    let twice = drop_back_to_back(&keys, &mut keep);
+    if twice > 0 {
+        let lines = plural(twice, "line", "lines");
+        warnings.push(format!("dropped {twice} {lines} printed twice in a row"));
     }
     (keep, warnings)
 }
@@ -84,15 +84,15 @@ fn common_run(keys: &[u64], i: usize, j: usize) -> usize {
         .count()
 }
 
-/// Drops a short paragraph equal to the kept paragraph just before it; returns how many.
-fn drop_repeated_captions(paragraphs: &[&str], keys: &[u64], keep: &mut [bool]) -> usize {
+/// Drops a paragraph equal to the kept paragraph just before it; returns how many.
+fn drop_back_to_back(keys: &[u64], keep: &mut [bool]) -> usize {
     let mut dropped = 0;
     let mut prev: Option<u64> = None;
-    for ((text, key), kept) in paragraphs.iter().zip(keys).zip(keep.iter_mut()) {
+    for (key, kept) in keys.iter().zip(keep.iter_mut()) {
         if !*kept {
             continue;
         }
-        if prev == Some(*key) && text.split_whitespace().count() <= CAPTION_WORDS {
+        if prev == Some(*key) {
             *kept = false;
             dropped += 1;
         } else {
@@ -152,7 +152,7 @@ mod tests {
         ];
         let (keep, warnings) = repeat_mask(&p, &numbered(p.len()));
         assert_eq!(keep, [true, true, false, true]);
-        assert_eq!(warnings, ["dropped 1 repeated caption line"]);
+        assert_eq!(warnings, ["dropped 1 line printed twice in a row"]);
     }
 
     #[test]

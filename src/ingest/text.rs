@@ -23,6 +23,9 @@ pub(crate) fn read_text(path: &str, bytes: &[u8]) -> Draft {
     let (mut draft, notes) = draft_from(path, decoded.text, SourceFormat::Text);
     warnings.extend(notes);
     draft.title = take_title(&mut draft.paragraphs, path);
+    if drop_repeated_headline(&mut draft.paragraphs, &draft.title) {
+        warnings.push("dropped the headline printed again above the body".to_string());
+    }
     draft.warnings = warnings;
     draft
 }
@@ -80,6 +83,24 @@ fn take_title(paragraphs: &mut Vec<Paragraph>, path: &str) -> String {
         .unwrap_or_else(|| path.to_string())
 }
 
+/// Drops the first paragraph when it repeats the title (pages often print the headline twice).
+fn drop_repeated_headline(paragraphs: &mut Vec<Paragraph>, title: &str) -> bool {
+    let fold = |s: &str| {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    let repeated = paragraphs.len() >= 2
+        && paragraphs
+            .first()
+            .is_some_and(|p| fold(p.text.as_str()) == fold(title));
+    if repeated {
+        paragraphs.remove(0);
+    }
+    repeated
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -102,6 +123,24 @@ mod tests {
         let d = read_text("news/bridge-story.txt", src.as_bytes());
         assert_eq!(d.title, "bridge-story");
         assert_eq!(d.paragraphs.first().map(|p| p.text.as_str()), Some(first));
+    }
+
+    #[test]
+    fn a_headline_printed_twice_is_kept_once() {
+        let d = read_text(
+            "a.txt",
+            b"Ferry line opens
+Ferry  line opens
+It opened today.
+",
+        );
+        assert_eq!(d.title, "Ferry line opens");
+        let texts: Vec<&str> = d.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(texts, ["It opened today."]);
+        assert_eq!(
+            d.warnings,
+            ["dropped the headline printed again above the body"]
+        );
     }
 
     #[test]

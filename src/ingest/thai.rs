@@ -8,7 +8,7 @@
 //!   punctuation, so real Thai cannot match.
 //! - Stripped: a scraper dropped the C1 control (`โ€` alone) or both trailing characters (a lone
 //!   `โ`). The quote mark is then chosen from context (see
-//!   [`quote_by_context`](super::mojibake::quote_by_context)). This is only done when the
+//!   `mojibake::quote_by_context`). This is only done when the
 //!   article's letters are Latin and neither neighbour is a Thai letter: in Thai, `โ` is a vowel
 //!   sign written before a consonant and must stay.
 //!

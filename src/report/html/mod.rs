@@ -1,0 +1,271 @@
+//! A self-contained HTML report of an analysis, for publishing or printing: one file with its
+//! CSS inline and no script.
+//!
+//! In: an [`Analysis`] (its notes and unapplied corrections included) and the [`Corrections`]
+//! it was made with. Out: one HTML page with the sources, a legend, every statement with its
+//! versions and their differences marked, the flags, the speakers and the user's notes.
+//!
+//! Each class of difference has a colour *and* a second cue (underline, strike, outline, wavy or
+//! dotted line, bold) so the page reads in black and white. Every string that comes from an
+//! article or the user goes through [`escape`]; the page is written by hand with `write!`
+//! rather than with a template engine, because it is small and the escaping is five characters.
+//!
+//! ```
+//! use verbatim::{analyze, ingest, AnalyzeOptions};
+//! use verbatim::corrections::Corrections;
+//! let a = ingest::ingest_bytes("a.txt", "\u{201c}The ferry <b>runs</b> daily,\u{201d} Ana Ruiz said.".as_bytes()).unwrap();
+//! let analysis = analyze(vec![a], &AnalyzeOptions::default());
+//! let page = verbatim::report::html::render(&analysis, &Corrections::default());
+//! assert!(page.starts_with("<!DOCTYPE html>"));
+//! assert!(page.contains("&lt;b&gt;runs&lt;/b&gt;"));
+//! ```
+
+mod statements;
+
+use crate::corrections::Corrections;
+use crate::model::{Analysis, ChangeClass, GroupFlag};
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+const STYLE: &str = include_str!("style.css");
+
+/// Text made safe for HTML element content and quoted attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// The report page.
+pub fn render(analysis: &Analysis, corrections: &Corrections) -> String {
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta name=\"generator\" content=\"Verbatim\">\n\
+         <title>{}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n<main>\n",
+        escape(&headline(analysis))
+    );
+    masthead(&mut out, analysis);
+    legend(&mut out);
+    sources(&mut out, analysis);
+    statements::statements(&mut out, analysis);
+    speakers(&mut out, analysis);
+    corrections_made(&mut out, analysis, corrections);
+    out.push_str(
+        "<footer>Compared with Verbatim. Differences are marked against each statement's \
+         reference version; the classes are the engine's, reviewed by the editor where noted.\
+         </footer>\n</main>\n</body>\n</html>\n",
+    );
+    out
+}
+
+fn headline(analysis: &Analysis) -> String {
+    let n = analysis.articles.len();
+    format!("How {n} source{} quoted the story", plural(n))
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+fn masthead(out: &mut String, analysis: &Analysis) {
+    let changed = analysis
+        .groups
+        .iter()
+        .filter(|g| statements::has_substantive_change(g))
+        .count();
+    let flagged = analysis
+        .groups
+        .iter()
+        .filter(|g| !g.flags.is_empty())
+        .count();
+    let _ = write!(
+        out,
+        "<header class=\"masthead\">\n<div class=\"kicker\">Quotation check</div>\n<h1>{}</h1>\n\
+         <p class=\"dek\">Every quotation found in the sources below, each statement's versions \
+         side by side, and what changed between them.</p>\n<ul class=\"stats\">\
+         <li><b>{}</b>sources</li><li><b>{}</b>quotations</li><li><b>{}</b>statements</li>\
+         <li><b>{changed}</b>changed in substance</li><li><b>{flagged}</b>flagged</li></ul>\n</header>\n",
+        escape(&headline(analysis)),
+        analysis.articles.len(),
+        analysis.quotes.len(),
+        analysis.groups.len(),
+    );
+}
+
+/// What each class means, shown with the mark it gets.
+fn class_meaning(class: ChangeClass) -> &'static str {
+    match class {
+        ChangeClass::Number => "a number differs",
+        ChangeClass::Negation => "a negation was added or dropped",
+        ChangeClass::Name => "a person, place or organisation is named differently",
+        ChangeClass::Omission => "words the reference has and this version lacks",
+        ChangeClass::Addition => "words this version has and the reference lacks",
+        ChangeClass::Paraphrase => "other words for the same thing",
+        ChangeClass::Punctuation => "only punctuation, case or spacing",
+    }
+}
+
+fn legend(out: &mut String) {
+    out.push_str("<h2 id=\"legend\">How to read the marks</h2>\n<dl class=\"legend\">\n");
+    for class in ChangeClass::ALL {
+        let (tag, sample) = match class {
+            ChangeClass::Omission => ("del", "struck through"),
+            ChangeClass::Addition => ("ins", "underlined"),
+            ChangeClass::Number => ("ins", "boxed"),
+            ChangeClass::Negation => ("ins", "double underline"),
+            ChangeClass::Name => ("ins", "dotted underline"),
+            ChangeClass::Paraphrase => ("ins", "wavy underline"),
+            ChangeClass::Punctuation => ("ins", "dashed underline"),
+        };
+        let _ = writeln!(
+            out,
+            "<div><dt><{tag} class=\"d d-{0}\">{0}</{tag}> — {sample}</dt><dd>{1}</dd></div>",
+            class.as_str(),
+            class_meaning(class)
+        );
+    }
+    out.push_str(
+        "<div><dt><span class=\"flag\">flag</span></dt><dd>the statement as a whole needs a \
+         look (speakers disagree, a number or negation changed, a version is spliced or cut)</dd></div>\n\
+         </dl>\n<p class=\"said\">In each version, struck words are the reference's and the \
+         marked words that follow are this version's.</p>\n",
+    );
+}
+
+fn sources(out: &mut String, analysis: &Analysis) {
+    out.push_str(
+        "<h2 id=\"sources\">Sources</h2>\n<table>\n<thead><tr><th>#</th><th>Title</th>\
+         <th>Outlet</th><th>Date</th><th class=\"num\">Quotations</th></tr></thead>\n<tbody>\n",
+    );
+    for a in &analysis.articles {
+        let count = analysis
+            .quotes
+            .iter()
+            .filter(|q| q.article_id == a.article_id)
+            .count();
+        let _ = write!(
+            out,
+            "<tr id=\"{0}\"><td>{0}</td><td>{1}<div class=\"path\">{2}</div>",
+            escape(&a.article_id),
+            escape(&a.title),
+            escape(&a.path)
+        );
+        for w in &a.warnings {
+            let _ = write!(out, "<p class=\"warn\">{}</p>", escape(w));
+        }
+        let _ = writeln!(
+            out,
+            "</td><td>{}</td><td>{}</td><td class=\"num\">{count}</td></tr>",
+            escape(a.meta.outlet.as_deref().unwrap_or("—")),
+            escape(a.meta.published.as_deref().unwrap_or("—")),
+        );
+    }
+    out.push_str("</tbody>\n</table>\n");
+}
+
+/// Per speaker: quotation count and, per article, the words used to name them.
+fn speakers(out: &mut String, analysis: &Analysis) {
+    let mut table: BTreeMap<String, (usize, BTreeMap<String, Vec<String>>)> = BTreeMap::new();
+    for q in &analysis.quotes {
+        let name = q
+            .speaker
+            .clone()
+            .unwrap_or_else(|| "(no speaker found)".into());
+        let entry = table.entry(name).or_default();
+        entry.0 += 1;
+        if let Some(words) = &q.speaker_as_written {
+            let list = entry.1.entry(q.article_id.clone()).or_default();
+            if !list.contains(words) {
+                list.push(words.clone());
+            }
+        }
+    }
+    out.push_str(
+        "<h2 id=\"speakers\">Speakers</h2>\n<table>\n<thead><tr><th>Speaker</th>\
+         <th class=\"num\">Quotations</th><th>How each source named them</th></tr></thead>\n<tbody>\n",
+    );
+    for (name, (count, named)) in &table {
+        let how: Vec<String> = named
+            .iter()
+            .map(|(article, words)| {
+                let words: Vec<String> = words.iter().map(|w| format!("“{}”", escape(w))).collect();
+                format!("{}: {}", escape(article), words.join(", "))
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "<tr><td>{}</td><td class=\"num\">{count}</td><td>{}</td></tr>",
+            escape(name),
+            how.join("<br>")
+        );
+    }
+    out.push_str("</tbody>\n</table>\n");
+}
+
+fn corrections_made(out: &mut String, analysis: &Analysis, corrections: &Corrections) {
+    if corrections.is_empty() {
+        return;
+    }
+    out.push_str("<h2 id=\"corrections\">Editor's corrections</h2>\n<ul class=\"plain\">\n");
+    for (i, c) in corrections.items.iter().enumerate() {
+        match analysis.unapplied.iter().find(|u| u.index == i) {
+            Some(u) => {
+                let _ = writeln!(
+                    out,
+                    "<li class=\"unapplied\">{} — not applied: {}</li>",
+                    escape(&c.summary()),
+                    escape(&u.reason)
+                );
+            }
+            None => {
+                let _ = writeln!(out, "<li>{}</li>", escape(&c.summary()));
+            }
+        }
+    }
+    out.push_str("</ul>\n");
+}
+
+/// The flag as words for a reader.
+fn flag_label(flag: GroupFlag) -> &'static str {
+    match flag {
+        GroupFlag::SpeakerConflict => "speakers differ",
+        GroupFlag::NumberChange => "number changed",
+        GroupFlag::NegationChange => "negation changed",
+        GroupFlag::Splice => "spliced",
+        GroupFlag::Truncated => "cut short",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_covers_markup_and_both_quotes() {
+        assert_eq!(
+            escape(r#"<a href="x" title='y'>&</a>"#),
+            "&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;"
+        );
+    }
+
+    #[test]
+    fn every_class_has_a_legend_entry() {
+        let mut out = String::new();
+        legend(&mut out);
+        for class in ChangeClass::ALL {
+            assert!(out.contains(&format!("d-{}", class.as_str())), "{class:?}");
+        }
+    }
+}

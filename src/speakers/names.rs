@@ -1,0 +1,337 @@
+//! Name phrases → mentions: who a phrase such as "a White House spokesman, John Kirby" or
+//! "the department" or "she" stands for, before any resolution.
+//!
+//! A phrase is split at commas (appositives); each part is read as a pronoun, a role ("the
+//! spokesman"), an organisation (a capitalised run holding an organisation word) or a person
+//! (the capitalised words after the last title or role, starting at a known given name when
+//! there is one). A person part wins over the parts around it, whose roles it takes.
+
+use super::lexicon::{self, Gender};
+
+/// What a mention is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum MentionKind {
+    /// he, she, it, they.
+    Pronoun,
+    /// the spokesman, the ministry: a role to resolve to a named mention.
+    Role,
+    /// A person's name, full or surname only.
+    Person,
+    /// An organisation, a government or a place standing for one.
+    Org,
+}
+
+/// One reading of a name phrase.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mention {
+    /// What it is.
+    pub kind: MentionKind,
+    /// The name without titles and articles ("John Kirby", "U.S. Treasury Department"), the
+    /// pronoun, or the role words for a role.
+    pub name: String,
+    /// The gender the phrase tells.
+    pub gender: Gender,
+    /// Lower-case role and organisation words around the name ("spokesman", "department").
+    pub roles: Vec<String>,
+}
+
+impl Mention {
+    /// The last word of a person's name.
+    pub fn surname(&self) -> &str {
+        self.name.split_whitespace().last().unwrap_or("")
+    }
+}
+
+const CONNECTORS: &[&str] = &[
+    "of", "the", "for", "and", "de", "del", "la", "le", "du", "des", "von", "van", "der", "den",
+    "di", "da", "y", "on", "&",
+];
+
+fn is_cap(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn clean_word(w: &str) -> &str {
+    w.trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '"' | '“' | '”' | '(' | ')'))
+}
+
+/// Reads a name phrase. `None` when it names no one.
+pub fn parse_phrase(phrase: &str) -> Option<Mention> {
+    let without_parens = strip_parenthesised(phrase);
+    let parts: Vec<Mention> = without_parens
+        .split(',')
+        .filter_map(|p| parse_part(p.trim()))
+        .collect();
+    let best = parts
+        .iter()
+        .position(|m| m.kind == MentionKind::Person)
+        .or_else(|| parts.iter().position(|m| m.kind == MentionKind::Org))
+        .or_else(|| parts.iter().position(|m| m.kind == MentionKind::Pronoun))
+        .or_else(|| (!parts.is_empty()).then_some(0))?;
+    let mut mention = parts.get(best)?.clone();
+    for (i, other) in parts.iter().enumerate() {
+        if i == best {
+            continue;
+        }
+        for r in &other.roles {
+            if !mention.roles.contains(r) {
+                mention.roles.push(r.clone());
+            }
+        }
+        if mention.gender == Gender::Unknown {
+            mention.gender = other.gender;
+        }
+        if other.kind == MentionKind::Org && mention.kind == MentionKind::Person {
+            mention.roles.push(other.name.to_lowercase());
+        }
+    }
+    Some(mention)
+}
+
+/// Removes "(…)" groups such as an acronym after a name.
+fn strip_parenthesised(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut depth = 0;
+    for c in s.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = (depth - 1_i32).max(0),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+fn parse_part(part: &str) -> Option<Mention> {
+    let words: Vec<&str> = part
+        .split_whitespace()
+        .map(clean_word)
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.is_empty() {
+        return None;
+    }
+    if words.len() == 1
+        && let Some(gender) = lexicon::pronoun_gender(words[0])
+    {
+        return Some(Mention {
+            kind: MentionKind::Pronoun,
+            name: words[0].to_lowercase(),
+            gender,
+            roles: Vec::new(),
+        });
+    }
+    let start = words
+        .iter()
+        .position(|w| {
+            !matches!(
+                w.to_lowercase().as_str(),
+                "a" | "an"
+                    | "the"
+                    | "its"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "le"
+                    | "la"
+                    | "les"
+                    | "l'"
+                    | "el"
+                    | "los"
+                    | "las"
+                    | "der"
+                    | "die"
+                    | "das"
+            )
+        })
+        .unwrap_or(words.len());
+    let words = &words[start..];
+    if words.is_empty() {
+        return None;
+    }
+    let mut roles: Vec<String> = Vec::new();
+    let mut gender = Gender::Unknown;
+    for w in words {
+        if lexicon::is_role_noun(w) || lexicon::is_title(w) || lexicon::is_org_word(w) {
+            roles.push(w.trim_end_matches('.').to_lowercase());
+        }
+        if gender == Gender::Unknown {
+            gender = lexicon::title_gender(w);
+        }
+    }
+    if !words.iter().any(|w| is_cap(w)) {
+        // Lower-case only: a role such as "the spokesman" or "senior officials".
+        if roles.is_empty() {
+            return None;
+        }
+        return Some(Mention {
+            kind: MentionKind::Role,
+            name: words.join(" ").to_lowercase(),
+            gender,
+            roles,
+        });
+    }
+    if let Some(person) = person_after_titles(words) {
+        if gender == Gender::Unknown {
+            gender = person
+                .split_whitespace()
+                .next()
+                .map_or(Gender::Unknown, lexicon::name_gender);
+        }
+        return Some(Mention {
+            kind: MentionKind::Person,
+            name: person,
+            gender,
+            roles,
+        });
+    }
+    let title_only = words.iter().all(|w| {
+        lexicon::is_title(w)
+            || lexicon::is_role_noun(w)
+            || CONNECTORS.contains(&w.to_lowercase().as_str())
+    });
+    let kind = if title_only && !words.iter().any(|w| lexicon::is_org_word(w)) {
+        MentionKind::Role
+    } else {
+        MentionKind::Org
+    };
+    Some(Mention {
+        kind,
+        name: if kind == MentionKind::Role {
+            words.join(" ").to_lowercase()
+        } else {
+            words.join(" ")
+        },
+        gender,
+        roles,
+    })
+}
+
+/// The person's name in a run like "Treasury Secretary Jane Doe" or "Gen. Ana Ruiz": the
+/// capitalised words after the last title or role, with no organisation word among them.
+fn person_after_titles(words: &[&str]) -> Option<String> {
+    let last_title = words
+        .iter()
+        .rposition(|w| lexicon::is_title(w) || (!is_cap(w) && lexicon::is_role_noun(w)));
+    let mut tail: &[&str] = match last_title {
+        Some(i) => words.get(i + 1..).unwrap_or(&[]),
+        None => words,
+    };
+    // "Secretary of State Jane Doe": skip the "of State" that completes the title.
+    while let Some(first) = tail.first() {
+        if CONNECTORS.contains(&first.to_lowercase().as_str()) {
+            tail = tail.get(2..).unwrap_or(&[]);
+        } else {
+            break;
+        }
+    }
+    // Start at a known given name when there is one; otherwise keep the last three words.
+    let given = tail.iter().position(|w| lexicon::is_given_name(w));
+    if last_title.is_none() && given.is_none() && tail.len() > 3 {
+        return None;
+    }
+    let from = given.unwrap_or(tail.len().saturating_sub(3));
+    let name_words = tail.get(from..).unwrap_or(&[]);
+    if name_words.is_empty() || name_words.len() > 3 {
+        return None;
+    }
+    if name_words
+        .iter()
+        .any(|w| !is_cap(w) || lexicon::is_org_word(w))
+    {
+        return None;
+    }
+    let name: Vec<&str> = name_words
+        .iter()
+        .map(|w| w.trim_end_matches("’s").trim_end_matches("'s"))
+        .collect();
+    Some(name.join(" "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(p: &str) -> (MentionKind, String) {
+        let m = parse_phrase(p).unwrap();
+        (m.kind, m.name)
+    }
+
+    #[test]
+    fn person_after_role_and_organisation() {
+        assert_eq!(
+            read("City Water Board spokesman Tom Alvarez"),
+            (MentionKind::Person, "Tom Alvarez".into())
+        );
+    }
+
+    #[test]
+    fn titles_are_stripped() {
+        assert_eq!(
+            read("Brig. Gen. Ana Ruiz"),
+            (MentionKind::Person, "Ana Ruiz".into())
+        );
+        assert_eq!(
+            read("Finance Minister Jane Holt"),
+            (MentionKind::Person, "Jane Holt".into())
+        );
+        assert_eq!(
+            read("Secretary of State Paul Marsh"),
+            (MentionKind::Person, "Paul Marsh".into())
+        );
+        assert_eq!(read("Ms Okafor"), (MentionKind::Person, "Okafor".into()));
+    }
+
+    #[test]
+    fn given_name_starts_a_long_run() {
+        assert_eq!(
+            read("Harbour Pilot Board Elena Sousa"),
+            (MentionKind::Person, "Elena Sousa".into())
+        );
+    }
+
+    #[test]
+    fn appositive_name_wins() {
+        let m = parse_phrase("a Harbour Authority spokeswoman, Lena Brandt").unwrap();
+        assert_eq!(m.kind, MentionKind::Person);
+        assert_eq!(m.name, "Lena Brandt");
+        assert_eq!(m.gender, Gender::Female);
+        assert!(m.roles.contains(&"spokeswoman".to_string()));
+    }
+
+    #[test]
+    fn organisations() {
+        assert_eq!(
+            read("the Transport Ministry"),
+            (MentionKind::Org, "Transport Ministry".into())
+        );
+        assert_eq!(
+            read("the Port Authority’s Office of Safety Control (OSC)"),
+            (
+                MentionKind::Org,
+                "Port Authority’s Office of Safety Control".into()
+            )
+        );
+    }
+
+    #[test]
+    fn roles_and_pronouns() {
+        assert_eq!(
+            read("the spokesman"),
+            (MentionKind::Role, "spokesman".into())
+        );
+        assert_eq!(
+            read("the department"),
+            (MentionKind::Role, "department".into())
+        );
+        assert_eq!(parse_phrase("she").unwrap().gender, Gender::Female);
+        assert_eq!(read("it").0, MentionKind::Pronoun);
+    }
+
+    #[test]
+    fn gender_from_given_name() {
+        assert_eq!(parse_phrase("Maria Cole").unwrap().gender, Gender::Female);
+        assert_eq!(parse_phrase("Mr. Cole").unwrap().gender, Gender::Male);
+    }
+}
