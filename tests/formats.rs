@@ -1,4 +1,5 @@
 //! Saved pages, PDFs and Word files read into articles: text, metadata, offsets, language.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may unwrap
 
 mod make;
 

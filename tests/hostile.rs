@@ -1,6 +1,7 @@
 //! Hostile and broken files: each case must finish within a bound and either yield an article
 //! (which then goes through the whole analysis) or a clear per-file error naming the file.
 //! Never a panic or a hang.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may unwrap
 
 use std::sync::mpsc;
 use std::thread;
@@ -96,7 +97,10 @@ fn sentence_line(words: usize) -> Vec<u8> {
 }
 
 /// The table: name, file name given, what must happen, how the bytes are made.
-const CASES: &[(&str, &str, Expect, fn() -> Vec<u8>)] = &[
+/// One row: the case's name, the file name given, what must happen, how the bytes are made.
+type Case = (&'static str, &'static str, Expect, fn() -> Vec<u8>);
+
+const CASES: &[Case] = &[
     (
         "binary noise as text",
         "noise.txt",

@@ -158,7 +158,9 @@ fn thai_article_survives_untouched() {
     }
     // the only note is that speakers are not recognised in Thai
     assert!(
-        a.warnings.iter().all(|w| w.starts_with("language \u{201c}th\u{201d}")),
+        a.warnings
+            .iter()
+            .all(|w| w.starts_with("language \u{201c}th\u{201d}")),
         "{:?}",
         a.warnings
     );

@@ -1,5 +1,6 @@
 //! Properties over arbitrary input: reading and analysing never panics, and every offset the
 //! engine reports lies inside the file and, when the file is UTF-8, on a character boundary.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may unwrap
 
 use proptest::prelude::*;
 use verbatim::ingest::ingest_bytes;

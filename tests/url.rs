@@ -1,5 +1,6 @@
 //! Fetching pages over loopback: a server on 127.0.0.1 started by each test, bounded to a few
 //! connections so no test can leave a thread serving forever.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may unwrap
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};

@@ -151,7 +151,7 @@ fn page_shape(html: &str, stop: usize) -> PageShape {
     let bytes = html.as_bytes();
     let mut shape = PageShape::default();
     let (mut depth, mut i) = (0usize, 0usize);
-    while let Some(off) = bytes.get(i..).and_then(|rest| memchr_lt(rest)) {
+    while let Some(off) = bytes.get(i..).and_then(memchr_lt) {
         i += off + 1;
         let rest = bytes.get(i..).unwrap_or_default();
         if rest.starts_with(b"!--") {

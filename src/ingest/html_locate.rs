@@ -104,7 +104,7 @@ impl<'a> Locator<'a> {
         let mut from = self.cursor;
         for _ in 0..MAX_TRIES {
             let rest = src.get(from..)?;
-            let offset = rest.find(|c: char| c == first || c == '&')?;
+            let offset = rest.find([first, '&'])?;
             let at = from + offset;
             self.spend(offset)?;
             if let Some(pieces) = self.align(body, at) {

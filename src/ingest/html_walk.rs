@@ -220,11 +220,7 @@ impl Walker<'_> {
         let name = element.name();
         match name {
             "a" => self.link_depth = self.link_depth.saturating_sub(1),
-            "q" => {
-                if self.q_marks.pop() == Some(true) {
-                    self.current.push_mapped("\u{201d}", self.locator.anchor());
-                }
-            }
+            "q" => self.close_q(),
             _ => {}
         }
         if BLOCK_TAGS.contains(&name) {
@@ -245,6 +241,12 @@ impl Walker<'_> {
             self.out.quotes_marked += 1;
         }
         self.q_marks.push(!quoted);
+    }
+
+    fn close_q(&mut self) {
+        if self.q_marks.pop() == Some(true) {
+            self.current.push_mapped("\u{201d}", self.locator.anchor());
+        }
     }
 
     fn push_text(&mut self, text: &str) {

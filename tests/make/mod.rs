@@ -1,6 +1,6 @@
 //! Builders for test files: a PDF with a text layer (or without one) and a DOCX, made here so
 //! no binary fixture has to be checked in.
-#![allow(dead_code)]
+#![allow(clippy::unwrap_used, clippy::expect_used, dead_code)]
 
 use lopdf::content::{Content, Operation};
 use lopdf::{Document, Object, Stream, dictionary};
