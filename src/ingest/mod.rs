@@ -1,4 +1,5 @@
-//! Bytes → [`Article`]: decoding, mojibake repair, boilerplate, repeated bodies.
+//! Bytes → [`Article`]: text, saved pages, PDFs, Word files and URLs; decoding, mojibake
+//! repair, boilerplate, repeated bodies, language.
 //!
 //! Entry points: [`load_path`] (a file), [`ingest_bytes`] (bytes already read) and [`pasted`]
 //! (text pasted in the app). Every article comes out with cleaned `text` (body paragraphs joined
@@ -14,10 +15,33 @@
 //! - `clean::finish` does the cleaning every format shares (boilerplate lines in `boilerplate`,
 //!   repeated bodies and captions in `repeats`) and builds the `Article` and its offset map.
 //!
-//! An HTML, PDF or DOCX reader extracts its paragraphs, builds each one with
-//! `AnnotatedText::push_copied` / `push_mapped` (pointing at the bytes of the source it came
-//! from), fills a `Draft` and calls `clean::finish`; [`ingest_bytes`] dispatches on
-//! [`source_format`], where the new reader is added.
+//! The other readers work the same way; [`ingest_bytes`] dispatches on [`source_format`]:
+//! - `html` (`.html`, `.htm`, `.xhtml`): decoding in `html_charset`, metadata in `html_meta`,
+//!   the main text through `dom_smoothie` and the walk in `html_walk`, offsets aligned to the
+//!   page's source in `html_locate` (exact where the text is found there; otherwise the start of
+//!   the element it came from).
+//! - `pdf` (text layer) and `docx` (`word/document.xml`): offsets count the extracted text
+//!   (`extracted`), since the file's own bytes are compressed.
+//! - [`url`]: fetches a page ([`url::fetch`]) and reads it as HTML ([`url::ingest_fetched`]).
+//! - `lang` settles the language after cleaning and warns when the attribution rules cannot
+//!   read it.
+//!
+//! # Limits
+//! Every file gets either an article or one [`IngestError`] naming it; nothing input can
+//! contain makes reading panic, hang or take memory out of proportion to the limits below.
+//! - Any file: at most [`MAX_FILE_BYTES`] (20 MiB), checked from the metadata before reading.
+//!   Text with a NUL byte or mostly control characters in its first 8 KiB is refused as binary.
+//! - HTML: nesting deeper than [`MAX_HTML_DEPTH`] (2,000) elements is refused (a linear
+//!   pre-scan of the tags, before parsing); pages with more than
+//!   [`MAX_READABILITY_ELEMENTS`] (50,000) elements skip the readability pass and are read
+//!   whole; the source alignment spends at most 8 comparisons per source byte.
+//! - DOCX: at most [`MAX_DOCX_ENTRIES`] (10,000) entries and [`MAX_DOCX_INFLATED`] (64 MiB)
+//!   declared *and* actually inflated; XML with a DTD is refused; 2 million XML nodes at most.
+//! - PDF: streams may inflate to [`MAX_PDF_INFLATED`] (64 MiB) in all; at most
+//!   [`MAX_PDF_TEXT`] (4 MiB) of text is kept. Panics inside the third-party PDF parsers are
+//!   caught and reported as an unreadable file.
+//! - URL: http/https only, [`url::MAX_REDIRECTS`] redirects, connect/read/total timeouts of
+//!   10/20/60 s, [`url::MAX_PAGE_BYTES`] (10 MiB) of body.
 
 mod annotated;
 mod boilerplate;
