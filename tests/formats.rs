@@ -163,3 +163,22 @@ fn an_article_in_another_language_is_warned_about() {
             .any(|w| w.starts_with("language \u{201c}pl\u{201d}"))
     );
 }
+
+#[test]
+fn quotations_in_a_page_point_at_their_words_in_the_file() {
+    let analysis = verbatim::analyze(vec![page()], &verbatim::AnalyzeOptions::default());
+    let source = std::fs::read_to_string(PAGE).unwrap();
+    let quote = analysis
+        .quotes
+        .iter()
+        .find(|q| q.text.starts_with("We cannot leave the harbour"))
+        .expect("the council leader's quotation is found");
+    assert!(source[quote.start..quote.end].starts_with("We cannot leave the harbour"));
+    assert_eq!(quote.speaker_as_written.as_deref().map(|s| s.contains("Olsen")), Some(true));
+    let inline = analysis
+        .quotes
+        .iter()
+        .find(|q| q.text.starts_with("the boats need a safe berth"))
+        .expect("the <q> quotation is found");
+    assert!(source[inline.start..inline.end].starts_with("the boats need a safe berth"));
+}
