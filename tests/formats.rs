@@ -182,3 +182,20 @@ fn quotations_in_a_page_point_at_their_words_in_the_file() {
         .expect("the <q> quotation is found");
     assert!(source[inline.start..inline.end].starts_with("the boats need a safe berth"));
 }
+
+#[test]
+fn a_spanish_page_keeps_its_quotation_and_speaker() {
+    let html = "<html lang=\"es\"><head><title>El puente cierra</title></head><body><article>\
+        <p>El ayuntamiento cerrará el puente viejo durante tres meses para reparar los pilares, \
+        según anunció el martes tras una reunión con los vecinos del barrio.</p>\
+        <p>\u{ab}No tenemos otra opción\u{bb}, dijo el alcalde Pablo Durán ante el pleno municipal.</p>\
+        </article></body></html>";
+    let a = ingest_bytes("puente.html", html.as_bytes()).unwrap();
+    assert_eq!(a.meta.language.as_deref(), Some("es"));
+    assert!(a.warnings.iter().all(|w| !w.starts_with("language")));
+    let analysis = verbatim::analyze(vec![a], &verbatim::AnalyzeOptions::default());
+    let quote = analysis.quotes.first().expect("the quotation is found");
+    assert_eq!(quote.text, "No tenemos otra opción");
+    assert_eq!(quote.speaker.as_deref(), Some("Pablo Durán"));
+    assert_eq!(&html[quote.start..quote.end], "No tenemos otra opción");
+}
