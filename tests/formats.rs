@@ -174,7 +174,13 @@ fn quotations_in_a_page_point_at_their_words_in_the_file() {
         .find(|q| q.text.starts_with("We cannot leave the harbour"))
         .expect("the council leader's quotation is found");
     assert!(source[quote.start..quote.end].starts_with("We cannot leave the harbour"));
-    assert_eq!(quote.speaker_as_written.as_deref().map(|s| s.contains("Olsen")), Some(true));
+    assert_eq!(
+        quote
+            .speaker_as_written
+            .as_deref()
+            .map(|s| s.contains("Olsen")),
+        Some(true)
+    );
     let inline = analysis
         .quotes
         .iter()

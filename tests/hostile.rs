@@ -170,16 +170,37 @@ const CASES: &[Case] = &[
         || "<a ".repeat(1_000_000).into_bytes(),
     ),
     (
-        "a million comments never closed",
+        "200,000 comments never closed",
         "comments.html",
         Expect::Either,
-        || "<!--<div>".repeat(500_000).into_bytes(),
+        || "<!--<div>".repeat(200_000).into_bytes(),
     ),
     (
         "60,000 flat paragraphs (past the readability limit)",
         "flat.html",
         Expect::Article,
         || "<p>One short line of text.</p>".repeat(60_000).into_bytes(),
+    ),
+    (
+        "1,900 nested q around 1 MB of text",
+        "nestedq.html",
+        Expect::Article,
+        || {
+            let mut b = "<q>".repeat(1_900).into_bytes();
+            b.extend(sentence_line(200_000));
+            b
+        },
+    ),
+    (
+        "1,900 nested blockquotes around 5 MB of white space",
+        "nestedbq.html",
+        Expect::Either,
+        || {
+            let mut s = "<blockquote>".repeat(1_900);
+            s.push_str(&" ".repeat(5_000_000));
+            s.push_str("<p>Yes.</p>");
+            s.into_bytes()
+        },
     ),
     (
         "NUL bytes at the start",

@@ -17,7 +17,7 @@ use super::html_locate::Locator;
 use ego_tree::NodeRef;
 use ego_tree::iter::Edge;
 use regex::Regex;
-use scraper::{ElementRef, Node};
+use scraper::Node;
 use std::sync::LazyLock;
 
 /// Elements whose content is never article text.
@@ -158,9 +158,57 @@ fn is_skipped(element: &scraper::node::Element) -> bool {
 }
 
 /// Whether `text` is already set in quotation marks.
-fn is_quoted(text: &str) -> bool {
-    let t = text.trim();
-    t.starts_with(OPENING_MARKS) && t.ends_with(CLOSING_MARKS) && t.chars().count() > 1
+fn is_quoted(first: Option<char>, last: Option<char>) -> bool {
+    first.is_some_and(|c| OPENING_MARKS.contains(&c))
+        && last.is_some_and(|c| CLOSING_MARKS.contains(&c))
+}
+
+/// How many nodes, and characters per text node, the quoted-or-not check looks at from each
+/// end of an element: enough for real pages, and bounded so nested `<q>`s stay linear.
+const PEEK_NODES: usize = 256;
+const PEEK_CHARS: usize = 64;
+
+/// The first visible character inside `node`, looked for a bounded way in.
+fn first_visible(node: NodeRef<'_, Node>) -> Option<char> {
+    node.descendants().take(PEEK_NODES).find_map(|n| {
+        n.value()
+            .as_text()
+            .and_then(|t| t.chars().take(PEEK_CHARS).find(|c| !c.is_whitespace()))
+    })
+}
+
+/// The last visible character inside `node`: a reverse document-order walk (last child first),
+/// bounded like [`first_visible`].
+fn last_visible(node: NodeRef<'_, Node>) -> Option<char> {
+    let mut current = node.last_child();
+    for _ in 0..PEEK_NODES {
+        let n = current?;
+        if let Some(text) = n.value().as_text()
+            && let Some(c) = text
+                .chars()
+                .rev()
+                .take(PEEK_CHARS)
+                .find(|c| !c.is_whitespace())
+        {
+            return Some(c);
+        }
+        current = n.last_child().or_else(|| previous_in_reverse(n, node));
+    }
+    None
+}
+
+/// The node before `n` in reverse document order, not leaving `root`.
+fn previous_in_reverse<'a>(
+    mut n: NodeRef<'a, Node>,
+    root: NodeRef<'a, Node>,
+) -> Option<NodeRef<'a, Node>> {
+    for _ in 0..PEEK_NODES {
+        if let Some(sibling) = n.prev_sibling() {
+            return Some(sibling);
+        }
+        n = n.parent().filter(|p| p.id() != root.id())?;
+    }
+    None
 }
 
 /// `text` with leading and trailing white space removed and inner runs made one space.
@@ -234,8 +282,7 @@ impl Walker<'_> {
     }
 
     fn open_q(&mut self, node: NodeRef<'_, Node>) {
-        let quoted =
-            ElementRef::wrap(node).is_some_and(|e| is_quoted(&e.text().collect::<String>()));
+        let quoted = is_quoted(first_visible(node), last_visible(node));
         if !quoted {
             self.current.push_mapped("\u{201c}", self.locator.anchor());
             self.out.quotes_marked += 1;
@@ -287,7 +334,10 @@ impl Walker<'_> {
         let (Some(head), Some(tail)) = (quoted.first(), quoted.last()) else {
             return;
         };
-        if is_quoted(&format!("{} {}", head.text.as_str(), tail.text.as_str())) {
+        if is_quoted(
+            head.text.as_str().chars().next(),
+            tail.text.as_str().chars().next_back(),
+        ) {
             return;
         }
         let last = quoted.len() - 1;
