@@ -30,7 +30,7 @@ struct Cli {
 enum Command {
     /// Find quotations and speakers, group versions of one statement, mark what changed.
     Analyze {
-        /// Article files (plain text in any encoding).
+        /// Article files (text in any encoding, .html, .pdf, .docx) or http(s) URLs to fetch.
         #[arg(required = true)]
         files: Vec<PathBuf>,
         /// Output format.
@@ -45,7 +45,7 @@ enum Command {
     },
     /// Write a report to share: an HTML page, a CSV table, or JSON with corrections and notes.
     Export {
-        /// Article files to analyse (or give --workspace).
+        /// Article files or http(s) URLs to analyse (or give --workspace).
         #[arg(required_unless_present = "workspace", conflicts_with = "workspace")]
         files: Vec<PathBuf>,
         /// A saved workspace (.verbatim): its articles, corrections and notes.
@@ -184,7 +184,7 @@ fn load_files(files: &[PathBuf]) -> (Vec<Article>, bool) {
     let mut failed = false;
     let mut articles = Vec::new();
     for path in files {
-        match ingest::load_path(path) {
+        match load_input(&path.to_string_lossy()) {
             Ok(article) => articles.push(article),
             Err(e) => {
                 eprintln!("verbatim: {e}");
@@ -204,7 +204,7 @@ fn run_analyze(
     let mut failed = false;
     let mut articles = Vec::new();
     for path in files {
-        match ingest::load_path(path) {
+        match load_input(&path.to_string_lossy()) {
             Ok(article) => articles.push(article),
             Err(e) => {
                 eprintln!("verbatim: {e}");
@@ -241,4 +241,14 @@ fn run_analyze(
         return 1;
     }
     i32::from(failed)
+}
+
+/// Reads one input named on the command line: an `http://` or `https://` URL is fetched (the
+/// only time the command line uses the network), anything else is read as a file.
+pub fn load_input(input: &str) -> Result<Article, ingest::IngestError> {
+    if ingest::url::is_url(input) {
+        ingest::url::ingest_url(input)
+    } else {
+        ingest::load_path(std::path::Path::new(input))
+    }
 }

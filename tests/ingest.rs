@@ -156,7 +156,14 @@ fn thai_article_survives_untouched() {
     for p in paragraphs(&a) {
         assert!(src.contains(p));
     }
-    assert!(a.warnings.is_empty(), "{:?}", a.warnings);
+    // the only note is that speakers are not recognised in Thai
+    assert!(
+        a.warnings
+            .iter()
+            .all(|w| w.starts_with("language \u{201c}th\u{201d}")),
+        "{:?}",
+        a.warnings
+    );
 }
 
 #[test]
@@ -271,7 +278,7 @@ fn every_error_names_the_file() {
             b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
             "binary",
         ),
-        ("page-article.html", b"<p>Hello</p>", "HTML"),
+        ("page-article.pdf", b"<p>Hello</p>", "not a readable PDF"),
     ];
     for (name, bytes, reason) in cases {
         let err = ingest::ingest_bytes(name, bytes).unwrap_err();
