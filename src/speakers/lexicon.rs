@@ -2,6 +2,9 @@
 //! pronouns and common given names (for gender). Lower-case; kept in one place so a rule never
 //! hides its own list.
 
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
 /// Verbs (and verb phrases' first words) that report speech, in the forms news uses.
 pub const SPEECH_VERBS: &[&str] = &[
     "rejoiced",
@@ -117,6 +120,25 @@ pub const SPEECH_VERBS: &[&str] = &[
     "recounted",
     "elaborated",
 ];
+
+type WordSet = LazyLock<HashSet<&'static str>>;
+
+fn set_of(lists: &[&[&'static str]]) -> HashSet<&'static str> {
+    lists.iter().flat_map(|l| l.iter().copied()).collect()
+}
+
+fn in_set(set: &WordSet, word: &str) -> bool {
+    set.contains(word)
+}
+
+// The lists as sets: every token of every article is looked up in them.
+static VERB_SET: WordSet = LazyLock::new(|| set_of(&[SPEECH_VERBS, FOREIGN_SPEECH_VERBS]));
+static TITLE_SET: WordSet = LazyLock::new(|| set_of(&[TITLES]));
+static ROLE_SET: WordSet = LazyLock::new(|| set_of(&[ROLE_NOUNS]));
+static ORG_SET: WordSet = LazyLock::new(|| set_of(&[ORG_WORDS]));
+static MALE: WordSet = LazyLock::new(|| set_of(&[MALE_NAMES]));
+static FEMALE: WordSet = LazyLock::new(|| set_of(&[FEMALE_NAMES]));
+static NOT_NAME_SET: WordSet = LazyLock::new(|| set_of(&[NOT_NAMES]));
 
 /// Speech verbs of languages other than English that the rules also read (past and present).
 pub const FOREIGN_SPEECH_VERBS: &[&str] = &[
@@ -1002,9 +1024,9 @@ pub const FEMALE_NAMES: &[&str] = &[
 pub fn name_gender(given: &str) -> Gender {
     let g = given.to_lowercase();
     let g = g.trim_end_matches('.');
-    if FEMALE_NAMES.contains(&g) && !MALE_NAMES.contains(&g) {
+    if in_set(&FEMALE, g) && !in_set(&MALE, g) {
         Gender::Female
-    } else if MALE_NAMES.contains(&g) && !FEMALE_NAMES.contains(&g) {
+    } else if in_set(&MALE, g) && !in_set(&FEMALE, g) {
         Gender::Male
     } else {
         Gender::Unknown
@@ -1014,7 +1036,7 @@ pub fn name_gender(given: &str) -> Gender {
 /// Whether `word` (any case) is a known given name.
 pub fn is_given_name(word: &str) -> bool {
     let g = word.to_lowercase();
-    MALE_NAMES.contains(&g.as_str()) || FEMALE_NAMES.contains(&g.as_str())
+    in_set(&MALE, &g) || in_set(&FEMALE, &g)
 }
 
 /// Capitalised words that never name a speaker: days, months, and words that open sentences.
@@ -1116,7 +1138,7 @@ const NOT_NAMES: &[&str] = &[
 /// Whether a capitalised word is one that never names a speaker.
 pub fn is_not_a_name(word: &str) -> bool {
     let w = word.trim_end_matches(['.', ',', ':']).to_lowercase();
-    NOT_NAMES.contains(&w.as_str())
+    in_set(&NOT_NAME_SET, &w)
 }
 
 /// A title or role word in full and lower case: "Gov." → "governor", "Gen" → "general".
@@ -1147,13 +1169,13 @@ pub fn full_title(word: &str) -> String {
 /// Whether `word` (any case, a final period ignored) is a title.
 pub fn is_title(word: &str) -> bool {
     let w = word.trim_end_matches('.').to_lowercase();
-    TITLES.contains(&w.as_str())
+    in_set(&TITLE_SET, &w)
 }
 
 /// Whether `word` is a speech verb of any language the rules read.
 pub fn is_speech_verb(word: &str) -> bool {
     let w = word.to_lowercase();
-    SPEECH_VERBS.contains(&w.as_str()) || FOREIGN_SPEECH_VERBS.contains(&w.as_str())
+    in_set(&VERB_SET, &w)
 }
 
 /// Whether `word` names an organisation.
@@ -1162,7 +1184,7 @@ pub fn is_org_word(word: &str) -> bool {
         .trim_end_matches("’s")
         .trim_end_matches("'s")
         .to_lowercase();
-    ORG_WORDS.contains(&w.as_str())
+    in_set(&ORG_SET, &w)
 }
 
 /// Whether `word` names a document that speaks for its author ("a statement from the board").
@@ -1188,7 +1210,7 @@ pub fn is_document(word: &str) -> bool {
 
 /// Whether `word` is a role noun.
 pub fn is_role_noun(word: &str) -> bool {
-    ROLE_NOUNS.contains(&word.to_lowercase().as_str())
+    in_set(&ROLE_SET, &word.to_lowercase())
 }
 
 /// The gender a title or role tells, if any.

@@ -81,6 +81,7 @@ fn printed_names(article: &Article) -> Vec<Named> {
             });
         }
     }
+    let mut taken: std::collections::HashSet<usize> = out.iter().map(|n| n.position).collect();
     // A name opening a sentence as its subject ("Meridian has confirmed…", "Harlow Foods
     // denied…") is an organisation unless it names a person.
     if let Some(re) = NAME_RUN.as_ref() {
@@ -97,7 +98,7 @@ fn printed_names(article: &Article) -> Vec<Named> {
                     continue;
                 };
                 let next = s[m.end()..].split_whitespace().next().unwrap_or("");
-                if !acts(next) || out.iter().any(|n| n.position == sentence.start) {
+                if !acts(next) || taken.contains(&sentence.start) {
                     continue;
                 }
                 let words: Vec<&str> = m.as_str().split_whitespace().collect();
@@ -111,6 +112,7 @@ fn printed_names(article: &Article) -> Vec<Named> {
                 if let Some(mut mention) = names::parse_phrase(m.as_str()) {
                     if matches!(mention.kind, MentionKind::Person | MentionKind::Org) {
                         mention.kind = MentionKind::Org;
+                        taken.insert(sentence.start);
                         out.push(Named {
                             position: sentence.start,
                             mention,
@@ -130,15 +132,14 @@ fn printed_names(article: &Article) -> Vec<Named> {
     for para in &article.paragraphs {
         for f in crate::extract::attribution::speech_subjects(&article.text, para.clone(), &quoted)
         {
-            if f.mention.kind == MentionKind::Pronoun
-                || out.iter().any(|n| n.position == f.phrase.start)
-            {
+            if f.mention.kind == MentionKind::Pronoun || taken.contains(&f.phrase.start) {
                 continue;
             }
             let mut mention = f.mention;
             if mention.kind == MentionKind::Role {
                 mention.name = role_name(article.slice(&f.phrase));
             }
+            taken.insert(f.phrase.start);
             out.push(Named {
                 position: f.phrase.start,
                 mention,
