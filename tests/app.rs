@@ -137,7 +137,10 @@ fn a_known_difference_is_marked_with_its_class() {
     let marker = verbatim::app::theme::class_marker(class);
     // The changed words are drawn with their class's sign before them.
     let label = format!("{marker}{text}");
-    assert!(h.query_all_by_label(&label).count() >= 1, "no {label}");
+    assert!(
+        h.query_all_by_label_contains(&label).count() >= 1,
+        "no {label}"
+    );
 }
 
 #[test]
@@ -149,11 +152,11 @@ fn hiding_cosmetic_differences_removes_their_marks() {
         "{},",
         verbatim::app::theme::class_marker(ChangeClass::Punctuation)
     );
-    h.get_by_label(&punctuation);
+    h.get_by_label_contains(&punctuation);
     h.get_by_label("Hide punctuation and case").click();
     h.run_steps(2);
     assert!(h.state().doc.hide_cosmetic);
-    assert!(h.query_by_label(&punctuation).is_none());
+    assert!(h.query_by_label_contains(&punctuation).is_none());
 }
 
 #[test]
@@ -390,4 +393,18 @@ fn render_main_window_for_review() {
             .save(format!("{dir}/article_{name}.png"))
             .unwrap();
     }
+}
+
+#[test]
+fn hovering_a_marked_word_names_its_class_and_the_reference_words() {
+    let mut h = harness(App::with_analysis(support::bridge_analysis()));
+    h.run_steps(2);
+    select(&mut h, "g1");
+    // The third version's first row ends with the changed number.
+    let rect = h.get_by_label_contains("for #40").rect();
+    h.event(egui::Event::PointerMoved(
+        rect.right_center() - egui::vec2(4.0, 0.0),
+    ));
+    h.run_steps(4);
+    h.get_by_label("number: the reference has \"14\"");
 }

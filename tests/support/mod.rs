@@ -202,6 +202,7 @@ pub fn bridge_analysis() -> Analysis {
         articles: vec![a1, a2, a3],
         quotes,
         groups,
+        ..Analysis::default()
     }
 }
 
@@ -283,6 +284,7 @@ pub fn generated_analysis(groups: usize) -> Analysis {
         articles,
         quotes,
         groups: out,
+        ..Analysis::default()
     }
 }
 
