@@ -317,8 +317,10 @@ fn the_speakers_view_lists_how_each_source_named_them() {
     h.get_by_label("Speakers").click();
     h.run_steps(2);
     h.get_by_label("Elena Varga — 4 quotations");
-    h.get_by_label("Transport Minister Elena Varga");
-    h.get_by_label("Varga, she");
+    h.get_by_label(
+        "Harbour bridge to close for repairs — \"Transport Minister Elena Varga\" — 1 quotation",
+    );
+    h.get_by_label("Bridge shut for 40 weeks — \"Varga\", \"she\" — 2 quotations");
 }
 
 #[test]

@@ -161,7 +161,7 @@ fn table_ui(ui: &mut Ui, doc: &Document, state: &mut UiState, out: &mut Vec<Comm
                     ui.label(data.differences.to_string());
                 });
                 row.col(|ui| {
-                    ui.horizontal(|ui| {
+                    ui.horizontal_wrapped(|ui| {
                         for flag in &data.flags {
                             let (text, color) = theme::flag_badge(*flag, ui.visuals());
                             theme::badge_ui(ui, text, color).on_hover_text(flag.as_str());
