@@ -115,7 +115,7 @@ impl App {
             .show(ui, |ui| sources::sources_ui(ui, doc, out));
         egui::Panel::left("statements")
             .resizable(true)
-            .default_size(480.0)
+            .default_size(500.0)
             .show(ui, |ui| {
                 statements::statements_ui(ui, doc, &mut self.ui_state, out)
             });

@@ -103,7 +103,7 @@ fn table_ui(ui: &mut Ui, doc: &Document, state: &mut UiState, out: &mut Vec<Comm
         .sense(egui::Sense::click())
         .auto_shrink([false, false])
         .column(
-            Column::initial(110.0)
+            Column::initial(95.0)
                 .at_least(60.0)
                 .clip(true)
                 .resizable(true),
@@ -111,7 +111,7 @@ fn table_ui(ui: &mut Ui, doc: &Document, state: &mut UiState, out: &mut Vec<Comm
         .column(Column::remainder().at_least(120.0).clip(true))
         .column(Column::exact(52.0))
         .column(Column::exact(44.0))
-        .column(Column::initial(110.0).at_least(40.0).clip(true));
+        .column(Column::initial(165.0).at_least(40.0).clip(true));
     if std::mem::take(&mut state.scroll_list)
         && let Some(pos) = selected_pos
     {
