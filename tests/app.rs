@@ -410,3 +410,48 @@ fn hovering_a_marked_word_names_its_class_and_the_reference_words() {
     h.run_steps(4);
     h.get_by_label("number: the reference has \"14\"");
 }
+
+#[test]
+fn cancelling_keeps_the_window_usable_and_says_the_analysis_is_stale() {
+    let dir = tempfile::tempdir().unwrap();
+    let paths: Vec<PathBuf> = (0..400)
+        .map(|i| {
+            temp_file(
+                &dir,
+                &format!("n{i:03}.txt"),
+                format!("Note {i}\n\nText {i}.").as_bytes(),
+            )
+        })
+        .collect();
+    let mut h = harness(App::with_analysis(support::bridge_analysis()));
+    h.run_steps(2);
+    // Cancel straight after starting, as the status bar's button does, before the worker can
+    // finish reading.
+    h.state_mut()
+        .apply(verbatim::app::Command::OpenPaths(paths));
+    h.state_mut().apply(verbatim::app::Command::Cancel);
+    settle(&mut h);
+    let doc = &h.state().doc;
+    assert!(doc.stale);
+    assert!(doc.progress.is_none());
+    // What was shown before stays.
+    assert_eq!(doc.analysis.groups.len(), 3);
+    h.get_by_label("The analysis is out of date.");
+    h.get_by_label("Analyse again");
+}
+
+#[test]
+fn a_dropped_folder_adds_the_files_in_it() {
+    let dir = tempfile::tempdir().unwrap();
+    temp_file(&dir, "one.txt", b"Morning edition\n\nFirst text.");
+    temp_file(&dir, "two.txt", b"Evening edition\n\nSecond text.");
+    let mut h = harness(App::new());
+    h.run_steps(1);
+    h.input_mut()
+        .dropped_files
+        .push(Arc::new(support::Dropped(dir.path().to_path_buf())));
+    settle(&mut h);
+    assert_eq!(h.state().doc.sources.len(), 2);
+    h.get_by_label("Morning edition");
+    h.get_by_label("Evening edition");
+}
