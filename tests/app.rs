@@ -137,7 +137,10 @@ fn a_known_difference_is_marked_with_its_class() {
     let marker = verbatim::app::theme::class_marker(class);
     // The changed words are drawn with their class's sign before them.
     let label = format!("{marker}{text}");
-    assert!(h.query_all_by_label(&label).count() >= 1, "no {label}");
+    assert!(
+        h.query_all_by_label_contains(&label).count() >= 1,
+        "no {label}"
+    );
 }
 
 #[test]
@@ -149,11 +152,11 @@ fn hiding_cosmetic_differences_removes_their_marks() {
         "{},",
         verbatim::app::theme::class_marker(ChangeClass::Punctuation)
     );
-    h.get_by_label(&punctuation);
+    h.get_by_label_contains(&punctuation);
     h.get_by_label("Hide punctuation and case").click();
     h.run_steps(2);
     assert!(h.state().doc.hide_cosmetic);
-    assert!(h.query_by_label(&punctuation).is_none());
+    assert!(h.query_by_label_contains(&punctuation).is_none());
 }
 
 #[test]
@@ -314,8 +317,10 @@ fn the_speakers_view_lists_how_each_source_named_them() {
     h.get_by_label("Speakers").click();
     h.run_steps(2);
     h.get_by_label("Elena Varga — 4 quotations");
-    h.get_by_label("Transport Minister Elena Varga");
-    h.get_by_label("Varga, she");
+    h.get_by_label(
+        "Harbour bridge to close for repairs — \"Transport Minister Elena Varga\" — 1 quotation",
+    );
+    h.get_by_label("Bridge shut for 40 weeks — \"Varga\", \"she\" — 2 quotations");
 }
 
 #[test]
@@ -390,4 +395,63 @@ fn render_main_window_for_review() {
             .save(format!("{dir}/article_{name}.png"))
             .unwrap();
     }
+}
+
+#[test]
+fn hovering_a_marked_word_names_its_class_and_the_reference_words() {
+    let mut h = harness(App::with_analysis(support::bridge_analysis()));
+    h.run_steps(2);
+    select(&mut h, "g1");
+    // The third version's first row ends with the changed number.
+    let rect = h.get_by_label_contains("for #40").rect();
+    h.event(egui::Event::PointerMoved(
+        rect.right_center() - egui::vec2(4.0, 0.0),
+    ));
+    h.run_steps(4);
+    h.get_by_label("number: the reference has \"14\"");
+}
+
+#[test]
+fn cancelling_keeps_the_window_usable_and_says_the_analysis_is_stale() {
+    let dir = tempfile::tempdir().unwrap();
+    let paths: Vec<PathBuf> = (0..400)
+        .map(|i| {
+            temp_file(
+                &dir,
+                &format!("n{i:03}.txt"),
+                format!("Note {i}\n\nText {i}.").as_bytes(),
+            )
+        })
+        .collect();
+    let mut h = harness(App::with_analysis(support::bridge_analysis()));
+    h.run_steps(2);
+    // Cancel straight after starting, as the status bar's button does, before the worker can
+    // finish reading.
+    h.state_mut()
+        .apply(verbatim::app::Command::OpenPaths(paths));
+    h.state_mut().apply(verbatim::app::Command::Cancel);
+    settle(&mut h);
+    let doc = &h.state().doc;
+    assert!(doc.stale);
+    assert!(doc.progress.is_none());
+    // What was shown before stays.
+    assert_eq!(doc.analysis.groups.len(), 3);
+    h.get_by_label("The analysis is out of date.");
+    h.get_by_label("Analyse again");
+}
+
+#[test]
+fn a_dropped_folder_adds_the_files_in_it() {
+    let dir = tempfile::tempdir().unwrap();
+    temp_file(&dir, "one.txt", b"Morning edition\n\nFirst text.");
+    temp_file(&dir, "two.txt", b"Evening edition\n\nSecond text.");
+    let mut h = harness(App::new());
+    h.run_steps(1);
+    h.input_mut()
+        .dropped_files
+        .push(Arc::new(support::Dropped(dir.path().to_path_buf())));
+    settle(&mut h);
+    assert_eq!(h.state().doc.sources.len(), 2);
+    h.get_by_label("Morning edition");
+    h.get_by_label("Evening edition");
 }

@@ -48,7 +48,6 @@ impl eframe::App for Window {
 /// Opens the window on `paths` (the demo articles when empty); returns the process exit code.
 pub fn run(paths: Vec<OsString>) -> i32 {
     let paths: Vec<PathBuf> = paths.into_iter().map(PathBuf::from).collect();
-    let paths = expand_folders(paths);
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Verbatim")

@@ -128,6 +128,8 @@ impl App {
         match command {
             Command::ShowOpenDialog => self.ui_state.open_dialog(),
             Command::OpenPaths(paths) => {
+                // A folder (named on the command line or dropped) stands for the files in it.
+                let paths = super::expand_folders(paths);
                 for path in &paths {
                     self.remember(path.display().to_string());
                 }

@@ -100,6 +100,15 @@ pub fn plain_format(visuals: &Visuals, font: FontId) -> TextFormat {
     }
 }
 
+/// Text drawn stronger than body text (the selected row).
+pub fn strong_format(visuals: &Visuals, font: FontId) -> TextFormat {
+    TextFormat {
+        font_id: font,
+        color: visuals.strong_text_color(),
+        ..TextFormat::default()
+    }
+}
+
 /// Appends `text` in `class`'s style to `job`, led by its small raised marker.
 pub fn append_marked(
     job: &mut LayoutJob,

@@ -9,12 +9,13 @@ use crate::app::command::Command;
 use crate::app::state::Document;
 use crate::app::theme;
 use crate::app::view::count;
-use crate::model::{Group, OpKind, Quote};
+use crate::model::{ChangeClass, Group, OpKind, Quote};
 use egui::text::LayoutJob;
 use egui::{RichText, Ui};
+use std::ops::Range;
 
 /// Narrowest and widest a version's column may be.
-const COLUMN_WIDTH: (f32, f32) = (190.0, 420.0);
+const COLUMN_WIDTH: (f32, f32) = (130.0, 420.0);
 
 /// Draws the comparison of the selected statement.
 pub fn comparison_ui(ui: &mut Ui, doc: &Document, out: &mut Vec<Command>) {
@@ -53,35 +54,132 @@ pub fn comparison_ui(ui: &mut Ui, doc: &Document, out: &mut Vec<Command>) {
         })
         .collect();
     let aligned = align_versions(&reference.text, &inputs, doc.hide_cosmetic);
-    let spacing = ui.spacing().item_spacing.x * 2.0;
+    let spacing = 12.0;
     let width = ((ui.available_width() - 12.0) / ordered.len().max(1) as f32 - spacing)
         .clamp(COLUMN_WIDTH.0, COLUMN_WIDTH.1);
     egui::ScrollArea::both()
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            egui::Grid::new(("comparison", &group.group_id))
-                .striped(true)
-                .min_col_width(width)
-                .max_col_width(width)
-                .spacing([spacing, 8.0])
-                .show(ui, |ui| {
-                    for (quote, _) in &ordered {
-                        ui.vertical(|ui| version_header_ui(ui, doc, group, quote, out));
-                    }
-                    ui.end_row();
-                    for row in &aligned.rows {
-                        for cell in row {
-                            ui.horizontal_wrapped(|ui| {
-                                ui.spacing_mut().item_spacing.x = 0.0;
-                                for (i, piece) in cell.iter().enumerate() {
-                                    piece_ui(ui, piece, doc.hide_cosmetic, i == 0);
-                                }
-                            });
-                        }
-                        ui.end_row();
-                    }
+            ui.spacing_mut().item_spacing.x = spacing;
+            // Columns of one fixed width, each row top-aligned, so the same words line up.
+            columns_ui(ui, width, ordered.iter(), |ui, (quote, _)| {
+                version_header_ui(ui, doc, group, quote, out);
+            });
+            for row in &aligned.rows {
+                ui.separator();
+                columns_ui(ui, width, row.iter(), |ui, cell| {
+                    cell_ui(ui, cell, doc.hide_cosmetic);
                 });
+            }
         });
+}
+
+/// One row of fixed-width, top-aligned columns.
+fn columns_ui<T>(
+    ui: &mut Ui,
+    width: f32,
+    items: impl Iterator<Item = T>,
+    mut add: impl FnMut(&mut Ui, T),
+) {
+    ui.horizontal_top(|ui| {
+        for item in items {
+            let layout = egui::Layout::top_down(egui::Align::Min);
+            ui.allocate_ui_with_layout(egui::vec2(width, 0.0), layout, |ui| {
+                ui.set_width(width);
+                add(ui, item);
+            });
+        }
+    });
+}
+
+/// One version's words on one row, laid out as one wrapped text so lines break like prose;
+/// hovering a marked run names its class and the reference's words there.
+fn cell_ui(ui: &mut Ui, cell: &[Piece], hide_cosmetic: bool) {
+    let (job, runs) = cell_job(ui, cell, hide_cosmetic);
+    let response = ui.add(
+        egui::Label::new(job.clone())
+            .wrap()
+            .sense(egui::Sense::hover()),
+    );
+    let Some(pointer) = response.hover_pos() else {
+        return;
+    };
+    // Lay the same job out again at the label's width to find the character under the pointer.
+    let mut job = job;
+    job.wrap.max_width = response.rect.width().max(1.0);
+    let galley = ui.fonts_mut(|f| f.layout_job(job));
+    let char_index = galley.cursor_from_pos(pointer - response.rect.min).index.0;
+    let hovered = runs
+        .iter()
+        .find(|(chars, _)| chars.contains(&char_index))
+        .and_then(|(_, piece)| cell.get(*piece))
+        .and_then(|piece| Some((piece, marked_class(piece, hide_cosmetic)?)));
+    if let Some((piece, class)) = hovered {
+        response.on_hover_text(hover_text(piece, class));
+    }
+}
+
+/// The class a piece is marked with, or `None` when it is shown plain.
+fn marked_class(piece: &Piece, hide_cosmetic: bool) -> Option<ChangeClass> {
+    piece
+        .class
+        .filter(|c| piece.op != OpKind::Equal && (c.is_substantive() || !hide_cosmetic))
+}
+
+/// The cell's text with each run styled, and each run's character range.
+fn cell_job(
+    ui: &Ui,
+    cell: &[Piece],
+    hide_cosmetic: bool,
+) -> (LayoutJob, Vec<(Range<usize>, usize)>) {
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let visuals = ui.visuals();
+    let mut job = LayoutJob::default();
+    let mut runs = Vec::with_capacity(cell.len());
+    let mut chars = 0;
+    for (i, piece) in cell.iter().enumerate() {
+        let before = job.text.len();
+        match marked_class(piece, hide_cosmetic) {
+            Some(class) => {
+                let shown = if piece.op == OpKind::Delete {
+                    &piece.ref_text
+                } else {
+                    &piece.text
+                };
+                theme::append_marked(&mut job, shown, class, visuals, &font);
+            }
+            None => {
+                // The space that ended the previous row would indent this one.
+                let text = if i == 0 {
+                    piece.text.trim_start()
+                } else {
+                    &piece.text
+                };
+                job.append(text, 0.0, theme::strong_format(visuals, font.clone()));
+            }
+        }
+        let added = job.text.get(before..).map_or(0, |t| t.chars().count());
+        runs.push((chars..chars + added, i));
+        chars += added;
+    }
+    (job, runs)
+}
+
+/// What hovering a marked run says.
+fn hover_text(piece: &Piece, class: ChangeClass) -> String {
+    match piece.op {
+        OpKind::Insert => format!("{}: not in the reference", class.as_str()),
+        OpKind::Delete => format!(
+            "{}: only the reference has \"{}\"",
+            class.as_str(),
+            piece.ref_text.trim()
+        ),
+        _ => format!(
+            "{}: the reference has \"{}\"",
+            class.as_str(),
+            piece.ref_text.trim()
+        ),
+    }
 }
 
 fn header_ui(ui: &mut Ui, doc: &Document, group: &Group, out: &mut Vec<Command>) {
@@ -148,17 +246,14 @@ fn version_header_ui(
 /// "said by": the words the article used and the person they resolve to; a conflict with the
 /// group's speaker is coloured and spelt out.
 fn attribution_ui(ui: &mut Ui, group: &Group, quote: &Quote) {
-    let written = quote
-        .speaker_as_written
-        .as_deref()
-        .unwrap_or("no attribution");
-    let resolved = quote.speaker.as_deref().unwrap_or("unresolved");
-    let conflict =
-        quote.speaker.is_some() && group.speaker.is_some() && quote.speaker != group.speaker;
-    let text = if written == resolved {
-        format!("said by: {written}")
-    } else {
-        format!("said by: \"{written}\" = {resolved}")
+    let resolved = quote.speaker.as_deref();
+    let conflict = resolved.is_some() && group.speaker.is_some() && quote.speaker != group.speaker;
+    let text = match (quote.speaker_as_written.as_deref(), resolved) {
+        (Some(written), Some(resolved)) if written == resolved => format!("said by: {written}"),
+        (Some(written), Some(resolved)) => format!("said by: \"{written}\" = {resolved}"),
+        (Some(written), None) => format!("said by: \"{written}\" (not resolved)"),
+        (None, Some(resolved)) => format!("said by: {resolved} (not named here)"),
+        (None, None) => "no attribution found".to_string(),
     };
     if conflict {
         let color = theme::warning_color(ui.visuals());
@@ -167,44 +262,4 @@ fn attribution_ui(ui: &mut Ui, group: &Group, quote: &Quote) {
     } else {
         ui.add(egui::Label::new(RichText::new(text).weak()).wrap());
     }
-}
-
-/// One run of words: plain when equal, marked by class otherwise, with the reference's words
-/// and the class on hover.
-fn piece_ui(ui: &mut Ui, piece: &Piece, hide_cosmetic: bool, starts_cell: bool) {
-    let class = match piece.class {
-        Some(c) if piece.op != OpKind::Equal && (c.is_substantive() || !hide_cosmetic) => c,
-        _ => {
-            // The space that ended the previous row would indent this one.
-            let text = if starts_cell {
-                piece.text.trim_start()
-            } else {
-                &piece.text
-            };
-            ui.label(RichText::new(text).strong());
-            return;
-        }
-    };
-    let font = egui::TextStyle::Body.resolve(ui.style());
-    let shown = if piece.op == OpKind::Delete {
-        &piece.ref_text
-    } else {
-        &piece.text
-    };
-    let mut job = LayoutJob::default();
-    theme::append_marked(&mut job, shown, class, ui.visuals(), &font);
-    let hover = match piece.op {
-        OpKind::Insert => format!("{}: not in the reference", class.as_str()),
-        OpKind::Delete => format!(
-            "{}: only the reference has \"{}\"",
-            class.as_str(),
-            piece.ref_text.trim()
-        ),
-        _ => format!(
-            "{}: the reference has \"{}\"",
-            class.as_str(),
-            piece.ref_text.trim()
-        ),
-    };
-    ui.label(job).on_hover_text(hover);
 }

@@ -111,11 +111,11 @@ impl App {
         egui::Panel::bottom("status").show(ui, |ui| status_ui(ui, doc, out));
         egui::Panel::left("sources")
             .resizable(true)
-            .default_size(260.0)
+            .default_size(230.0)
             .show(ui, |ui| sources::sources_ui(ui, doc, out));
         egui::Panel::left("statements")
             .resizable(true)
-            .default_size(540.0)
+            .default_size(500.0)
             .show(ui, |ui| {
                 statements::statements_ui(ui, doc, &mut self.ui_state, out)
             });

@@ -25,17 +25,24 @@ pub fn speakers_ui(ui: &mut Ui, doc: &Document) {
                     ))
                     .strong(),
                 );
-                egui::Grid::new(("speaker", &speaker.name))
-                    .striped(true)
-                    .num_columns(3)
-                    .show(ui, |ui| {
-                        for source in &speaker.sources {
-                            ui.label(source.article_title.as_str());
-                            ui.label(source.as_written.join(", "));
-                            ui.label(format!("{}", source.quotes));
-                            ui.end_row();
-                        }
-                    });
+                for source in &speaker.sources {
+                    let named = if source.as_written.is_empty() {
+                        "not named".to_string()
+                    } else {
+                        source
+                            .as_written
+                            .iter()
+                            .map(|w| format!("\"{w}\""))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    };
+                    let line = format!(
+                        "{} — {named} — {}",
+                        source.article_title,
+                        count(source.quotes, "quotation")
+                    );
+                    ui.add(egui::Label::new(line).wrap());
+                }
                 ui.add_space(8.0);
             }
         });

@@ -81,6 +81,20 @@ fn speaker_filter_ui(ui: &mut Ui, doc: &Document, out: &mut Vec<Command>) {
         });
 }
 
+/// At most two lines of a statement's opening words, ending in an ellipsis when cut.
+fn opening_ui(ui: &mut Ui, opening: &str, selected: bool) -> egui::Response {
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let format = if selected {
+        theme::strong_format(ui.visuals(), font)
+    } else {
+        theme::plain_format(ui.visuals(), font)
+    };
+    let mut job = egui::text::LayoutJob::single_section(opening.to_string(), format);
+    job.wrap.max_rows = 2;
+    job.wrap.overflow_character = Some('…');
+    ui.add(egui::Label::new(job).wrap().sense(egui::Sense::click()))
+}
+
 fn table_ui(ui: &mut Ui, doc: &Document, state: &mut UiState, out: &mut Vec<Command>) {
     let selected_pos = doc.selected_pos;
     let mut table = TableBuilder::new(ui)
@@ -89,7 +103,7 @@ fn table_ui(ui: &mut Ui, doc: &Document, state: &mut UiState, out: &mut Vec<Comm
         .sense(egui::Sense::click())
         .auto_shrink([false, false])
         .column(
-            Column::initial(110.0)
+            Column::initial(95.0)
                 .at_least(60.0)
                 .clip(true)
                 .resizable(true),
@@ -97,7 +111,7 @@ fn table_ui(ui: &mut Ui, doc: &Document, state: &mut UiState, out: &mut Vec<Comm
         .column(Column::remainder().at_least(120.0).clip(true))
         .column(Column::exact(52.0))
         .column(Column::exact(44.0))
-        .column(Column::initial(110.0).at_least(40.0).clip(true));
+        .column(Column::initial(165.0).at_least(40.0).clip(true));
     if std::mem::take(&mut state.scroll_list)
         && let Some(pos) = selected_pos
     {
@@ -138,11 +152,7 @@ fn table_ui(ui: &mut Ui, doc: &Document, state: &mut UiState, out: &mut Vec<Comm
                 });
                 let mut clicked = false;
                 row.col(|ui| {
-                    // Two lines of the opening words; the whole row is the click target.
-                    let text = egui::RichText::new(data.opening.as_str());
-                    let text = if selected { text.strong() } else { text };
-                    let label = egui::Label::new(text).wrap().sense(egui::Sense::click());
-                    clicked |= ui.add(label).clicked();
+                    clicked |= opening_ui(ui, &data.opening, selected).clicked();
                 });
                 row.col(|ui| {
                     ui.label(data.sources.to_string());
@@ -151,7 +161,7 @@ fn table_ui(ui: &mut Ui, doc: &Document, state: &mut UiState, out: &mut Vec<Comm
                     ui.label(data.differences.to_string());
                 });
                 row.col(|ui| {
-                    ui.horizontal(|ui| {
+                    ui.horizontal_wrapped(|ui| {
                         for flag in &data.flags {
                             let (text, color) = theme::flag_badge(*flag, ui.visuals());
                             theme::badge_ui(ui, text, color).on_hover_text(flag.as_str());
