@@ -109,15 +109,15 @@ fn printed_names(article: &Article) -> Vec<Named> {
                 {
                     continue;
                 }
-                if let Some(mut mention) = names::parse_phrase(m.as_str()) {
-                    if matches!(mention.kind, MentionKind::Person | MentionKind::Org) {
-                        mention.kind = MentionKind::Org;
-                        taken.insert(sentence.start);
-                        out.push(Named {
-                            position: sentence.start,
-                            mention,
-                        });
-                    }
+                if let Some(mut mention) = names::parse_phrase(m.as_str())
+                    && matches!(mention.kind, MentionKind::Person | MentionKind::Org)
+                {
+                    mention.kind = MentionKind::Org;
+                    taken.insert(sentence.start);
+                    out.push(Named {
+                        position: sentence.start,
+                        mention,
+                    });
                 }
             }
         }
@@ -502,7 +502,7 @@ fn resolve_mention(mention: &Mention, at: usize, named: &Mentions) -> Option<Str
                 .take_while(|w| !matches!(*w, "in" | "of" | "for" | "at" | "from" | "with"))
                 .filter(|w| lexicon::is_role_noun(w) || lexicon::is_title(w))
                 .last()
-                .map(|w| lexicon::full_title(w));
+                .map(lexicon::full_title);
             let last = before_preposition
                 .or_else(|| mention.roles.last().cloned())
                 .unwrap_or_else(|| mention.name.clone());
