@@ -245,7 +245,7 @@ pub struct Quote {
     pub end: usize,
     /// The speaker resolved to a full name or organisation, if any was found.
     pub speaker: Option<String>,
-    /// The words the article used for the speaker ("he", "the spokesman", "Kirby").
+    /// The words the article used for the speaker ("he", "the spokesman", "Varga").
     pub speaker_as_written: Option<String>,
     /// Where the attribution is in the cleaned text, for highlighting.
     pub attribution: Option<Span>,

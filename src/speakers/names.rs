@@ -1,4 +1,4 @@
-//! Name phrases → mentions: who a phrase such as "a White House spokesman, John Kirby" or
+//! Name phrases → mentions: who a phrase such as "a Harbour Board spokesman, Tom Varga" or
 //! "the department" or "she" stands for, before any resolution.
 //!
 //! A phrase is split at commas (appositives); each part is read as a pronoun, a role ("the
@@ -26,7 +26,7 @@ pub enum MentionKind {
 pub struct Mention {
     /// What it is.
     pub kind: MentionKind,
-    /// The name without titles and articles ("John Kirby", "U.S. Treasury Department"), the
+    /// The name without titles and articles ("Tom Varga", "Port Authority of Westvale"), the
     /// pronoun, or the role words for a role.
     pub name: String,
     /// The gender the phrase tells.
