@@ -155,11 +155,26 @@ impl<'a> Index<'a> {
         if smaller < 2 || shared.len() < smaller.min(3) {
             return None;
         }
-        let (wa, wb, ws) = (
+        let (mut wa, mut wb, ws) = (
             self.weight(&pa.set),
             self.weight(&pb.set),
             self.weight(&shared),
         );
+        // A number that changed ("90 percent" for "95 percent") is what the comparison is for:
+        // when both sides hold numbers the other lacks, they do not count against the match.
+        let common_numbers = intersection(&pa.numbers, &pb.numbers);
+        let only = |numbers: &[u32]| -> Vec<u32> {
+            numbers
+                .iter()
+                .copied()
+                .filter(|n| common_numbers.binary_search(n).is_err())
+                .collect()
+        };
+        let (only_a, only_b) = (only(&pa.numbers), only(&pb.numbers));
+        if !only_a.is_empty() && !only_b.is_empty() {
+            wa -= self.weight(&only_a);
+            wb -= self.weight(&only_b);
+        }
         let ratio = |common: usize, x: usize, y: usize| common as f64 / x.min(y).max(1) as f64;
         let mut bonus = 0.0;
         if !pa.numbers.is_empty() && !pb.numbers.is_empty() {

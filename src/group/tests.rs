@@ -258,3 +258,19 @@ fn reworded_versions_group_among_topical_sentences() {
         );
     }
 }
+
+#[test]
+fn a_changed_number_does_not_keep_versions_apart() {
+    let quotes = [
+        quote(
+            "a1",
+            "The lease requires 95 percent of the berths to stay open, and we expect them to keep it whether the strike ends or not.",
+        ),
+        quote(
+            "a2",
+            "The lease requires 90 percent of the berths to stay open,",
+        ),
+    ];
+    let groups = group(&quotes);
+    assert_eq!(groups.len(), 1, "{groups:?}");
+}
