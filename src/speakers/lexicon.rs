@@ -1143,7 +1143,11 @@ pub fn is_not_a_name(word: &str) -> bool {
 
 /// A title or role word in full and lower case: "Gov." → "governor", "Gen" → "general".
 pub fn full_title(word: &str) -> String {
-    let w = word.trim_end_matches('.').to_lowercase();
+    let w = word
+        .trim_end_matches('.')
+        .trim_end_matches("’s")
+        .trim_end_matches("'s")
+        .to_lowercase();
     let full = match w.as_str() {
         "gov" => "governor",
         "gen" => "general",

@@ -82,6 +82,11 @@ fn printed_names(article: &Article) -> Vec<Named> {
         }
     }
     let mut taken: std::collections::HashSet<usize> = out.iter().map(|n| n.position).collect();
+    let surnames: std::collections::HashSet<String> = out
+        .iter()
+        .filter(|n| n.mention.kind == MentionKind::Person)
+        .map(|n| n.mention.surname().to_string())
+        .collect();
     // A name opening a sentence as its subject ("Meridian has confirmed…", "Harlow Foods
     // denied…") is an organisation unless it names a person.
     if let Some(re) = NAME_RUN.as_ref() {
@@ -102,6 +107,16 @@ fn printed_names(article: &Article) -> Vec<Named> {
                     continue;
                 }
                 let words: Vec<&str> = m.as_str().split_whitespace().collect();
+                // One capitalised word opening a sentence ("Crews will…") is a name only if
+                // the article also capitalises it mid-sentence.
+                if words.len() == 1 && !capitalised_mid_sentence(&article.text, m.as_str()) {
+                    continue;
+                }
+                // A known person's surname opening a sentence is that person, not a body.
+                let surname = words.last().copied().unwrap_or("");
+                if surnames.contains(surname) {
+                    continue;
+                }
                 if words.len() > 4
                     || words
                         .iter()
@@ -205,13 +220,34 @@ fn add_nearby_roles(text: &str, start: usize, end: usize, mention: &mut Mention)
         .unwrap_or("");
     for w in before_words.chain(appositive.split_whitespace()) {
         let w = lexicon::full_title(w.trim_end_matches(','));
-        if (lexicon::is_title(&w) || lexicon::is_role_noun(&w)) && !mention.roles.contains(&w) {
+        // A person's roles, not the organisation they belong to ("the board's chief engineer").
+        if (lexicon::is_title(&w) || lexicon::is_role_noun(&w))
+            && !lexicon::is_org_word(&w)
+            && !mention.roles.contains(&w)
+        {
             if mention.gender == Gender::Unknown {
                 mention.gender = lexicon::title_gender(&w);
             }
             mention.roles.push(w);
         }
     }
+}
+
+/// Whether `word` appears capitalised after a lower-case word somewhere in `text`.
+fn capitalised_mid_sentence(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(i, _)| {
+        let before = text[..i].trim_end_matches(' ');
+        let after_ok = text[i + word.len()..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric());
+        after_ok
+            && before.len() < i
+            && before
+                .chars()
+                .last()
+                .is_some_and(|c| c.is_lowercase() || c == ',')
+    })
 }
 
 /// Whether a word after a sentence's subject reads as its verb: an auxiliary or a past or
@@ -535,7 +571,9 @@ fn resolve_mention(mention: &Mention, at: usize, named: &Mentions) -> Option<Str
                             .split_whitespace()
                             .any(|w| w == head))
             };
-            let body = lexicon::is_org_word(&head);
+            // "the company", "the ministry": a bare organisation word may stand for the
+            // organisation just before; a longer phrase says too much to guess.
+            let body = lexicon::is_org_word(&head) && mention.name.split_whitespace().count() <= 2;
             named
                 .before(at)
                 .find(holds)

@@ -86,7 +86,10 @@ pub fn parse_phrase(phrase: &str) -> Option<Mention> {
             continue;
         }
         for r in &other.roles {
-            if !mention.roles.contains(r) {
+            // A person's roles are what they are ("chief engineer"), not whose they are
+            // ("the board's"): organisation words stay with organisations.
+            let affiliation = mention.kind == MentionKind::Person && lexicon::is_org_word(r);
+            if !affiliation && !mention.roles.contains(r) {
                 mention.roles.push(r.clone());
             }
         }
@@ -204,7 +207,10 @@ fn parse_part(part: &str) -> Option<Mention> {
             kind: MentionKind::Person,
             name: person,
             gender,
-            roles,
+            roles: roles
+                .into_iter()
+                .filter(|r| !lexicon::is_org_word(r))
+                .collect(),
         });
     }
     let title_only = words.iter().all(|w| {
