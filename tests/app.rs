@@ -9,9 +9,12 @@ use egui_kittest::kittest::Queryable;
 use std::path::PathBuf;
 use std::sync::Arc;
 use verbatim::app::{App, Tab};
+use verbatim::corrections::Correction;
 use verbatim::model::{ChangeClass, Group, OpKind};
 
-fn harness(app: App) -> Harness<'static, App> {
+/// The app in a harness, its recovery file in a fresh temporary folder.
+fn harness(mut app: App) -> Harness<'static, App> {
+    app.set_data_dir(Some(tempfile::tempdir().unwrap().keep()));
     Harness::builder()
         .with_size([1500.0, 900.0])
         .build_ui_state(|ui, app: &mut App| app.ui(ui), app)
@@ -171,15 +174,17 @@ fn another_version_can_be_set_as_reference() {
         .next()
         .unwrap()
         .click();
-    h.run_steps(3);
+    settle(&mut h);
     let doc = &h.state().doc;
     let new_reference = doc.selected().unwrap().reference.clone();
     assert_ne!(new_reference, old_reference);
-    // The choice is kept for the next analysis.
+    // The choice is a correction, kept for the next analysis.
     let quote = doc.quote(&new_reference).unwrap();
     let key = quote.key(doc.analysis.article(&quote.article_id).unwrap());
-    assert_eq!(doc.options.reference_quotes, vec![key]);
-    assert_eq!(doc.selected_group.as_deref(), Some(group.group_id.as_str()));
+    assert_eq!(
+        doc.options.corrections.items,
+        vec![Correction::ChooseReference { quote: key }]
+    );
 }
 
 #[test]
@@ -408,7 +413,35 @@ fn hovering_a_marked_word_names_its_class_and_the_reference_words() {
         rect.right_center() - egui::vec2(4.0, 0.0),
     ));
     h.run_steps(4);
-    h.get_by_label("number: the reference has \"14\"");
+    h.get_by_label_contains("number: the reference has \"14\"");
+}
+
+#[test]
+fn clicking_a_marked_word_offers_to_treat_it_as_the_same() {
+    let mut h = harness(App::with_analysis(support::bridge_analysis()));
+    h.run_steps(2);
+    select(&mut h, "g1");
+    let rect = h.get_by_label_contains("for #40").rect();
+    let at = rect.right_center() - egui::vec2(4.0, 0.0);
+    h.event(egui::Event::PointerMoved(at));
+    h.run_steps(2);
+    for pressed in [true, false] {
+        h.event(egui::Event::PointerButton {
+            pos: at,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+    }
+    h.run_steps(2);
+    h.get_by_label("Treat as same everywhere").click();
+    h.run_steps(2);
+    let items = &h.state().doc.log.corrections().items;
+    assert!(
+        matches!(items.as_slice(), [Correction::Equivalent { wording, same_as, .. }]
+            if wording.contains("40") && same_as.contains("14")),
+        "{items:?}"
+    );
 }
 
 #[test]

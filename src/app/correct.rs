@@ -20,7 +20,8 @@ impl App {
         let Some(undone) = self.doc.log.undo().map(Correction::summary) else {
             return;
         };
-        self.notices.push(Notice::Info(format!("Undone: {undone}.")));
+        self.notices
+            .push(Notice::Info(format!("Undone: {undone}.")));
         self.corrections_changed();
     }
 
@@ -29,7 +30,8 @@ impl App {
         let Some(redone) = self.doc.log.redo().map(Correction::summary) else {
             return;
         };
-        self.notices.push(Notice::Info(format!("Redone: {redone}.")));
+        self.notices
+            .push(Notice::Info(format!("Redone: {redone}.")));
         self.corrections_changed();
     }
 

@@ -99,11 +99,10 @@ pub struct FileState {
 impl FileState {
     /// The name shown in the title bar: the file name or "Untitled", with a `•` when unsaved.
     pub fn title(&self) -> String {
-        let name = self
-            .path
-            .as_ref()
-            .and_then(|p| p.file_name())
-            .map_or_else(|| "Untitled".to_string(), |n| n.to_string_lossy().into_owned());
+        let name = self.path.as_ref().and_then(|p| p.file_name()).map_or_else(
+            || "Untitled".to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
         let marker = if self.dirty { " •" } else { "" };
         format!("{name}{marker} — Verbatim")
     }

@@ -82,7 +82,11 @@ impl App {
                 .collect(),
         };
         Workspace {
-            articles: doc.sources.iter().filter_map(|s| s.stored.clone()).collect(),
+            articles: doc
+                .sources
+                .iter()
+                .filter_map(|s| s.stored.clone())
+                .collect(),
             corrections: doc.log.corrections().clone(),
             reference_article: doc.options.reference_article.clone(),
             view: serde_json::to_value(view).unwrap_or_default(),
@@ -93,7 +97,12 @@ impl App {
     /// Saves the session to `path`; says how it went. Returns whether it was saved.
     fn save_to(&mut self, path: PathBuf) -> bool {
         let workspace = self.to_workspace();
-        let left_out = self.doc.sources.iter().filter(|s| s.stored.is_none()).count();
+        let left_out = self
+            .doc
+            .sources
+            .iter()
+            .filter(|s| s.stored.is_none())
+            .count();
         if let Err(e) = workspace::save_atomic(&path, &workspace) {
             self.notices.push(Notice::Error(e.to_string()));
             return false;
@@ -203,7 +212,11 @@ impl App {
     /// Writes the recovery file off the UI thread when there are unsaved changes and the last
     /// write is old enough; called once per frame.
     pub(super) fn autosave_tick(&mut self) {
-        let busy = self.autosave.running.as_ref().is_some_and(|h| !h.is_finished());
+        let busy = self
+            .autosave
+            .running
+            .as_ref()
+            .is_some_and(|h| !h.is_finished());
         let due = self
             .autosave
             .last

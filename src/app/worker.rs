@@ -187,7 +187,9 @@ pub fn read_input(input: Input) -> Result<Read, LoadProblem> {
     };
     let (stored, article) = match input {
         Input::Path(path) => read_file(&path).map_err(problem)?,
-        Input::Bytes { name, bytes } => StoredArticle::read(&name, bytes.to_vec()).map_err(problem)?,
+        Input::Bytes { name, bytes } => {
+            StoredArticle::read(&name, bytes.to_vec()).map_err(problem)?
+        }
         Input::Pasted(pasted) => {
             let name = if pasted.title.trim().is_empty() {
                 "Pasted article".to_string()
@@ -255,7 +257,10 @@ mod tests {
         });
         let loaded = loaded.unwrap();
         assert!(loaded[0].as_ref().unwrap_err().reason.contains("a.txt"));
-        assert_eq!(loaded[1].as_ref().unwrap().stored.bytes, b"Title\n\nSome words.");
+        assert_eq!(
+            loaded[1].as_ref().unwrap().stored.bytes,
+            b"Title\n\nSome words."
+        );
         assert!(loaded[1].is_ok());
         assert!(matches!(reports.last(), Some(Report::Finished(Some(_)))));
     }

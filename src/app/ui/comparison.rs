@@ -250,7 +250,11 @@ fn statement_actions_ui(
     forms: &mut CorrectionForms,
     out: &mut Vec<Command>,
 ) {
-    let notes = doc.analysis.notes.iter().filter(|n| n.group_id == group.group_id);
+    let notes = doc
+        .analysis
+        .notes
+        .iter()
+        .filter(|n| n.group_id == group.group_id);
     for note in notes {
         let on = match (&note.words, &note.reference_words) {
             (Some(w), Some(r)) => format!("Note on \"{}\" / \"{}\": ", w.trim(), r.trim()),
@@ -344,7 +348,9 @@ fn version_actions_ui(
                 .add_enabled(!alone, egui::Button::new("Split into its own statement"))
                 .clicked()
             {
-                out.push(Command::Correct(Correction::SplitOff { quote: key.clone() }));
+                out.push(Command::Correct(Correction::SplitOff {
+                    quote: key.clone(),
+                }));
             }
             ui.menu_button("Move to statement", |ui| {
                 if let Some(to) = statement_picker_ui(ui, doc, &group.group_id) {
@@ -355,7 +361,9 @@ fn version_actions_ui(
                 }
             });
             if ui.button("Not a quotation").clicked() {
-                out.push(Command::Correct(Correction::NotAQuote { span: key.clone() }));
+                out.push(Command::Correct(Correction::NotAQuote {
+                    span: key.clone(),
+                }));
             }
         });
     });

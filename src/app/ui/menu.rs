@@ -70,9 +70,10 @@ fn workspace_items_ui(ui: &mut Ui, doc: &Document, out: &mut Vec<Command>) {
     let analysed = !doc.analysis.groups.is_empty() || !doc.analysis.quotes.is_empty();
     ui.add_enabled_ui(analysed, |ui| {
         ui.menu_button("Export", |ui| {
-            for (format, label) in ExportFormat::ALL
-                .into_iter()
-                .zip(["HTML report…", "CSV…", "JSON…"])
+            for (format, label) in
+                ExportFormat::ALL
+                    .into_iter()
+                    .zip(["HTML report…", "CSV…", "JSON…"])
             {
                 if item(ui, label, None) {
                     out.push(Command::ShowExportDialog(format));

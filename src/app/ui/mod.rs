@@ -64,7 +64,11 @@ impl UiState {
 
     /// Shows the save or open dialog a file command asks for.
     pub fn file_dialog(&mut self, command: &Command, file: &FileState) {
-        let folder = file.path.as_ref().and_then(|p| p.parent()).map(PathBuf::from);
+        let folder = file
+            .path
+            .as_ref()
+            .and_then(|p| p.parent())
+            .map(PathBuf::from);
         let start = move |title: &str| {
             let dialog = rfd::FileDialog::new().set_title(title);
             match &folder {
@@ -80,7 +84,8 @@ impl UiState {
                 self.spawn_dialog(move || dialog.save_file().map(Command::SaveAs));
             }
             Command::ShowOpenWorkspaceDialog => {
-                let dialog = start("Open workspace").add_filter("Verbatim workspace", &["verbatim"]);
+                let dialog =
+                    start("Open workspace").add_filter("Verbatim workspace", &["verbatim"]);
                 self.spawn_dialog(move || dialog.pick_file().map(Command::OpenWorkspace));
             }
             Command::ShowExportDialog(format) => {
@@ -88,9 +93,7 @@ impl UiState {
                 let dialog = start("Export")
                     .add_filter(ext.to_uppercase(), &[ext])
                     .set_file_name(format!("report.{ext}"));
-                self.spawn_dialog(move || {
-                    dialog.save_file().map(|p| Command::Export(format, p))
-                });
+                self.spawn_dialog(move || dialog.save_file().map(|p| Command::Export(format, p)));
             }
             _ => {}
         }
