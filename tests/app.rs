@@ -5,7 +5,7 @@
 mod support;
 
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{By, Queryable};
 use std::path::PathBuf;
 use std::sync::Arc;
 use verbatim::app::{App, Tab};
@@ -69,6 +69,13 @@ fn select(h: &mut Harness<'_, App>, group_id: &str) {
     h.get_by_label(&label).click();
     h.run_steps(2);
     assert_eq!(h.state().doc.selected_group.as_deref(), Some(group_id));
+}
+
+/// Whether a text field (the article view's paragraphs are selectable read-only fields) shows
+/// `words`.
+fn shows_text(h: &Harness<'_, App>, words: &str) -> bool {
+    let by = By::new().predicate(move |n| n.value().is_some_and(|v| v.contains(words)));
+    h.query_all(by).next().is_some()
 }
 
 fn temp_file(dir: &tempfile::TempDir, name: &str, text: &[u8]) -> PathBuf {
@@ -312,7 +319,7 @@ fn show_in_article_opens_the_quotation_in_context() {
     assert_eq!(doc.selected_quote.as_deref(), Some("q5"));
     // In the sources panel and as the article view's heading.
     assert!(h.query_all_by_label("Bridge shut for 40 weeks").count() >= 2);
-    h.get_by_label_contains(support::BRIDGE_CHANGED);
+    assert!(shows_text(&h, support::BRIDGE_CHANGED));
 }
 
 #[test]
@@ -335,7 +342,7 @@ fn article_text_in_scripts_without_glyphs_does_not_panic() {
     h.state_mut()
         .apply(verbatim::app::Command::ShowInArticle("q6".into()));
     h.run_steps(3);
-    h.get_by_label_contains("Thai readers saw");
+    assert!(shows_text(&h, "Thai readers saw"));
 }
 
 #[test]
@@ -414,34 +421,6 @@ fn hovering_a_marked_word_names_its_class_and_the_reference_words() {
     ));
     h.run_steps(4);
     h.get_by_label_contains("number: the reference has \"14\"");
-}
-
-#[test]
-fn clicking_a_marked_word_offers_to_treat_it_as_the_same() {
-    let mut h = harness(App::with_analysis(support::bridge_analysis()));
-    h.run_steps(2);
-    select(&mut h, "g1");
-    let rect = h.get_by_label_contains("for #40").rect();
-    let at = rect.right_center() - egui::vec2(4.0, 0.0);
-    h.event(egui::Event::PointerMoved(at));
-    h.run_steps(2);
-    for pressed in [true, false] {
-        h.event(egui::Event::PointerButton {
-            pos: at,
-            button: egui::PointerButton::Primary,
-            pressed,
-            modifiers: egui::Modifiers::NONE,
-        });
-    }
-    h.run_steps(2);
-    h.get_by_label("Treat as same everywhere").click();
-    h.run_steps(2);
-    let items = &h.state().doc.log.corrections().items;
-    assert!(
-        matches!(items.as_slice(), [Correction::Equivalent { wording, same_as, .. }]
-            if wording.contains("40") && same_as.contains("14")),
-        "{items:?}"
-    );
 }
 
 #[test]

@@ -3,9 +3,11 @@
 //! and exports. Each app keeps its recovery file in its own temporary folder.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod support;
+
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::{NodeT, Queryable};
+use egui_kittest::kittest::{By, NodeT, Queryable};
 use std::path::Path;
 use verbatim::app::{App, Command};
 use verbatim::corrections::{Correction, SpeakerScope, key_of};
@@ -45,6 +47,20 @@ fn select_row(h: &mut Harness<'_, App>, row: usize) -> Group {
     let doc = &h.state().doc;
     assert_eq!(doc.selected_group.as_deref(), Some(group_id.as_str()));
     doc.selected().unwrap().clone()
+}
+
+/// Selects the statement `group_id` by clicking its opening words in the list.
+fn select_group(h: &mut Harness<'_, App>, group_id: &str) {
+    let doc = &h.state().doc;
+    let row = doc
+        .derived
+        .rows
+        .iter()
+        .find(|r| r.group_id == group_id)
+        .unwrap();
+    h.get_by_label(&row.opening.clone()).click();
+    h.run_steps(2);
+    assert_eq!(h.state().doc.selected_group.as_deref(), Some(group_id));
 }
 
 fn key(app: &App, quote_id: &str) -> QuoteKey {
@@ -290,5 +306,115 @@ fn the_undo_menu_item_is_greyed_until_there_is_a_correction() {
         h.get_by_label_contains("Undo")
             .accesskit_node()
             .is_disabled()
+    );
+}
+
+#[test]
+fn closing_with_unsaved_changes_asks_and_cancel_keeps_the_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(demo_app(dir.path()));
+    h.run_steps(2);
+    correct_speaker_through_ui(&mut h);
+    let close = |h: &mut Harness<'_, App>| {
+        h.input_mut()
+            .viewports
+            .entry(egui::ViewportId::ROOT)
+            .or_default()
+            .events
+            .push(egui::ViewportEvent::Close);
+        h.run_steps(2);
+    };
+    close(&mut h);
+    assert!(h.state().doc.close_prompt);
+    h.get_by_label("Save your changes?");
+    h.get_by_label("Cancel").click();
+    h.run_steps(2);
+    assert!(!h.state().doc.close_prompt);
+    // Once saved there is nothing to ask.
+    let path = dir.path().join("saved.verbatim");
+    h.state_mut().apply(Command::SaveAs(path));
+    close(&mut h);
+    assert!(!h.state().doc.close_prompt);
+}
+
+#[test]
+fn a_workspace_among_opened_files_opens_as_the_session() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(dir.path());
+    let quote = key(&app, &app.doc.analysis.quotes[0].quote_id);
+    app.apply(Command::Correct(Correction::SplitOff { quote }));
+    app.wait_idle();
+    let path = dir.path().join("drop.verbatim");
+    app.apply(Command::SaveAs(path.clone()));
+    let mut opened = App::with_paths(vec![path.clone()]);
+    opened.wait_idle();
+    assert_eq!(opened.doc.file.path.as_deref(), Some(path.as_path()));
+    assert_eq!(opened.doc.log.corrections(), app.doc.log.corrections());
+}
+
+#[test]
+fn clicking_a_marked_word_offers_to_treat_it_as_the_same() {
+    let mut h = harness(App::with_analysis(support::bridge_analysis()));
+    h.run_steps(2);
+    select_group(&mut h, "g1");
+    let rect = h.get_by_label_contains("for #40").rect();
+    let at = rect.right_center() - egui::vec2(4.0, 0.0);
+    h.event(egui::Event::PointerMoved(at));
+    h.run_steps(2);
+    for pressed in [true, false] {
+        h.event(egui::Event::PointerButton {
+            pos: at,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+    }
+    h.run_steps(2);
+    h.get_by_label("Treat as same everywhere").click();
+    h.run_steps(2);
+    let items = &h.state().doc.log.corrections().items;
+    assert!(
+        matches!(items.as_slice(), [Correction::Equivalent { wording, same_as, .. }]
+            if wording.contains("40") && same_as.contains("14")),
+        "{items:?}"
+    );
+}
+
+#[test]
+fn words_selected_in_the_article_can_be_added_as_a_quotation() {
+    let mut h = harness(App::with_analysis(support::bridge_analysis()));
+    h.run_steps(2);
+    h.state_mut()
+        .apply(verbatim::app::Command::ShowInArticle("q5".into()));
+    h.run_steps(3);
+    let by = By::new().predicate(|n| {
+        n.value()
+            .is_some_and(|v| v.contains(support::BRIDGE_CHANGED))
+    });
+    let rect = h.query_all(by).next().unwrap().rect();
+    let (from, to) = (
+        rect.left_top() + egui::vec2(2.0, 8.0),
+        rect.left_top() + egui::vec2(160.0, 8.0),
+    );
+    let button = |pos, pressed| egui::Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed,
+        modifiers: egui::Modifiers::NONE,
+    };
+    h.event(egui::Event::PointerMoved(from));
+    h.event(button(from, true));
+    h.run_steps(1);
+    h.event(egui::Event::PointerMoved(to));
+    h.run_steps(1);
+    h.event(button(to, false));
+    h.run_steps(2);
+    h.get_by_label_contains("Selected: ");
+    h.get_by_label("Add as quotation").click();
+    h.run_steps(2);
+    let items = &h.state().doc.log.corrections().items;
+    assert!(
+        matches!(items.as_slice(), [Correction::AddQuote { span, speaker: None }] if span.end > span.start),
+        "{items:?}"
     );
 }

@@ -150,6 +150,17 @@ impl App {
             Command::OpenPaths(paths) => {
                 // A folder (named on the command line or dropped) stands for the files in it.
                 let paths = super::expand_folders(paths);
+                // A workspace named among them (command line, drop, recent files) is opened
+                // as the session; the other files join it.
+                let (workspaces, paths): (Vec<PathBuf>, Vec<PathBuf>) = paths
+                    .into_iter()
+                    .partition(|p| p.extension().is_some_and(|e| e == "verbatim"));
+                for workspace in workspaces {
+                    self.apply(Command::OpenWorkspace(workspace));
+                }
+                if paths.is_empty() {
+                    return;
+                }
                 for path in &paths {
                     self.remember(path.display().to_string());
                 }

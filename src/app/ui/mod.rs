@@ -36,6 +36,8 @@ pub struct UiState {
     pub scroll_article: bool,
     /// The paste dialog's fields.
     pub paste: Pasted,
+    /// Text last selected in the article view.
+    pub article_selection: Option<article::ArticleSelection>,
     /// The correction popups being filled in.
     pub forms: CorrectionForms,
     /// What a file dialog still open on its own thread will ask for.
@@ -266,7 +268,7 @@ fn detail_ui(ui: &mut egui::Ui, doc: &Document, state: &mut UiState, out: &mut V
     ui.separator();
     match doc.tab {
         Tab::Comparison => comparison::comparison_ui(ui, doc, &mut state.forms, out),
-        Tab::Article => article::article_ui(ui, doc, state),
+        Tab::Article => article::article_ui(ui, doc, state, out),
         Tab::Speakers => speakers::speakers_ui(ui, doc),
     }
 }
