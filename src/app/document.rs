@@ -141,3 +141,19 @@ pub enum Notice {
     /// Something worth knowing.
     Info(String),
 }
+
+#[cfg(test)]
+mod tests {
+    use super::FileState;
+
+    #[test]
+    fn the_title_names_the_file_and_marks_unsaved_changes() {
+        let file = FileState {
+            path: Some("/tmp/stories/harbour.verbatim".into()),
+            dirty: true,
+            error: None,
+        };
+        assert_eq!(file.title(), "harbour.verbatim • — Verbatim");
+        assert_eq!(FileState::default().title(), "Untitled — Verbatim");
+    }
+}
