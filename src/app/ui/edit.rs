@@ -87,7 +87,14 @@ fn speaker_window(
     egui::Window::new("Edit speaker")
         .collapsible(false)
         .resizable(false)
+        .anchor(egui::Align2::CENTER_TOP, [0.0, 120.0])
         .show(ctx, |ui| {
+            let now = if form.current.is_empty() {
+                "no known speaker"
+            } else {
+                form.current.as_str()
+            };
+            ui.label(format!("Now: {now}"));
             ui.horizontal(|ui| {
                 let label = ui.label("New speaker");
                 let field = ui
@@ -143,6 +150,7 @@ fn note_window(ctx: &egui::Context, forms: &mut CorrectionForms, out: &mut Vec<C
     let mut done = false;
     egui::Window::new("Note on this statement")
         .collapsible(false)
+        .anchor(egui::Align2::CENTER_TOP, [0.0, 120.0])
         .show(ctx, |ui| {
             let label = ui.label("Note");
             ui.add(egui::TextEdit::multiline(&mut form.text).desired_rows(4))
@@ -183,6 +191,7 @@ fn difference_window(
     egui::Window::new("Difference")
         .open(&mut open)
         .collapsible(false)
+        .anchor(egui::Align2::CENTER_TOP, [0.0, 120.0])
         .show(ctx, |ui| {
             ui.label(format!(
                 "This version: \"{}\" · reference: \"{}\"",
