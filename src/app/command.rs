@@ -4,6 +4,8 @@
 //! after the frame is drawn, in order. Keeping every change behind one enum gives one place to
 //! record, undo or replay what the user did.
 
+use crate::corrections::Correction;
+use crate::report::export::ExportFormat;
 use std::path::PathBuf;
 
 /// How the statements list is ordered.
@@ -108,4 +110,39 @@ pub enum Command {
     ShowHelp(bool),
     /// Open or close the paste dialog.
     ShowPasteDialog(bool),
+    /// Record a correction and analyse again with it.
+    Correct(Correction),
+    /// Take back the last correction.
+    Undo,
+    /// Make the last undone correction again.
+    Redo,
+    /// Save to the workspace file, or ask where when there is none yet.
+    Save,
+    /// Show the system's save dialog for a workspace (never used by tests).
+    ShowSaveAsDialog,
+    /// Save the workspace to this file and keep it as the session's file.
+    SaveAs(PathBuf),
+    /// Show the system's open dialog for a workspace (never used by tests).
+    ShowOpenWorkspaceDialog,
+    /// Replace the session by the workspace in this file.
+    OpenWorkspace(PathBuf),
+    /// Show the system's save dialog for an export (never used by tests).
+    ShowExportDialog(ExportFormat),
+    /// Write the analysis in this format to this file.
+    Export(ExportFormat, PathBuf),
+    /// Restore (`true`) or discard (`false`) the recovery file of an earlier session.
+    Recover(bool),
+    /// Answer the close prompt.
+    AnswerClose(CloseAnswer),
+}
+
+/// What the user chose when closing with unsaved changes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CloseAnswer {
+    /// Save, then close.
+    Save,
+    /// Close without saving.
+    Discard,
+    /// Keep the window open.
+    Cancel,
 }

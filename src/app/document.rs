@@ -6,8 +6,11 @@
 use super::command::{SortKey, Tab};
 use super::view::Derived;
 use super::worker::WorkProgress;
+use crate::corrections::CorrectionLog;
 use crate::model::{Analysis, Article, LoadProblem, Quote};
 use crate::pipeline::AnalyzeOptions;
+use crate::workspace::StoredArticle;
+use std::path::PathBuf;
 
 /// One article the user opened, read or not.
 #[derive(Clone, Debug)]
@@ -18,6 +21,9 @@ pub struct Source {
     pub loaded: Result<Article, LoadProblem>,
     /// Whether it takes part in the comparison.
     pub included: bool,
+    /// The original bytes as read, for saving in a workspace (`None` for an analysis shown
+    /// without its files).
+    pub stored: Option<StoredArticle>,
 }
 
 impl Source {
@@ -69,6 +75,37 @@ pub struct Document {
     pub help_open: bool,
     /// Paste dialog open.
     pub paste_open: bool,
+    /// The user's corrections with undo and redo; their list is in `options.corrections`.
+    pub log: CorrectionLog,
+    /// The workspace file, unsaved changes, and what went wrong opening one.
+    pub file: FileState,
+    /// A recovery file from an earlier session is waiting: ask whether to restore it.
+    pub recovery_offer: bool,
+    /// The window was asked to close with unsaved changes: ask Save / Discard / Cancel.
+    pub close_prompt: bool,
+}
+
+/// Where the session is saved and whether it has changed since.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct FileState {
+    /// The `.verbatim` file the session was opened from or last saved to.
+    pub path: Option<PathBuf>,
+    /// Something changed since the last save or open.
+    pub dirty: bool,
+    /// Why the last workspace could not be opened (the message names the file).
+    pub error: Option<String>,
+}
+
+impl FileState {
+    /// The name shown in the title bar: the file name or "Untitled", with a `•` when unsaved.
+    pub fn title(&self) -> String {
+        let name = self.path.as_ref().and_then(|p| p.file_name()).map_or_else(
+            || "Untitled".to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        let marker = if self.dirty { " •" } else { "" };
+        format!("{name}{marker} — Verbatim")
+    }
 }
 
 impl Document {
@@ -103,4 +140,20 @@ pub enum Notice {
     Error(String),
     /// Something worth knowing.
     Info(String),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::FileState;
+
+    #[test]
+    fn the_title_names_the_file_and_marks_unsaved_changes() {
+        let file = FileState {
+            path: Some("/tmp/stories/harbour.verbatim".into()),
+            dirty: true,
+            error: None,
+        };
+        assert_eq!(file.title(), "harbour.verbatim • — Verbatim");
+        assert_eq!(FileState::default().title(), "Untitled — Verbatim");
+    }
 }

@@ -12,9 +12,11 @@
 
 pub mod aligned;
 pub mod command;
+mod correct;
 pub mod demo;
 pub mod document;
 mod selection;
+pub mod session;
 pub mod state;
 pub mod theme;
 pub mod ui;
@@ -61,6 +63,7 @@ pub fn run(paths: Vec<OsString>) -> i32 {
         options,
         Box::new(move |cc| {
             let mut app = App::with_paths(paths);
+            app.set_data_dir(crate::workspace::data_dir());
             if let Some(recent) = cc.storage.and_then(|s| eframe::get_value(s, RECENT_KEY)) {
                 let paths_opened = app.recent_files().to_vec();
                 app.set_recent_files(recent);

@@ -7,8 +7,7 @@
 use super::command::Tab;
 use super::state::App;
 use super::view::Derived;
-use crate::align;
-use crate::model::{Analysis, Quote};
+use crate::model::Analysis;
 
 impl App {
     /// Shows `analysis` (with its summaries when already built), keeping the selected
@@ -93,42 +92,11 @@ impl App {
         }
     }
 
-    /// Makes `quote_id` its group's reference now, and in every later analysis.
+    /// Makes `quote_id` its group's reference, as a correction (undoable, saved, and kept by
+    /// every later analysis).
     pub(super) fn set_reference(&mut self, quote_id: &str) {
-        let doc = &self.doc;
-        let Some(gi) = doc.derived.group_of_quote(quote_id) else {
-            return;
-        };
-        let Some(group) = doc.analysis.groups.get(gi) else {
-            return;
-        };
-        let members: Vec<&Quote> = group
-            .members
-            .iter()
-            .filter_map(|m| doc.quote(&m.quote_id))
-            .collect();
-        let keys: Vec<_> = members
-            .iter()
-            .filter_map(|q| Some(q.key(doc.analysis.article(&q.article_id)?)))
-            .collect();
-        let Some(position) = members.iter().position(|q| q.quote_id == quote_id) else {
-            return;
-        };
-        let rebuilt = align::build_group(
-            group.group_id.clone(),
-            &members,
-            Some(position),
-            &doc.options.align,
-        );
-        let new_key = keys.get(position).cloned();
-        let options = &mut self.doc.options;
-        options.reference_quotes.retain(|k| !keys.contains(k));
-        options.reference_quotes.extend(new_key);
-        if let Some(slot) = self.doc.analysis.groups.get_mut(gi) {
-            *slot = rebuilt;
+        if let Some(quote) = crate::corrections::key_of(&self.doc.analysis, quote_id) {
+            self.correct(crate::corrections::Correction::ChooseReference { quote });
         }
-        // Same groups, same ids: only the summaries change, the selection stays.
-        self.doc.derived = Derived::new(&self.doc.analysis);
-        self.refilter();
     }
 }

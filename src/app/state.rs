@@ -8,7 +8,8 @@ pub use super::document::{Document, Notice, Source};
 
 use super::command::{Command, Pasted, Tab};
 use super::demo::DEMO_ARTICLES;
-use super::worker::{Analyzed, Input, Job, Report, WorkProgress, Worker};
+use super::session::Autosave;
+use super::worker::{Analyzed, Input, Job, Read, Report, WorkProgress, Worker};
 use crate::model::{Analysis, Article, LoadProblem};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -31,7 +32,13 @@ pub struct App {
     /// Messages for the toasts, drained by the UI.
     pub(crate) notices: Vec<Notice>,
     /// Wakes the UI from the worker thread.
-    repaint: Option<egui::Context>,
+    pub(crate) repaint: Option<egui::Context>,
+    /// Where the recovery file lives (`None`: no autosave).
+    pub(crate) data_dir: Option<PathBuf>,
+    /// When the recovery file was last written, and a write under way.
+    pub(crate) autosave: Autosave,
+    /// The user agreed to close: let the next close request through.
+    pub(crate) close_confirmed: bool,
 }
 
 impl Default for App {
@@ -52,7 +59,19 @@ impl App {
             next_source_id: 1,
             notices: Vec::new(),
             repaint: None,
+            data_dir: crate::workspace::data_dir(),
+            autosave: Autosave::default(),
+            close_confirmed: false,
         }
+    }
+
+    /// Keeps the recovery file in `data_dir` instead of the platform's data folder (`None`:
+    /// no autosave), and notes whether one is waiting to be restored.
+    pub fn set_data_dir(&mut self, data_dir: Option<PathBuf>) {
+        self.doc.recovery_offer = data_dir
+            .as_deref()
+            .is_some_and(|d| crate::workspace::recovery_path(d).exists());
+        self.data_dir = data_dir;
     }
 
     /// An app that starts reading `paths`, or the demo articles when there are none.
@@ -75,6 +94,7 @@ impl App {
                 source_id,
                 loaded: Ok(article.clone()),
                 included: true,
+                stored: None,
             });
         }
         app.swap_analysis(analysis, None);
@@ -106,7 +126,7 @@ impl App {
         }
     }
 
-    fn new_source_id(&mut self) -> u64 {
+    pub(super) fn new_source_id(&mut self) -> u64 {
         let id = self.next_source_id;
         self.next_source_id += 1;
         id
@@ -130,6 +150,17 @@ impl App {
             Command::OpenPaths(paths) => {
                 // A folder (named on the command line or dropped) stands for the files in it.
                 let paths = super::expand_folders(paths);
+                // A workspace named among them (command line, drop, recent files) is opened
+                // as the session; the other files join it.
+                let (workspaces, paths): (Vec<PathBuf>, Vec<PathBuf>) = paths
+                    .into_iter()
+                    .partition(|p| p.extension().is_some_and(|e| e == "verbatim"));
+                for workspace in workspaces {
+                    self.apply(Command::OpenWorkspace(workspace));
+                }
+                if paths.is_empty() {
+                    return;
+                }
                 for path in &paths {
                     self.remember(path.display().to_string());
                 }
@@ -147,21 +178,35 @@ impl App {
             Command::Reanalyze => self.load(Vec::new()),
             Command::RemoveSource(id) => {
                 self.doc.sources.retain(|s| s.source_id != id);
+                self.sources_changed();
                 self.load(Vec::new());
             }
             Command::SetIncluded(id, included) => {
                 if let Some(s) = self.doc.sources.iter_mut().find(|s| s.source_id == id) {
                     s.included = included;
                 }
+                self.sources_changed();
                 self.load(Vec::new());
             }
             Command::CloseAll => {
                 self.apply(Command::Cancel);
                 self.doc.sources.clear();
-                self.doc.options.reference_quotes.clear();
+                self.sources_changed();
                 self.swap_analysis(Analysis::default(), None);
             }
             Command::SetReference(quote_id) => self.set_reference(&quote_id),
+            Command::Correct(c) => self.correct(c),
+            Command::Undo => self.undo(),
+            Command::Redo => self.redo(),
+            file @ (Command::Save
+            | Command::ShowSaveAsDialog
+            | Command::SaveAs(_)
+            | Command::ShowOpenWorkspaceDialog
+            | Command::OpenWorkspace(_)
+            | Command::ShowExportDialog(_)
+            | Command::Export(..)
+            | Command::Recover(_)
+            | Command::AnswerClose(_)) => self.apply_file(file),
             view => self.apply_view(view),
         }
     }
@@ -216,7 +261,7 @@ impl App {
     }
 
     /// Reads `inputs` (if any) and analyses every included article again.
-    fn load(&mut self, inputs: Vec<Input>) {
+    pub(super) fn load(&mut self, inputs: Vec<Input>) {
         if self.worker.is_some() {
             self.queued.extend(inputs);
             self.rerun = true;
@@ -249,7 +294,15 @@ impl App {
             .collect()
     }
 
-    fn handle_report(&mut self, report: Report) {
+    /// The session's articles changed: that is unsaved work once the session has a file or
+    /// corrections (a few articles opened and looked at need no saving).
+    fn sources_changed(&mut self) {
+        if self.doc.file.path.is_some() || self.doc.log.can_undo() {
+            self.doc.file.dirty = true;
+        }
+    }
+
+    pub(super) fn handle_report(&mut self, report: Report) {
         match report {
             Report::Progress(p) => self.doc.progress = Some(p),
             Report::Loaded(results) => self.add_loaded(results),
@@ -268,11 +321,15 @@ impl App {
         }
     }
 
-    fn add_loaded(&mut self, results: Vec<Result<Article, LoadProblem>>) {
-        for loaded in results {
-            match &loaded {
-                Err(problem) => self.notices.push(Notice::Error(problem.reason.clone())),
-                Ok(article) => {
+    fn add_loaded(&mut self, results: Vec<Result<Read, LoadProblem>>) {
+        let mut added = false;
+        for read in results {
+            let (loaded, stored) = match read {
+                Err(problem) => {
+                    self.notices.push(Notice::Error(problem.reason.clone()));
+                    (Err(problem), None)
+                }
+                Ok(Read { article, stored }) => {
                     let duplicate = self.doc.sources.iter().any(|s| {
                         s.loaded.as_ref().is_ok_and(|a| {
                             a.content_hash == article.content_hash && a.path == article.path
@@ -285,18 +342,24 @@ impl App {
                         self.rerun = true;
                         continue;
                     }
+                    added = true;
+                    (Ok(article), Some(stored))
                 }
-            }
+            };
             let source_id = self.new_source_id();
             self.doc.sources.push(Source {
                 source_id,
                 loaded,
                 included: true,
+                stored,
             });
+        }
+        if added {
+            self.sources_changed();
         }
     }
 
-    fn worker_ended(&mut self) {
+    pub(super) fn worker_ended(&mut self) {
         self.worker = None;
         self.doc.progress = None;
         if self.rerun || !self.queued.is_empty() {

@@ -9,6 +9,7 @@ use super::view::Derived;
 use crate::ingest;
 use crate::model::{Analysis, Article, LoadProblem, SourceFormat};
 use crate::pipeline::{self, AnalyzeOptions, Stage};
+use crate::workspace::StoredArticle;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -55,10 +56,20 @@ pub struct WorkProgress {
 pub enum Report {
     /// Still working.
     Progress(WorkProgress),
-    /// The job's inputs were read: an article or a problem for each, in input order.
-    Loaded(Vec<Result<Article, LoadProblem>>),
+    /// The job's inputs were read: an article (with its original bytes, for saving) or a
+    /// problem for each, in input order.
+    Loaded(Vec<Result<Read, LoadProblem>>),
     /// The analysis of all included articles, or `None` when cancelled.
     Finished(Option<Box<Analyzed>>),
+}
+
+/// An input read: the article and what a workspace stores of it.
+#[derive(Clone, Debug)]
+pub struct Read {
+    /// The cleaned article.
+    pub article: Article,
+    /// The original bytes with their path and time loaded.
+    pub stored: StoredArticle,
 }
 
 /// A finished analysis with its summaries, built off the UI thread too.
@@ -128,7 +139,12 @@ pub fn run_job(job: Job, cancel: &AtomicBool, report: &mut dyn FnMut(Report)) {
         }));
         loaded.push(read_input(input));
     }
-    articles.extend(loaded.iter().filter_map(|r| r.as_ref().ok()).cloned());
+    articles.extend(
+        loaded
+            .iter()
+            .filter_map(|r| r.as_ref().ok())
+            .map(|r| r.article.clone()),
+    );
     if !loaded.is_empty() {
         report(Report::Loaded(loaded));
     }
@@ -164,31 +180,50 @@ fn analysis_progress(p: pipeline::Progress) -> WorkProgress {
 }
 
 /// Reads one input into an article, or says why it could not.
-pub fn read_input(input: Input) -> Result<Article, LoadProblem> {
+pub fn read_input(input: Input) -> Result<Read, LoadProblem> {
     let problem = |e: ingest::IngestError| LoadProblem {
         path: e.path().to_string(),
         reason: e.to_string(),
     };
-    match input {
-        Input::Path(path) => ingest::load_path(&path).map_err(problem),
-        Input::Bytes { name, bytes } => ingest::ingest_bytes(&name, &bytes).map_err(problem),
+    let (stored, article) = match input {
+        Input::Path(path) => read_file(&path).map_err(problem)?,
+        Input::Bytes { name, bytes } => {
+            StoredArticle::read(&name, bytes.to_vec()).map_err(problem)?
+        }
         Input::Pasted(pasted) => {
             let name = if pasted.title.trim().is_empty() {
                 "Pasted article".to_string()
             } else {
                 pasted.title.trim().to_string()
             };
-            let mut article =
-                ingest::ingest_bytes(&format!("pasted: {name}"), pasted.text.as_bytes())
+            let (mut stored, mut article) =
+                StoredArticle::read(&format!("pasted: {name}"), pasted.text.into_bytes())
                     .map_err(problem)?;
             article.title = name;
             article.format = SourceFormat::Pasted;
+            stored.format = SourceFormat::Pasted;
             if !pasted.outlet.trim().is_empty() {
                 article.meta.outlet = Some(pasted.outlet.trim().to_string());
             }
-            Ok(article)
+            (stored, article)
         }
+    };
+    Ok(Read { article, stored })
+}
+
+/// Reads a file's bytes (refusing an oversized file before reading it) and cleans them.
+fn read_file(path: &std::path::Path) -> Result<(StoredArticle, Article), ingest::IngestError> {
+    let shown = path.display().to_string();
+    let too_big = std::fs::metadata(path).is_ok_and(|m| m.len() > ingest::MAX_FILE_BYTES);
+    if too_big {
+        // The loader refuses it from its size alone, with the usual message.
+        ingest::load_path(path)?;
     }
+    let bytes = std::fs::read(path).map_err(|source| ingest::IngestError::Io {
+        path: shown.clone(),
+        source,
+    })?;
+    StoredArticle::read(&shown, bytes)
 }
 
 #[cfg(test)]
@@ -222,6 +257,10 @@ mod tests {
         });
         let loaded = loaded.unwrap();
         assert!(loaded[0].as_ref().unwrap_err().reason.contains("a.txt"));
+        assert_eq!(
+            loaded[1].as_ref().unwrap().stored.bytes,
+            b"Title\n\nSome words."
+        );
         assert!(loaded[1].is_ok());
         assert!(matches!(reports.last(), Some(Report::Finished(Some(_)))));
     }
@@ -246,7 +285,8 @@ mod tests {
             outlet: "The Valley Post".into(),
             text: "First line\n\nSecond paragraph.".into(),
         }))
-        .unwrap();
+        .unwrap()
+        .article;
         assert_eq!(article.title, "Council vote");
         assert_eq!(article.meta.outlet.as_deref(), Some("The Valley Post"));
         assert_eq!(article.format, SourceFormat::Pasted);

@@ -1,18 +1,33 @@
 //! Provenance: the chosen version in its article, the quotation highlighted and its
 //! attribution underlined, scrolled into view.
 //!
-//! In: the document (the selected version, or the selected statement's reference) and a
-//! scroll request. Out: the drawn article; no commands.
+//! The text can be selected (each paragraph is a read-only text field): the selection can be
+//! added as a quotation the engine missed, or marked as not a quotation.
+//!
+//! In: the document (the selected version, or the selected statement's reference), a scroll
+//! request and the last selection. Out: the drawn article; correction commands.
 
 use super::UiState;
+use crate::app::command::Command;
 use crate::app::state::Document;
 use crate::app::theme;
+use crate::corrections::{Correction, key_of_selection};
 use crate::model::{Article, Span};
 use egui::text::LayoutJob;
 use egui::{RichText, TextFormat, Ui};
 
+/// Text selected in the article view: the article's content hash and a byte range of its
+/// cleaned text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ArticleSelection {
+    /// [`Article::content_hash`].
+    pub article_hash: String,
+    /// Bytes of [`Article::text`].
+    pub span: Span,
+}
+
 /// Draws the article of the selected version.
-pub fn article_ui(ui: &mut Ui, doc: &Document, state: &mut UiState) {
+pub fn article_ui(ui: &mut Ui, doc: &Document, state: &mut UiState, out: &mut Vec<Command>) {
     let quote_id = doc
         .selected_quote
         .clone()
@@ -30,7 +45,14 @@ pub fn article_ui(ui: &mut Ui, doc: &Document, state: &mut UiState) {
     details.extend(article.meta.outlet.clone());
     details.extend(article.meta.published.clone());
     ui.label(RichText::new(details.join(" · ")).small().weak());
-    ui.label(RichText::new("The quotation is highlighted; its attribution is underlined.").small());
+    ui.label(
+        RichText::new(
+            "The quotation is highlighted; its attribution is underlined. \
+             Select words to add a quotation the analysis missed.",
+        )
+        .small(),
+    );
+    selection_ui(ui, article, state, out);
     ui.separator();
     let scroll = std::mem::take(&mut state.scroll_article);
     let attribution = quote.attribution.clone();
@@ -39,7 +61,13 @@ pub fn article_ui(ui: &mut Ui, doc: &Document, state: &mut UiState) {
         .show(ui, |ui| {
             for paragraph in paragraphs(article) {
                 let job = paragraph_job(ui, article, &paragraph, &quote.span, attribution.as_ref());
-                let response = ui.add(egui::Label::new(job).wrap());
+                let (response, selected) = paragraph_ui(ui, article, &paragraph, job);
+                if let Some(span) = selected {
+                    state.article_selection = Some(ArticleSelection {
+                        article_hash: article.content_hash.clone(),
+                        span,
+                    });
+                }
                 if scroll
                     && paragraph.start <= quote.span.start
                     && quote.span.start < paragraph.end.max(paragraph.start + 1)
@@ -49,6 +77,69 @@ pub fn article_ui(ui: &mut Ui, doc: &Document, state: &mut UiState) {
                 ui.add_space(6.0);
             }
         });
+}
+
+/// The selection's words and what can be done with them.
+fn selection_ui(ui: &mut Ui, article: &Article, state: &mut UiState, out: &mut Vec<Command>) {
+    let Some(selection) = state
+        .article_selection
+        .clone()
+        .filter(|s| s.article_hash == article.content_hash)
+    else {
+        return;
+    };
+    let words = article.slice(&selection.span);
+    ui.horizontal_wrapped(|ui| {
+        let shown: String = words.chars().take(80).collect();
+        ui.label(RichText::new(format!("Selected: “{shown}”")).italics());
+        let span = key_of_selection(article, &selection.span);
+        if ui.button("Add as quotation").clicked() {
+            out.push(Command::Correct(Correction::AddQuote {
+                span,
+                speaker: None,
+            }));
+            state.article_selection = None;
+        } else if ui.button("Not a quotation").clicked() {
+            out.push(Command::Correct(Correction::NotAQuote { span }));
+            state.article_selection = None;
+        }
+    });
+}
+
+/// One paragraph as selectable read-only text; returns the selection in it as bytes of the
+/// article's text, when the user has selected something there.
+fn paragraph_ui(
+    ui: &mut Ui,
+    article: &Article,
+    paragraph: &Span,
+    job: LayoutJob,
+) -> (egui::Response, Option<Span>) {
+    let mut text = article.slice(paragraph);
+    let mut layouter = |ui: &Ui, _: &dyn egui::TextBuffer, width: f32| {
+        let mut job = job.clone();
+        job.wrap.max_width = width;
+        ui.fonts_mut(|f| f.layout_job(job))
+    };
+    let output = egui::TextEdit::multiline(&mut text)
+        .layouter(&mut layouter)
+        .frame(egui::Frame::NONE)
+        .desired_rows(1)
+        .desired_width(f32::INFINITY)
+        .show(ui);
+    let selected = output
+        .cursor_range
+        .filter(|_| output.response.has_focus())
+        .map(|r| r.as_sorted_char_range())
+        .map(|r| char_span(text, r.start.0, r.end.0))
+        .filter(|s| !s.is_empty())
+        .map(|s| paragraph.start + s.start..paragraph.start + s.end);
+    (output.response.response, selected)
+}
+
+/// The bytes of `text` from character `start` to character `end`.
+fn char_span(text: &str, start: usize, end: usize) -> Span {
+    let byte = |i: usize| text.char_indices().nth(i).map_or(text.len(), |(b, _)| b);
+    byte(start)..byte(end)
 }
 
 /// The article's paragraphs, or its whole text as one when it lists none.
@@ -108,4 +199,21 @@ fn paragraph_job(
         job.append(text, 0.0, format);
     }
     job
+}
+
+#[cfg(test)]
+mod tests {
+    use super::char_span;
+
+    #[test]
+    fn a_character_range_becomes_the_bytes_of_those_characters() {
+        let text = "Éloïse said “go”";
+        let span = char_span(text, 13, 15);
+        assert_eq!(&text[span], "go");
+    }
+
+    #[test]
+    fn a_range_past_the_end_stops_at_the_end() {
+        assert_eq!(char_span("abc", 1, 9), 1..3);
+    }
 }

@@ -2,13 +2,20 @@
 //! into rows so the same words sit side by side; each difference marked by class with colour
 //! and a second cue; who each version is attributed to, as written and resolved.
 //!
-//! In: the document. Out: commands (set reference, show in article, hide cosmetic changes).
+//! Each version's head offers its corrections (edit the speaker, split off, move, not a
+//! quotation); the statement's head offers "Merge with…" and a note; clicking a marked
+//! difference opens its actions.
+//!
+//! In: the document and the correction popups. Out: commands (set reference, show in article,
+//! hide cosmetic changes, corrections).
 
+use super::edit::{CorrectionForms, DifferenceForm, SpeakerForm, statement_picker_ui};
 use crate::app::aligned::{Piece, VersionInput, align_versions};
 use crate::app::command::Command;
 use crate::app::state::Document;
 use crate::app::theme;
 use crate::app::view::count;
+use crate::corrections::{Correction, NoteTarget, key_of};
 use crate::model::{ChangeClass, Group, OpKind, Quote};
 use egui::text::LayoutJob;
 use egui::{RichText, Ui};
@@ -18,12 +25,17 @@ use std::ops::Range;
 const COLUMN_WIDTH: (f32, f32) = (130.0, 420.0);
 
 /// Draws the comparison of the selected statement.
-pub fn comparison_ui(ui: &mut Ui, doc: &Document, out: &mut Vec<Command>) {
+pub fn comparison_ui(
+    ui: &mut Ui,
+    doc: &Document,
+    forms: &mut CorrectionForms,
+    out: &mut Vec<Command>,
+) {
     let Some(group) = doc.selected() else {
         ui.label("Select a statement in the list to compare its versions.");
         return;
     };
-    header_ui(ui, doc, group, out);
+    header_ui(ui, doc, group, forms, out);
     ui.separator();
     let versions: Vec<(&Quote, &[crate::model::DiffOp])> = group
         .members
@@ -63,12 +75,20 @@ pub fn comparison_ui(ui: &mut Ui, doc: &Document, out: &mut Vec<Command>) {
             ui.spacing_mut().item_spacing.x = spacing;
             // Columns of one fixed width, each row top-aligned, so the same words line up.
             columns_ui(ui, width, ordered.iter(), |ui, (quote, _)| {
-                version_header_ui(ui, doc, group, quote, out);
+                version_header_ui(ui, doc, group, quote, forms, out);
             });
             for row in &aligned.rows {
                 ui.separator();
-                columns_ui(ui, width, row.iter(), |ui, cell| {
-                    cell_ui(ui, cell, doc.hide_cosmetic);
+                let cells = row.iter().zip(ordered.iter());
+                columns_ui(ui, width, cells, |ui, (cell, (quote, _))| {
+                    if let Some(piece) = cell_ui(ui, cell, doc.hide_cosmetic) {
+                        forms.difference = Some(DifferenceForm {
+                            quote_id: quote.quote_id.clone(),
+                            reference_words: piece.ref_text.clone(),
+                            words: piece.text.clone(),
+                            note: String::new(),
+                        });
+                    }
                 });
             }
         });
@@ -93,17 +113,16 @@ fn columns_ui<T>(
 }
 
 /// One version's words on one row, laid out as one wrapped text so lines break like prose;
-/// hovering a marked run names its class and the reference's words there.
-fn cell_ui(ui: &mut Ui, cell: &[Piece], hide_cosmetic: bool) {
+/// hovering a marked run names its class and the reference's words there. Returns the marked
+/// piece clicked, if any.
+fn cell_ui<'a>(ui: &mut Ui, cell: &'a [Piece], hide_cosmetic: bool) -> Option<&'a Piece> {
     let (job, runs) = cell_job(ui, cell, hide_cosmetic);
     let response = ui.add(
         egui::Label::new(job.clone())
             .wrap()
-            .sense(egui::Sense::hover()),
+            .sense(egui::Sense::click()),
     );
-    let Some(pointer) = response.hover_pos() else {
-        return;
-    };
+    let pointer = response.hover_pos()?;
     // Lay the same job out again at the label's width to find the character under the pointer.
     let mut job = job;
     job.wrap.max_width = response.rect.width().max(1.0);
@@ -114,9 +133,10 @@ fn cell_ui(ui: &mut Ui, cell: &[Piece], hide_cosmetic: bool) {
         .find(|(chars, _)| chars.contains(&char_index))
         .and_then(|(_, piece)| cell.get(*piece))
         .and_then(|piece| Some((piece, marked_class(piece, hide_cosmetic)?)));
-    if let Some((piece, class)) = hovered {
-        response.on_hover_text(hover_text(piece, class));
-    }
+    let (piece, class) = hovered?;
+    let clicked = response.clicked();
+    response.on_hover_text(format!("{} (click for actions)", hover_text(piece, class)));
+    clicked.then_some(piece)
 }
 
 /// The class a piece is marked with, or `None` when it is shown plain.
@@ -182,7 +202,13 @@ fn hover_text(piece: &Piece, class: ChangeClass) -> String {
     }
 }
 
-fn header_ui(ui: &mut Ui, doc: &Document, group: &Group, out: &mut Vec<Command>) {
+fn header_ui(
+    ui: &mut Ui,
+    doc: &Document,
+    group: &Group,
+    forms: &mut CorrectionForms,
+    out: &mut Vec<Command>,
+) {
     ui.horizontal_wrapped(|ui| {
         let speaker = group.speaker.as_deref().unwrap_or("Unknown speaker");
         ui.heading(speaker);
@@ -212,7 +238,56 @@ fn header_ui(ui: &mut Ui, doc: &Document, group: &Group, out: &mut Vec<Command>)
             out.push(Command::SetHideCosmetic(hide));
         }
     });
+    statement_actions_ui(ui, doc, group, forms, out);
     theme::legend_ui(ui, doc.hide_cosmetic);
+}
+
+/// The statement's notes, "Merge with…" and "Note…".
+fn statement_actions_ui(
+    ui: &mut Ui,
+    doc: &Document,
+    group: &Group,
+    forms: &mut CorrectionForms,
+    out: &mut Vec<Command>,
+) {
+    let notes = doc
+        .analysis
+        .notes
+        .iter()
+        .filter(|n| n.group_id == group.group_id);
+    for note in notes {
+        let on = match (&note.words, &note.reference_words) {
+            (Some(w), Some(r)) => format!("Note on \"{}\" / \"{}\": ", w.trim(), r.trim()),
+            _ => "Note: ".to_string(),
+        };
+        ui.add(egui::Label::new(RichText::new(format!("{on}{}", note.text)).italics()).wrap());
+    }
+    let Some(member) = key_of(&doc.analysis, &group.reference) else {
+        return;
+    };
+    ui.horizontal(|ui| {
+        ui.menu_button("Merge with…", |ui| {
+            if let Some(other) = statement_picker_ui(ui, doc, &group.group_id) {
+                out.push(Command::Correct(Correction::MergeGroups {
+                    group_of: member.clone(),
+                    with_group_of: other,
+                }));
+            }
+        });
+        if ui.button("Note…").clicked() {
+            let text = doc
+                .analysis
+                .notes
+                .iter()
+                .find(|n| n.group_id == group.group_id && n.quote_id.is_none())
+                .map(|n| n.text.clone())
+                .unwrap_or_default();
+            forms.note = Some(super::edit::NoteForm {
+                target: NoteTarget::Group { member },
+                text,
+            });
+        }
+    });
 }
 
 /// A version's column head: its source, its attribution, and what can be done with it.
@@ -221,6 +296,7 @@ fn version_header_ui(
     doc: &Document,
     group: &Group,
     quote: &Quote,
+    forms: &mut CorrectionForms,
     out: &mut Vec<Command>,
 ) {
     let article = doc.analysis.article(&quote.article_id);
@@ -240,6 +316,56 @@ fn version_header_ui(
         if ui.small_button("Show in article").clicked() {
             out.push(Command::ShowInArticle(quote.quote_id.clone()));
         }
+    });
+    version_actions_ui(ui, doc, group, quote, forms, out);
+}
+
+/// A version's corrections: its speaker, and where it belongs.
+fn version_actions_ui(
+    ui: &mut Ui,
+    doc: &Document,
+    group: &Group,
+    quote: &Quote,
+    forms: &mut CorrectionForms,
+    out: &mut Vec<Command>,
+) {
+    let Some(key) = key_of(&doc.analysis, &quote.quote_id) else {
+        return;
+    };
+    ui.horizontal_wrapped(|ui| {
+        if ui.small_button("Edit speaker…").clicked() {
+            forms.speaker = Some(SpeakerForm {
+                quote_id: quote.quote_id.clone(),
+                current: quote.speaker.clone().unwrap_or_default(),
+                speaker: String::new(),
+                same_words: false,
+                focus: true,
+            });
+        }
+        ui.menu_button("More…", |ui| {
+            let alone = group.members.len() < 2;
+            if ui
+                .add_enabled(!alone, egui::Button::new("Split into its own statement"))
+                .clicked()
+            {
+                out.push(Command::Correct(Correction::SplitOff {
+                    quote: key.clone(),
+                }));
+            }
+            ui.menu_button("Move to statement", |ui| {
+                if let Some(to) = statement_picker_ui(ui, doc, &group.group_id) {
+                    out.push(Command::Correct(Correction::MoveToGroup {
+                        quote: key.clone(),
+                        to_group_of: to,
+                    }));
+                }
+            });
+            if ui.button("Not a quotation").clicked() {
+                out.push(Command::Correct(Correction::NotAQuote {
+                    span: key.clone(),
+                }));
+            }
+        });
     });
 }
 

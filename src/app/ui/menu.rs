@@ -1,10 +1,13 @@
-//! The menu bar: File, View, Help, with each item's shortcut shown.
+//! The menu bar: File, Edit, View, Help, with each item's shortcut shown; items that cannot
+//! act now are greyed.
 //!
-//! In: the document (recent files, toggles). Out: commands.
+//! In: the document (recent files, toggles, the correction log). Out: commands.
 
 use super::shortcuts;
 use crate::app::command::{Command, SortKey, Tab};
 use crate::app::state::Document;
+use crate::corrections::Correction;
+use crate::report::export::ExportFormat;
 use egui::{Button, Ui};
 use std::path::PathBuf;
 
@@ -12,6 +15,7 @@ use std::path::PathBuf;
 pub fn menu_bar_ui(ui: &mut Ui, doc: &Document, out: &mut Vec<Command>) {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| file_menu_ui(ui, doc, out));
+        ui.menu_button("Edit", |ui| edit_menu_ui(ui, doc, out));
         ui.menu_button("View", |ui| view_menu_ui(ui, doc, out));
         ui.menu_button("Help", |ui| {
             let help = Button::new("Help and shortcuts")
@@ -24,11 +28,59 @@ pub fn menu_bar_ui(ui: &mut Ui, doc: &Document, out: &mut Vec<Command>) {
 }
 
 fn item(ui: &mut Ui, label: &str, shortcut: Option<&egui::KeyboardShortcut>) -> bool {
+    enabled_item(ui, true, label, shortcut)
+}
+
+fn enabled_item(
+    ui: &mut Ui,
+    enabled: bool,
+    label: &str,
+    shortcut: Option<&egui::KeyboardShortcut>,
+) -> bool {
     let mut button = Button::new(label);
     if let Some(s) = shortcut {
         button = button.shortcut_text(ui.ctx().format_shortcut(s));
     }
-    ui.add(button).clicked()
+    ui.add_enabled(enabled, button).clicked()
+}
+
+fn edit_menu_ui(ui: &mut Ui, doc: &Document, out: &mut Vec<Command>) {
+    let items = &doc.log.corrections().items;
+    let undo = items.last().map_or("Undo".to_string(), |c: &Correction| {
+        format!("Undo {}", c.summary())
+    });
+    if enabled_item(ui, doc.log.can_undo(), &undo, Some(&shortcuts::UNDO)) {
+        out.push(Command::Undo);
+    }
+    if enabled_item(ui, doc.log.can_redo(), "Redo", Some(&shortcuts::REDO)) {
+        out.push(Command::Redo);
+    }
+}
+
+fn workspace_items_ui(ui: &mut Ui, doc: &Document, out: &mut Vec<Command>) {
+    if item(ui, "Open workspace…", None) {
+        out.push(Command::ShowOpenWorkspaceDialog);
+    }
+    if item(ui, "Save", Some(&shortcuts::SAVE)) {
+        out.push(Command::Save);
+    }
+    if item(ui, "Save as…", None) {
+        out.push(Command::ShowSaveAsDialog);
+    }
+    let analysed = !doc.analysis.groups.is_empty() || !doc.analysis.quotes.is_empty();
+    ui.add_enabled_ui(analysed, |ui| {
+        ui.menu_button("Export", |ui| {
+            for (format, label) in
+                ExportFormat::ALL
+                    .into_iter()
+                    .zip(["HTML report…", "CSV…", "JSON…"])
+            {
+                if item(ui, label, None) {
+                    out.push(Command::ShowExportDialog(format));
+                }
+            }
+        });
+    });
 }
 
 fn file_menu_ui(ui: &mut Ui, doc: &Document, out: &mut Vec<Command>) {
@@ -52,10 +104,12 @@ fn file_menu_ui(ui: &mut Ui, doc: &Document, out: &mut Vec<Command>) {
         }
     });
     ui.separator();
+    workspace_items_ui(ui, doc, out);
+    ui.separator();
     if item(ui, "Close all articles", Some(&shortcuts::CLOSE_ALL)) {
         out.push(Command::CloseAll);
     }
-    if item(ui, "Quit", None) {
+    if item(ui, "Quit", Some(&shortcuts::QUIT)) {
         ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
     }
 }

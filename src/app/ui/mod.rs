@@ -6,17 +6,22 @@
 mod article;
 mod comparison;
 mod dialogs;
+mod edit;
 mod menu;
+mod prompts;
 mod shortcuts;
 mod sources;
 mod speakers;
 mod statements;
 
 use super::command::{Command, Pasted, Tab};
+use super::document::FileState;
 use super::state::{App, Document, Notice};
 use super::view::count;
 use std::path::PathBuf;
 use std::sync::mpsc::Receiver;
+
+pub use edit::{CorrectionForms, SpeakerForm};
 
 /// Widget-local state: text being typed, scroll requests, dialogs, toasts.
 #[derive(Default)]
@@ -31,8 +36,14 @@ pub struct UiState {
     pub scroll_article: bool,
     /// The paste dialog's fields.
     pub paste: Pasted,
-    /// Paths chosen in a file dialog still open on its own thread.
-    dialog: Option<Receiver<Vec<PathBuf>>>,
+    /// Text last selected in the article view.
+    pub article_selection: Option<article::ArticleSelection>,
+    /// The correction popups being filled in.
+    pub forms: CorrectionForms,
+    /// What a file dialog still open on its own thread will ask for.
+    dialog: Option<Receiver<Option<Command>>>,
+    /// The window title last sent.
+    title: String,
     /// Toast messages.
     toasts: egui_notify::Toasts,
     /// The font policy has been set.
@@ -42,29 +53,73 @@ pub struct UiState {
 impl UiState {
     /// Shows the system's open dialog on its own thread, so the window keeps drawing.
     pub fn open_dialog(&mut self) {
-        if self.dialog.is_some() {
-            return;
-        }
-        let (send, receive) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
+        self.spawn_dialog(|| {
             let picked = rfd::FileDialog::new()
                 .set_title("Open articles")
                 .add_filter("Articles", &["txt", "html", "htm", "pdf", "docx", "md"])
                 .add_filter("All files", &["*"])
                 .pick_files()
                 .unwrap_or_default();
-            let _ = send.send(picked);
+            (!picked.is_empty()).then_some(Command::OpenPaths(picked))
+        });
+    }
+
+    /// Shows the save or open dialog a file command asks for.
+    pub fn file_dialog(&mut self, command: &Command, file: &FileState) {
+        let folder = file
+            .path
+            .as_ref()
+            .and_then(|p| p.parent())
+            .map(PathBuf::from);
+        let start = move |title: &str| {
+            let dialog = rfd::FileDialog::new().set_title(title);
+            match &folder {
+                Some(f) => dialog.set_directory(f),
+                None => dialog,
+            }
+        };
+        match *command {
+            Command::ShowSaveAsDialog => {
+                let dialog = start("Save workspace")
+                    .add_filter("Verbatim workspace", &["verbatim"])
+                    .set_file_name("story.verbatim");
+                self.spawn_dialog(move || dialog.save_file().map(Command::SaveAs));
+            }
+            Command::ShowOpenWorkspaceDialog => {
+                let dialog =
+                    start("Open workspace").add_filter("Verbatim workspace", &["verbatim"]);
+                self.spawn_dialog(move || dialog.pick_file().map(Command::OpenWorkspace));
+            }
+            Command::ShowExportDialog(format) => {
+                let ext = format.extension();
+                let dialog = start("Export")
+                    .add_filter(ext.to_uppercase(), &[ext])
+                    .set_file_name(format!("report.{ext}"));
+                self.spawn_dialog(move || dialog.save_file().map(|p| Command::Export(format, p)));
+            }
+            _ => {}
+        }
+    }
+
+    /// Runs a system dialog on its own thread; its answer is applied when it closes.
+    fn spawn_dialog(&mut self, pick: impl FnOnce() -> Option<Command> + Send + 'static) {
+        if self.dialog.is_some() {
+            return;
+        }
+        let (send, receive) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let _ = send.send(pick());
         });
         self.dialog = Some(receive);
     }
 
-    /// Paths from a closed dialog, if one just closed.
-    fn dialog_result(&mut self) -> Option<Vec<PathBuf>> {
+    /// The command of a dialog that just closed, if one did.
+    fn dialog_result(&mut self) -> Option<Command> {
         let picked = self.dialog.as_ref()?.try_recv();
         match picked {
-            Ok(paths) => {
+            Ok(command) => {
                 self.dialog = None;
-                Some(paths)
+                command
             }
             Err(std::sync::mpsc::TryRecvError::Empty) => None,
             Err(std::sync::mpsc::TryRecvError::Disconnected) => {
@@ -85,17 +140,16 @@ impl App {
             self.ui_state.fonts_ready = true;
         }
         self.poll_worker(&ctx);
+        self.window_ui(&ctx);
         let mut out = Vec::new();
-        if let Some(paths) = self.ui_state.dialog_result()
-            && !paths.is_empty()
-        {
-            out.push(Command::OpenPaths(paths));
-        }
+        out.extend(self.ui_state.dialog_result());
         shortcuts::shortcuts(&ctx, &self.doc, &mut self.ui_state, &mut out);
         dropped_files(&ctx, &mut out);
         self.panels_ui(ui, &mut out);
         dialogs::help_window(&ctx, &self.doc, &mut out);
         dialogs::paste_window(&ctx, &self.doc, &mut self.ui_state.paste, &mut out);
+        edit::forms_ui(&ctx, &self.doc, &mut self.ui_state.forms, &mut out);
+        prompts::prompts_ui(&ctx, &self.doc, &mut out);
         if ctx.input(|i| !i.raw.hovered_files.is_empty()) {
             super::theme::paint_drop_hint(&ctx);
         }
@@ -103,6 +157,19 @@ impl App {
             self.apply(command);
         }
         self.show_notices(&ctx);
+    }
+
+    /// The window's title (file name and unsaved marker), held-back close requests, autosave.
+    fn window_ui(&mut self, ctx: &egui::Context) {
+        let title = self.doc.file.title();
+        if title != self.ui_state.title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.ui_state.title = title;
+        }
+        if ctx.input(|i| i.viewport().close_requested()) && self.hold_close() {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+        }
+        self.autosave_tick();
     }
 
     fn panels_ui(&mut self, ui: &mut egui::Ui, out: &mut Vec<Command>) {
@@ -173,6 +240,9 @@ fn status_ui(ui: &mut egui::Ui, doc: &Document, out: &mut Vec<Command>) {
             }
         }
         let a = &doc.analysis;
+        ui.label(doc.file.title().trim_end_matches(" — Verbatim"))
+            .on_hover_text("The workspace file; • marks unsaved changes");
+        ui.separator();
         ui.label(format!(
             "{} · {} · {}",
             count(a.articles.len(), "article"),
@@ -197,8 +267,8 @@ fn detail_ui(ui: &mut egui::Ui, doc: &Document, state: &mut UiState, out: &mut V
     });
     ui.separator();
     match doc.tab {
-        Tab::Comparison => comparison::comparison_ui(ui, doc, out),
-        Tab::Article => article::article_ui(ui, doc, state),
+        Tab::Comparison => comparison::comparison_ui(ui, doc, &mut state.forms, out),
+        Tab::Article => article::article_ui(ui, doc, state, out),
         Tab::Speakers => speakers::speakers_ui(ui, doc),
     }
 }

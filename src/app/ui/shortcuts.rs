@@ -15,6 +15,15 @@ pub const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key
 pub const CLOSE_ALL: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::W);
 /// Help.
 pub const HELP: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F1);
+/// Save the workspace.
+pub const SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
+/// Undo the last correction.
+pub const UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
+/// Redo the last undone correction.
+pub const REDO: KeyboardShortcut =
+    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
+/// Close the window.
+pub const QUIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
 /// Paste an article.
 pub const PASTE: KeyboardShortcut =
     KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::V);
@@ -22,6 +31,7 @@ pub const PASTE: KeyboardShortcut =
 /// Turns this frame's shortcuts into commands.
 pub fn shortcuts(ctx: &egui::Context, doc: &Document, state: &mut UiState, out: &mut Vec<Command>) {
     let typing = ctx.memory(|m| m.focused().is_some());
+    let mut quit = false;
     ctx.input_mut(|i| {
         if i.consume_shortcut(&OPEN) {
             out.push(Command::ShowOpenDialog);
@@ -38,6 +48,20 @@ pub fn shortcuts(ctx: &egui::Context, doc: &Document, state: &mut UiState, out: 
         if i.consume_shortcut(&PASTE) {
             out.push(Command::ShowPasteDialog(true));
         }
+        if i.consume_shortcut(&SAVE) {
+            out.push(Command::Save);
+        }
+        // Redo first: its keys include Undo's, and consuming Undo first would take both.
+        if i.consume_shortcut(&REDO) {
+            out.push(Command::Redo);
+        }
+        // Ctrl+Z in a text field undoes the typing, not a correction.
+        if !typing && i.consume_shortcut(&UNDO) {
+            out.push(Command::Undo);
+        }
+        if i.consume_shortcut(&QUIT) {
+            quit = true;
+        }
         // Arrow keys walk the list unless a text field has them.
         if !typing {
             if i.consume_key(Modifiers::NONE, Key::ArrowDown) {
@@ -48,4 +72,8 @@ pub fn shortcuts(ctx: &egui::Context, doc: &Document, state: &mut UiState, out: 
             }
         }
     });
+    if quit {
+        // Goes through the close request, so unsaved changes are asked about.
+        ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+    }
 }

@@ -1,6 +1,9 @@
 //! The sources panel: each opened article with its title, file and outlet, quotation count and
 //! warnings, or why it could not be read; remove it or leave it out of the comparison.
 //!
+//! Below them: why the last workspace could not be opened, and the user's corrections that
+//! found nothing to act on (kept, never dropped).
+//!
 //! In: the document. Out: commands (remove, include/exclude, open).
 
 use crate::app::command::Command;
@@ -28,6 +31,18 @@ pub fn sources_ui(ui: &mut Ui, doc: &Document, out: &mut Vec<Command>) {
         }
     });
     ui.separator();
+    if let Some(error) = &doc.file.error {
+        ui.add(
+            egui::Label::new(
+                RichText::new(error.as_str())
+                    .small()
+                    .color(theme::error_color(ui.visuals())),
+            )
+            .wrap(),
+        );
+        ui.separator();
+    }
+    unapplied_ui(ui, doc);
     if doc.sources.is_empty() {
         ui.label("No articles yet. Open files, drop them on the window, or paste text.");
         if ui.button("Open the demo articles").clicked() {
@@ -100,6 +115,35 @@ fn source_ui(ui: &mut Ui, doc: &Document, source: &Source, out: &mut Vec<Command
             out.push(Command::RemoveSource(source.source_id));
         }
     });
+}
+
+/// Corrections the analysis could not apply, each with its summary and why.
+fn unapplied_ui(ui: &mut Ui, doc: &Document) {
+    let unapplied = &doc.analysis.unapplied;
+    if unapplied.is_empty() {
+        return;
+    }
+    egui::CollapsingHeader::new(format!("Corrections not applied ({})", unapplied.len()))
+        .default_open(true)
+        .show(ui, |ui| {
+            for u in unapplied {
+                let summary = doc
+                    .log
+                    .corrections()
+                    .items
+                    .get(u.index)
+                    .map_or_else(String::new, |c| c.summary());
+                ui.add(
+                    egui::Label::new(
+                        RichText::new(format!("{summary}: {}", u.reason))
+                            .small()
+                            .color(theme::warning_color(ui.visuals())),
+                    )
+                    .wrap(),
+                );
+            }
+        });
+    ui.separator();
 }
 
 /// The last part of a path, for display.

@@ -1,0 +1,43 @@
+//! Corrections in the app: each one goes on the document's [`CorrectionLog`] and the analysis
+//! runs again with the log's corrections, so they re-apply after every re-analysis and when
+//! articles are added. Undo and redo walk the log the same way.
+//!
+//! In: [`Correction`]s from the panels, undo and redo. Out: the log, the analysis options, an
+//! analysis under way, and the session marked as changed.
+
+use super::state::{App, Notice};
+use crate::corrections::Correction;
+
+impl App {
+    /// Records `correction` and analyses again with it.
+    pub(super) fn correct(&mut self, correction: Correction) {
+        self.doc.log.push(correction);
+        self.corrections_changed();
+    }
+
+    /// Takes back the last correction, if any.
+    pub(super) fn undo(&mut self) {
+        let Some(undone) = self.doc.log.undo().map(Correction::summary) else {
+            return;
+        };
+        self.notices
+            .push(Notice::Info(format!("Undone: {undone}.")));
+        self.corrections_changed();
+    }
+
+    /// Makes the last undone correction again, if any.
+    pub(super) fn redo(&mut self) {
+        let Some(redone) = self.doc.log.redo().map(Correction::summary) else {
+            return;
+        };
+        self.notices
+            .push(Notice::Info(format!("Redone: {redone}.")));
+        self.corrections_changed();
+    }
+
+    fn corrections_changed(&mut self) {
+        self.doc.options.corrections = self.doc.log.corrections().clone();
+        self.doc.file.dirty = true;
+        self.load(Vec::new());
+    }
+}

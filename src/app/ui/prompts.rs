@@ -1,0 +1,57 @@
+//! Questions the app must ask before going on: restore the unsaved work of an earlier session,
+//! and what to do with unsaved changes when the window closes.
+//!
+//! In: the document's `recovery_offer` and `close_prompt`. Out: [`Command::Recover`] and
+//! [`Command::AnswerClose`].
+
+use crate::app::command::{CloseAnswer, Command};
+use crate::app::state::Document;
+
+/// Draws whichever question is waiting.
+pub fn prompts_ui(ctx: &egui::Context, doc: &Document, out: &mut Vec<Command>) {
+    if doc.recovery_offer {
+        recovery_ui(ctx, out);
+    } else if doc.close_prompt {
+        close_ui(ctx, doc, out);
+    }
+}
+
+fn recovery_ui(ctx: &egui::Context, out: &mut Vec<Command>) {
+    egui::Modal::new(egui::Id::unique("recovery_prompt")).show(ctx, |ui| {
+        ui.heading("Restore unsaved work?");
+        ui.label("Verbatim closed with changes that were not saved. They were kept.");
+        ui.horizontal(|ui| {
+            if ui.button("Restore").clicked() {
+                out.push(Command::Recover(true));
+            }
+            if ui.button("Discard").clicked() {
+                out.push(Command::Recover(false));
+            }
+        });
+    });
+}
+
+fn close_ui(ctx: &egui::Context, doc: &Document, out: &mut Vec<Command>) {
+    let name = doc.file.title();
+    let modal = egui::Modal::new(egui::Id::unique("close_prompt")).show(ctx, |ui| {
+        ui.heading("Save your changes?");
+        ui.label(format!(
+            "{} has changes that are not saved.",
+            name.trim_end_matches(" • — Verbatim")
+        ));
+        ui.horizontal(|ui| {
+            for (label, answer) in [
+                ("Save", CloseAnswer::Save),
+                ("Discard", CloseAnswer::Discard),
+                ("Cancel", CloseAnswer::Cancel),
+            ] {
+                if ui.button(label).clicked() {
+                    out.push(Command::AnswerClose(answer));
+                }
+            }
+        });
+    });
+    if modal.should_close() {
+        out.push(Command::AnswerClose(CloseAnswer::Cancel));
+    }
+}
