@@ -164,3 +164,12 @@ fn only_http_and_https_are_fetched() {
     }
     assert!(is_url("HTTPS://news.example/a"));
 }
+
+#[test]
+fn the_command_line_reads_urls_and_files_alike() {
+    let base = serve(1, site);
+    let a = verbatim::cli::load_input(&format!("{base}/news/ferry")).unwrap();
+    assert_eq!(a.title, "Ferry fares rise");
+    let err = verbatim::cli::load_input("no/such/file.txt").unwrap_err();
+    assert!(err.to_string().starts_with("no/such/file.txt: cannot read"));
+}
