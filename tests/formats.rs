@@ -205,3 +205,14 @@ fn a_spanish_page_keeps_its_quotation_and_speaker() {
     assert_eq!(quote.speaker.as_deref(), Some("Pablo Durán"));
     assert_eq!(&html[quote.start..quote.end], "No tenemos otra opción");
 }
+
+#[test]
+fn a_pdf_page_tree_that_loops_is_refused() {
+    // found by the fuzzer: a page whose /Parent is itself sent pdf-extract into endless recursion
+    let data = std::fs::read("tests/fixtures/fuzz/pdf_parent_loop").unwrap();
+    let err = ingest_bytes("loop.pdf", &data[1..]).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "loop.pdf: the PDF's page tree is damaged (it loops)"
+    );
+}

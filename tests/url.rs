@@ -92,6 +92,9 @@ fn a_page_is_fetched_with_its_final_url_and_time() {
     let fetched = fetch_with(&format!("{base}/old"), &quick()).unwrap();
     assert_eq!(fetched.url, format!("{base}/news/ferry"));
     assert_eq!(fetched.bytes, PAGE.as_bytes());
+    let a = ingest_fetched(&fetched).unwrap();
+    assert_eq!(a.path, format!("{base}/old"));
+    assert_eq!(a.meta.url.as_deref(), Some(fetched.url.as_str()));
     // RFC 3339 in UTC: 2026-01-02T03:04:05.678Z
     let t = fetched.fetched_at.as_bytes();
     assert!(t.len() >= 20 && t[4] == b'-' && t[10] == b'T' && t.ends_with(b"Z"));
@@ -103,7 +106,7 @@ fn a_fetched_page_becomes_an_html_article_with_its_url() {
     let base = serve(1, site);
     let fetched = fetch_with(&format!("{base}/news/ferry"), &quick()).unwrap();
     let a = ingest_fetched(&fetched).unwrap();
-    assert_eq!(a.path, fetched.url);
+    assert_eq!(a.path, fetched.requested);
     assert_eq!(a.meta.url.as_deref(), Some(fetched.url.as_str()));
     assert_eq!(
         a.meta.fetched_at.as_deref(),
@@ -160,4 +163,13 @@ fn only_http_and_https_are_fetched() {
         );
     }
     assert!(is_url("HTTPS://news.example/a"));
+}
+
+#[test]
+fn the_command_line_reads_urls_and_files_alike() {
+    let base = serve(1, site);
+    let a = verbatim::cli::load_input(&format!("{base}/news/ferry")).unwrap();
+    assert_eq!(a.title, "Ferry fares rise");
+    let err = verbatim::cli::load_input("no/such/file.txt").unwrap_err();
+    assert!(err.to_string().starts_with("no/such/file.txt: cannot read"));
 }

@@ -7,6 +7,11 @@
 //! libFuzzer's panic hook aborts on every panic, even one the library catches on purpose
 //! around a third-party PDF parser; so the target installs a hook that only records the
 //! message, and aborts when a panic escapes the library.
+//!
+//! Run on stable from the repository root (no sanitizer there), niced, for a set time:
+//! `nice -n 19 cargo fuzz run -s none -a analyze_bytes -- -max_total_time=900 -timeout=20`.
+//! Keep any input it reports under `tests/fixtures/fuzz/` (replayed by
+//! `tests/fuzz_regressions.rs`).
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;

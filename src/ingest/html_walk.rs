@@ -14,6 +14,7 @@
 use super::annotated::AnnotatedText;
 use super::clean::Paragraph;
 use super::html_locate::Locator;
+use super::html_quotes::{first_visible, is_quoted, last_visible};
 use ego_tree::NodeRef;
 use ego_tree::iter::Edge;
 use regex::Regex;
@@ -79,14 +80,6 @@ static FURNITURE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     )
     .ok()
 });
-
-/// Opening and closing quotation marks, to tell text that is already quoted.
-const OPENING_MARKS: [char; 7] = [
-    '"', '\u{201c}', '\u{201e}', '\u{ab}', '\u{2018}', '\'', '\u{bb}',
-];
-const CLOSING_MARKS: [char; 7] = [
-    '"', '\u{201d}', '\u{201c}', '\u{bb}', '\u{2019}', '\'', '\u{ab}',
-];
 
 /// What the walk produced.
 pub(crate) struct Walked {
@@ -155,60 +148,6 @@ fn is_skipped(element: &scraper::node::Element) -> bool {
     let class = element.attr("class").unwrap_or("");
     let id = element.attr("id").unwrap_or("");
     furniture.is_match(class) || furniture.is_match(id)
-}
-
-/// Whether `text` is already set in quotation marks.
-fn is_quoted(first: Option<char>, last: Option<char>) -> bool {
-    first.is_some_and(|c| OPENING_MARKS.contains(&c))
-        && last.is_some_and(|c| CLOSING_MARKS.contains(&c))
-}
-
-/// How many nodes, and characters per text node, the quoted-or-not check looks at from each
-/// end of an element: enough for real pages, and bounded so nested `<q>`s stay linear.
-const PEEK_NODES: usize = 256;
-const PEEK_CHARS: usize = 64;
-
-/// The first visible character inside `node`, looked for a bounded way in.
-fn first_visible(node: NodeRef<'_, Node>) -> Option<char> {
-    node.descendants().take(PEEK_NODES).find_map(|n| {
-        n.value()
-            .as_text()
-            .and_then(|t| t.chars().take(PEEK_CHARS).find(|c| !c.is_whitespace()))
-    })
-}
-
-/// The last visible character inside `node`: a reverse document-order walk (last child first),
-/// bounded like [`first_visible`].
-fn last_visible(node: NodeRef<'_, Node>) -> Option<char> {
-    let mut current = node.last_child();
-    for _ in 0..PEEK_NODES {
-        let n = current?;
-        if let Some(text) = n.value().as_text()
-            && let Some(c) = text
-                .chars()
-                .rev()
-                .take(PEEK_CHARS)
-                .find(|c| !c.is_whitespace())
-        {
-            return Some(c);
-        }
-        current = n.last_child().or_else(|| previous_in_reverse(n, node));
-    }
-    None
-}
-
-/// The node before `n` in reverse document order, not leaving `root`.
-fn previous_in_reverse<'a>(
-    mut n: NodeRef<'a, Node>,
-    root: NodeRef<'a, Node>,
-) -> Option<NodeRef<'a, Node>> {
-    for _ in 0..PEEK_NODES {
-        if let Some(sibling) = n.prev_sibling() {
-            return Some(sibling);
-        }
-        n = n.parent().filter(|p| p.id() != root.id())?;
-    }
-    None
 }
 
 /// `text` with leading and trailing white space removed and inner runs made one space.

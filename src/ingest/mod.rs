@@ -53,6 +53,7 @@ mod html;
 mod html_charset;
 mod html_locate;
 mod html_meta;
+mod html_quotes;
 mod html_walk;
 mod lang;
 mod language;

@@ -3,6 +3,7 @@
 //! 1. `lopdf` loads the file with its decompression limit, and every stream is inflated once
 //!    under a cap: together they may inflate to at most [`MAX_PDF_INFLATED`] bytes, so a PDF
 //!    bomb is refused before any text is extracted.
+//!    A page tree whose `/Parent` links loop is refused too (pdf-extract would recurse forever).
 //! 2. `pdf-extract` reads the text layer (it lays text out best); when it fails or finds
 //!    nothing, `lopdf`'s own extraction is tried. Both are third-party parsers that may panic on
 //!    a damaged file, so each runs under `catch_unwind` and a panic becomes a per-file error.
@@ -19,6 +20,9 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 /// The most bytes all of a PDF's streams may inflate to (64 MiB).
 pub const MAX_PDF_INFLATED: usize = 64 * 1024 * 1024;
 
+/// The deepest page tree accepted (real files have a handful of levels).
+const MAX_TREE_DEPTH: usize = 64;
+
 /// The most bytes of text kept from a PDF (4 MiB); the rest is dropped with a warning.
 pub const MAX_PDF_TEXT: usize = 4 * 1024 * 1024;
 
@@ -29,6 +33,7 @@ pub(crate) fn read_pdf(path: &str, bytes: &[u8]) -> Result<Draft, IngestError> {
         reason,
     };
     let doc = load(bytes).map_err(refuse)?;
+    check_page_tree(&doc).map_err(refuse)?;
     let mut text = text_layer(bytes, &doc);
     if !text.chars().any(char::is_alphanumeric) {
         return Err(refuse(
@@ -85,6 +90,36 @@ fn load(bytes: &[u8]) -> Result<lopdf::Document, String> {
         }
     }
     Ok(doc)
+}
+
+/// Refuses a page tree where a page's `/Parent` chain loops or runs deeper than
+/// [`MAX_TREE_DEPTH`]: pdf-extract follows that chain by recursion without a guard, so a loop
+/// would overflow the stack (an abort no `catch_unwind` can catch).
+fn check_page_tree(doc: &lopdf::Document) -> Result<(), String> {
+    for page in doc.get_pages().into_values() {
+        let mut seen = vec![page];
+        let mut current = page;
+        while let Some(parent) = parent_of(doc, current) {
+            if seen.contains(&parent) || seen.len() > MAX_TREE_DEPTH {
+                return Err("the PDF's page tree is damaged (it loops)".to_string());
+            }
+            seen.push(parent);
+            current = parent;
+        }
+    }
+    Ok(())
+}
+
+/// The `/Parent` reference of object `id`, if it has one.
+fn parent_of(doc: &lopdf::Document, id: lopdf::ObjectId) -> Option<lopdf::ObjectId> {
+    doc.get_object(id)
+        .ok()?
+        .as_dict()
+        .ok()?
+        .get(b"Parent")
+        .ok()?
+        .as_reference()
+        .ok()
 }
 
 /// The text layer: pdf-extract's, else lopdf's, else empty.

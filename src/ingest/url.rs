@@ -225,10 +225,11 @@ fn now_rfc3339() -> String {
         .unwrap_or_default()
 }
 
-/// Reads the article in a fetched page: format HTML, `path` and `meta.url` the final URL,
-/// `meta.fetched_at` the time of fetching. Offsets point into `fetched.bytes`.
+/// Reads the article in a fetched page: format HTML, `path` the URL as asked for, `meta.url`
+/// the URL after redirects, `meta.fetched_at` the time of fetching. Offsets point into
+/// `fetched.bytes`.
 pub fn ingest_fetched(fetched: &Fetched) -> Result<Article, IngestError> {
-    let path = fetched.url.as_str();
+    let path = fetched.requested.as_str();
     let bytes = fetched.bytes.as_slice();
     check_size(path, bytes.len() as u64)?;
     if decode::looks_binary(bytes) {
