@@ -76,6 +76,10 @@ pub enum Command {
     OpenDemo,
     /// Add a pasted article.
     AddPasted(Pasted),
+    /// Show or hide the "Open URL" dialog.
+    ShowUrlDialog(bool),
+    /// Fetch this page (http or https) and add its article.
+    OpenUrl(String),
     /// Stop the running load or analysis.
     Cancel,
     /// Run the analysis again on the current articles.

@@ -75,6 +75,8 @@ pub struct Document {
     pub help_open: bool,
     /// Paste dialog open.
     pub paste_open: bool,
+    /// "Open URL" dialog open.
+    pub url_open: bool,
     /// The user's corrections with undo and redo; their list is in `options.corrections`.
     pub log: CorrectionLog,
     /// The workspace file, unsaved changes, and what went wrong opening one.

@@ -168,6 +168,16 @@ impl App {
             }
             Command::OpenDemo => self.load(demo_inputs()),
             Command::AddPasted(pasted) => self.add_pasted(pasted),
+            Command::OpenUrl(url) => {
+                if url.starts_with("http://") || url.starts_with("https://") {
+                    self.doc.url_open = false;
+                    self.load(vec![Input::Url(url)]);
+                } else {
+                    self.notices.push(Notice::Error(format!(
+                        "{url}: only http:// and https:// addresses can be opened"
+                    )));
+                }
+            }
             Command::Cancel => {
                 if let Some(worker) = &self.worker {
                     worker.cancel();
@@ -238,6 +248,7 @@ impl App {
             Command::SetTab(tab) => self.doc.tab = tab,
             Command::ShowHelp(open) => self.doc.help_open = open,
             Command::ShowPasteDialog(open) => self.doc.paste_open = open,
+            Command::ShowUrlDialog(open) => self.doc.url_open = open,
             // Document commands are handled by `apply`.
             other => self.apply(other),
         }

@@ -29,6 +29,8 @@ pub enum Input {
     },
     /// Text pasted by the user.
     Pasted(super::command::Pasted),
+    /// A web page to fetch (only when the user asks for it).
+    Url(String),
 }
 
 /// One unit of background work.
@@ -189,6 +191,23 @@ pub fn read_input(input: Input) -> Result<Read, LoadProblem> {
         Input::Path(path) => read_file(&path).map_err(problem)?,
         Input::Bytes { name, bytes } => {
             StoredArticle::read(&name, bytes.to_vec()).map_err(problem)?
+        }
+        Input::Url(url) => {
+            let fetched = ingest::url::fetch(&url).map_err(|e| LoadProblem {
+                path: url.clone(),
+                reason: e.to_string(),
+            })?;
+            let article = ingest::url::ingest_fetched(&fetched).map_err(problem)?;
+            let stored = StoredArticle {
+                path: fetched.requested.clone(),
+                content_hash: article.content_hash.clone(),
+                loaded_at: fetched.fetched_at.clone(),
+                format: article.format,
+                bytes: fetched.bytes,
+                url: Some(fetched.url),
+                fetched_at: Some(fetched.fetched_at),
+            };
+            (stored, article)
         }
         Input::Pasted(pasted) => {
             let name = if pasted.title.trim().is_empty() {

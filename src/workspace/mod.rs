@@ -92,7 +92,17 @@ impl StoredArticle {
 
     /// The article again from the stored bytes.
     pub fn article(&self) -> Result<Article, IngestError> {
-        let mut article = ingest::ingest_bytes(&self.path, &self.bytes)?;
+        // A page fetched from the web is read again as the page it was, whatever its address
+        // looks like.
+        let mut article = match (&self.url, &self.fetched_at) {
+            (Some(url), Some(fetched_at)) => ingest::url::ingest_fetched(&ingest::url::Fetched {
+                requested: self.path.clone(),
+                url: url.clone(),
+                bytes: self.bytes.clone(),
+                fetched_at: fetched_at.clone(),
+            })?,
+            _ => ingest::ingest_bytes(&self.path, &self.bytes)?,
+        };
         if self.format == SourceFormat::Pasted {
             article.format = SourceFormat::Pasted;
         }

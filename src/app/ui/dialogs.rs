@@ -99,3 +99,37 @@ pub fn paste_window(
         out.push(Command::ShowPasteDialog(false));
     }
 }
+
+/// The "Open URL" dialog, when open: the page is fetched only when the user asks.
+pub fn url_window(ctx: &egui::Context, doc: &Document, url: &mut String, out: &mut Vec<Command>) {
+    if !doc.url_open {
+        return;
+    }
+    let mut open = true;
+    egui::Window::new("Open URL")
+        .open(&mut open)
+        .default_width(520.0)
+        .show(ctx, |ui| {
+            ui.horizontal(|ui| {
+                let label = ui.label("Address");
+                ui.add(
+                    egui::TextEdit::singleline(url)
+                        .desired_width(400.0)
+                        .hint_text("https://…"),
+                )
+                .labelled_by(label.id);
+            });
+            ui.label("The page is fetched once and kept with the time it was fetched.");
+            ui.horizontal(|ui| {
+                if ui.button("Fetch").clicked() {
+                    out.push(Command::OpenUrl(url.trim().to_string()));
+                }
+                if ui.button("Cancel").clicked() {
+                    out.push(Command::ShowUrlDialog(false));
+                }
+            });
+        });
+    if !open {
+        out.push(Command::ShowUrlDialog(false));
+    }
+}

@@ -90,6 +90,9 @@ fn file_menu_ui(ui: &mut Ui, doc: &Document, out: &mut Vec<Command>) {
     if item(ui, "Paste an article…", Some(&shortcuts::PASTE)) {
         out.push(Command::ShowPasteDialog(true));
     }
+    if item(ui, "Open URL…", None) {
+        out.push(Command::ShowUrlDialog(true));
+    }
     if item(ui, "Open the demo articles", None) {
         out.push(Command::OpenDemo);
     }

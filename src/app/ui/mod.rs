@@ -36,6 +36,8 @@ pub struct UiState {
     pub scroll_article: bool,
     /// The paste dialog's fields.
     pub paste: Pasted,
+    /// The address typed in the "Open URL" dialog.
+    pub url: String,
     /// Text last selected in the article view.
     pub article_selection: Option<article::ArticleSelection>,
     /// The correction popups being filled in.
@@ -148,6 +150,7 @@ impl App {
         self.panels_ui(ui, &mut out);
         dialogs::help_window(&ctx, &self.doc, &mut out);
         dialogs::paste_window(&ctx, &self.doc, &mut self.ui_state.paste, &mut out);
+        dialogs::url_window(&ctx, &self.doc, &mut self.ui_state.url, &mut out);
         edit::forms_ui(&ctx, &self.doc, &mut self.ui_state.forms, &mut out);
         prompts::prompts_ui(&ctx, &self.doc, &mut out);
         if ctx.input(|i| !i.raw.hovered_files.is_empty()) {
