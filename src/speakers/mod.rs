@@ -183,6 +183,21 @@ fn printed_names(article: &Article) -> Vec<Named> {
     out
 }
 
+/// Adds `word` to a person's roles if it is a title or a role (not the organisation they belong
+/// to: "the board's chief engineer"), taking the gender it tells.
+fn add_role(mention: &mut Mention, word: &str) {
+    let w = lexicon::full_title(word.trim_end_matches(','));
+    if (lexicon::is_title(&w) || lexicon::is_role_noun(&w))
+        && !lexicon::is_org_word(&w)
+        && !mention.roles.contains(&w)
+    {
+        if mention.gender == Gender::Unknown {
+            mention.gender = lexicon::title_gender(&w);
+        }
+        mention.roles.push(w);
+    }
+}
+
 /// Roles printed next to a name: "spokeswoman Lena Brandt", "Lena Brandt, a spokeswoman".
 fn add_nearby_roles(text: &str, start: usize, end: usize, mention: &mut Mention) {
     let before = text.get(start.saturating_sub(80)..start).unwrap_or("");
@@ -194,16 +209,7 @@ fn add_nearby_roles(text: &str, start: usize, end: usize, mention: &mut Mention)
     if let Some(head) = before.strip_suffix(", ") {
         let clause = head.rsplit(['.', ',', ';', ':', '\n']).next().unwrap_or("");
         for w in clause.split_whitespace().rev().take(8) {
-            let w = lexicon::full_title(w);
-            if (lexicon::is_title(&w) || lexicon::is_role_noun(&w))
-                && !lexicon::is_org_word(&w)
-                && !mention.roles.contains(&w)
-            {
-                if mention.gender == Gender::Unknown {
-                    mention.gender = lexicon::title_gender(&w);
-                }
-                mention.roles.push(w);
-            }
+            add_role(mention, w);
         }
     }
     let after = text.get(end..(end + 80).min(text.len())).unwrap_or("");
@@ -219,17 +225,7 @@ fn add_nearby_roles(text: &str, start: usize, end: usize, mention: &mut Mention)
         })
         .unwrap_or("");
     for w in before_words.chain(appositive.split_whitespace()) {
-        let w = lexicon::full_title(w.trim_end_matches(','));
-        // A person's roles, not the organisation they belong to ("the board's chief engineer").
-        if (lexicon::is_title(&w) || lexicon::is_role_noun(&w))
-            && !lexicon::is_org_word(&w)
-            && !mention.roles.contains(&w)
-        {
-            if mention.gender == Gender::Unknown {
-                mention.gender = lexicon::title_gender(&w);
-            }
-            mention.roles.push(w);
-        }
+        add_role(mention, w);
     }
 }
 
