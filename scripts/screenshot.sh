@@ -63,7 +63,7 @@ mkdir -p "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
 "$bin" "${inputs[@]}" >"$work/app.log" 2>&1 &
 app_pid=$!
 
-wid="$(timeout "${WAIT_SECONDS:-30}" xdotool search --sync --name '^Verbatim$' 2>/dev/null | head -1 || true)"
+wid="$(timeout "${WAIT_SECONDS:-30}" xdotool search --sync --name 'Verbatim' 2>/dev/null | head -1 || true)"
 if [ -z "$wid" ]; then
   echo "$0: the window did not come up" >&2
   cat "$work/app.log" >&2
