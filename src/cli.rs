@@ -201,17 +201,7 @@ fn run_analyze(
     output: Option<&std::path::Path>,
     reference: Option<String>,
 ) -> i32 {
-    let mut failed = false;
-    let mut articles = Vec::new();
-    for path in files {
-        match load_input(&path.to_string_lossy()) {
-            Ok(article) => articles.push(article),
-            Err(e) => {
-                eprintln!("verbatim: {e}");
-                failed = true;
-            }
-        }
-    }
+    let (articles, failed) = load_files(files);
     let options = AnalyzeOptions {
         reference_article: reference,
         ..AnalyzeOptions::default()

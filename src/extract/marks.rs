@@ -245,7 +245,14 @@ fn pair(
         if m.weak && open.is_none() {
             continue; // a plural possessive, not a quotation mark
         }
-        match (open, m.dir) {
+        // A straight mark after an opening one closes it: straight marks have no direction.
+        let straight = matches!(text.get(m.pos..m.pos + m.len), Some("\"" | "'"));
+        let dir = if open.is_some() && straight {
+            Dir::Close
+        } else {
+            m.dir
+        };
+        match (open, dir) {
             (None, Dir::Open) => {
                 if let Some(sc) = stray_close.take() {
                     // A close glyph then an open glyph with nothing closing after: reversed marks.
@@ -286,29 +293,12 @@ fn pair(
                 open = None;
             }
             (Some(start), Dir::Open) => {
-                // Two openings in a row: a straight mark that closes, or a missing closing mark.
-                if text.get(m.pos..m.pos + m.len) == Some("\"")
-                    || text.get(m.pos..m.pos + m.len) == Some("'")
-                {
-                    push_span(
-                        &mut out,
-                        text,
-                        open_at,
-                        start,
-                        m.pos,
-                        m.pos + m.len,
-                        paragraph,
-                        family,
-                        false,
-                    );
-                    open = None;
-                } else {
-                    push_span(
-                        &mut out, text, open_at, start, m.pos, m.pos, paragraph, family, true,
-                    );
-                    open = Some(m.pos + m.len);
-                    open_at = m.pos;
-                }
+                // Two openings in a row: the first one's closing mark is missing.
+                push_span(
+                    &mut out, text, open_at, start, m.pos, m.pos, paragraph, family, true,
+                );
+                open = Some(m.pos + m.len);
+                open_at = m.pos;
             }
         }
     }
@@ -316,9 +306,6 @@ fn pair(
         push_span(
             &mut out, text, open_at, start, para.end, para.end, paragraph, family, true,
         );
-    } else if continues && out.is_empty() {
-        // A continued quotation whose paragraph has no marks of its own at all is unusual;
-        // nothing to add.
     }
     if continues && let Some(first) = out.first_mut() {
         first.continues = true;

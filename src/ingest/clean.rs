@@ -148,6 +148,16 @@ fn join<'a>(
     (text, spans, map)
 }
 
+/// The title of an article with no headline: the file name without its extension (or the path
+/// itself when it has none).
+pub(crate) fn title_from_path(path: &str) -> String {
+    std::path::Path::new(path)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| path.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -9,7 +9,6 @@
 
 use super::annotated::AnnotatedText;
 use super::clean::Paragraph;
-use std::path::Path;
 
 /// A first paragraph of at most this many words, not ending in a period, is a headline.
 const HEADLINE_MAX_WORDS: usize = 25;
@@ -46,11 +45,7 @@ pub(crate) fn take_title(paragraphs: &mut Vec<Paragraph>, path: &str) -> String 
     if headline {
         return paragraphs.remove(0).text.as_str().to_string();
     }
-    Path::new(path)
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .filter(|s| !s.is_empty())
-        .unwrap_or_else(|| path.to_string())
+    super::clean::title_from_path(path)
 }
 
 #[cfg(test)]

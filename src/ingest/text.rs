@@ -5,7 +5,6 @@ use super::annotated::AnnotatedText;
 use super::clean::{Draft, Paragraph, split_lines};
 use super::{decode, mojibake};
 use crate::model::{ArticleMeta, SourceFormat};
-use std::path::Path;
 
 /// A headline has at most this many words.
 const HEADLINE_MAX_WORDS: usize = 30;
@@ -76,11 +75,7 @@ fn take_title(paragraphs: &mut Vec<Paragraph>, path: &str) -> String {
     if headline {
         return paragraphs.remove(0).text.as_str().to_string();
     }
-    Path::new(path)
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .filter(|s| !s.is_empty())
-        .unwrap_or_else(|| path.to_string())
+    super::clean::title_from_path(path)
 }
 
 /// Drops the first paragraph when it repeats the title (pages often print the headline twice).
