@@ -16,9 +16,9 @@
 //!   repeated bodies and captions in `repeats`) and builds the `Article` and its offset map.
 //!
 //! The other readers work the same way; [`ingest_bytes`] dispatches on [`source_format`]:
-//! - `html` (`.html`, `.htm`, `.xhtml`): decoding in `html_charset`, metadata in `html_meta`,
-//!   the main text through `dom_smoothie` and the walk in `html_walk`, offsets aligned to the
-//!   page's source in `html_locate` (exact where the text is found there; otherwise the start of
+//! - `html` (`.html`, `.htm`, `.xhtml`): decoding in `html::charset`, metadata in `html::meta`,
+//!   the main text through `dom_smoothie` and the walk in `html::walk`, offsets aligned to the
+//!   page's source in `html::locate` (exact where the text is found there; otherwise the start of
 //!   the element it came from).
 //! - `pdf` (text layer) and `docx` (`word/document.xml`): offsets count the extracted text
 //!   (`extracted`), since the file's own bytes are compressed.
@@ -50,11 +50,6 @@ mod decode;
 mod docx;
 mod extracted;
 mod html;
-mod html_charset;
-mod html_locate;
-mod html_meta;
-mod html_quotes;
-mod html_walk;
 mod lang;
 mod language;
 mod mojibake;

@@ -5,8 +5,8 @@
 //! first 1,024 bytes, as browsers look), then the shared decoder's guess (`chardetng`). Every
 //! character keeps the original bytes it came from.
 
-use super::annotated::AnnotatedText;
-use super::decode;
+use crate::ingest::annotated::AnnotatedText;
+use crate::ingest::decode;
 use encoding_rs::{Encoding, UTF_8};
 use regex::bytes::Regex;
 use std::sync::LazyLock;

@@ -11,10 +11,10 @@
 //! The tree is walked with an explicit edge iterator, not recursion, so nesting depth cannot
 //! exhaust the stack.
 
-use super::annotated::AnnotatedText;
-use super::clean::Paragraph;
-use super::html_locate::Locator;
-use super::html_quotes::{first_visible, is_quoted, last_visible};
+use super::locate::Locator;
+use super::quotes::{first_visible, is_quoted, last_visible};
+use crate::ingest::annotated::AnnotatedText;
+use crate::ingest::clean::Paragraph;
 use ego_tree::NodeRef;
 use ego_tree::iter::Edge;
 use regex::Regex;
