@@ -16,7 +16,7 @@
 //!
 //! Written by hand: no crate recognises in-article boilerplate outside GPL-licensed site configs.
 
-use super::decode::plural;
+use super::notes::plural;
 use super::phrases::{
     CLOSING_LABELS, CREDIT_LABELS, CREDIT_WORDS, END_HEADINGS, LINK_PREFIXES, PROMPT_PREFIXES,
     SECTION_LINK_PREFIXES, STANDALONE,

@@ -10,8 +10,7 @@
 //! How it is put together, so other formats can plug in:
 //! - A reader turns bytes into a `clean::Draft`: paragraphs as `AnnotatedText` (text where each
 //!   byte knows the original bytes it came from), a title, metadata and its own warnings. The
-//!   plain-text reader is `text::read_text` (decoding in `decode`, mojibake repair in `mojibake`
-//!   and `thai`, one paragraph per non-blank line, headline detection).
+//!   plain-text reader is `text::read_text` (decoding and mojibake repair in `repair`, one paragraph per non-blank line, headline detection).
 //! - `clean::finish` does the cleaning every format shares (boilerplate lines in `boilerplate`,
 //!   repeated bodies and captions in `repeats`) and builds the `Article` and its offset map.
 //!
@@ -46,18 +45,17 @@
 mod annotated;
 mod boilerplate;
 mod clean;
-mod decode;
 mod docx;
 mod extracted;
 mod html;
 mod lang;
 mod language;
-mod mojibake;
+mod notes;
 mod pdf;
 mod phrases;
+mod repair;
 mod repeats;
 mod text;
-mod thai;
 pub mod url;
 
 pub use docx::{MAX_DOCX_ENTRIES, MAX_DOCX_INFLATED};
@@ -173,7 +171,7 @@ pub fn ingest_bytes(path: &str, bytes: &[u8]) -> Result<Article, IngestError> {
         format,
         SourceFormat::Text | SourceFormat::Pasted | SourceFormat::Html
     );
-    if text_like && decode::looks_binary(bytes) {
+    if text_like && repair::decode::looks_binary(bytes) {
         return Err(IngestError::Binary {
             path: path.to_string(),
         });

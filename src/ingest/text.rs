@@ -3,7 +3,7 @@
 
 use super::annotated::AnnotatedText;
 use super::clean::{Draft, Paragraph, split_lines};
-use super::{decode, mojibake};
+use super::repair::{self, decode};
 use crate::model::{ArticleMeta, SourceFormat};
 
 /// A headline has at most this many words.
@@ -42,7 +42,7 @@ pub(crate) fn read_pasted(title: &str, outlet: &str, text: &str) -> Draft {
 
 /// Repairs mojibake and splits into paragraphs; the title is left empty.
 fn draft_from(path: &str, text: AnnotatedText, format: SourceFormat) -> (Draft, Vec<String>) {
-    let (text, warnings) = mojibake::repair(text);
+    let (text, warnings) = repair::repair(text);
     let draft = Draft {
         path: path.to_string(),
         format,

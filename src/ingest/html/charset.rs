@@ -6,7 +6,7 @@
 //! character keeps the original bytes it came from.
 
 use crate::ingest::annotated::AnnotatedText;
-use crate::ingest::decode;
+use crate::ingest::repair::decode;
 use encoding_rs::{Encoding, UTF_8};
 use regex::bytes::Regex;
 use std::sync::LazyLock;
