@@ -7,21 +7,21 @@
 //! [`OffsetMap`](crate::model::OffsetMap) back to the original bytes and one human-readable
 //! warning per kind of repair.
 //!
-//! How it is put together, so other formats can plug in:
-//! - A reader turns bytes into a `clean::Draft`: paragraphs as `AnnotatedText` (text where each
-//!   byte knows the original bytes it came from), a title, metadata and its own warnings. The
-//!   plain-text reader is `text::read_text` (decoding and mojibake repair in `repair`, one paragraph per non-blank line, headline detection).
-//! - `clean::finish` does the cleaning every format shares (boilerplate lines in `boilerplate`,
-//!   repeated bodies and captions in `repeats`) and builds the `Article` and its offset map.
-//!
-//! The other readers work the same way; [`ingest_bytes`] dispatches on [`source_format`]:
-//! - `html` (`.html`, `.htm`, `.xhtml`): decoding in `html::charset`, metadata in `html::meta`,
-//!   the main text through `dom_smoothie` and the walk in `html::walk`, offsets aligned to the
-//!   page's source in `html::locate` (exact where the text is found there; otherwise the start of
-//!   the element it came from).
-//! - `pdf` (text layer) and `docx` (`word/document.xml`): offsets count the extracted text
-//!   (`extracted`), since the file's own bytes are compressed.
-//! - [`url`]: fetches a page ([`url::fetch`]) and reads it as HTML ([`url::ingest_fetched`]).
+//! How it is put together, stage by stage (each a folder), so other formats can plug in:
+//! - A reader turns bytes into a `draft::Draft`: paragraphs as `AnnotatedText` (text where each
+//!   byte knows the original bytes it came from), a title, metadata and its own warnings.
+//!   [`ingest_bytes`] picks the reader by [`source_format`]:
+//!   - `formats/`: plain text (`formats::text`), PDF (text layer) and DOCX
+//!     (`word/document.xml`), whose offsets count the extracted text since the file's own bytes
+//!     are compressed, and [`url`], which fetches a page and reads it as HTML.
+//!   - `html/` (`.html`, `.htm`, `.xhtml`): decoding (`charset`), metadata (`meta`), the main
+//!     text through `dom_smoothie` and the walk (`walk`), offsets aligned to the page's source
+//!     (`locate`: exact where the text is found there; otherwise the start of the element it
+//!     came from).
+//! - `repair/`: decoding (BOM, UTF-8, a legacy encoding guessed) and mojibake repair (UTF-8
+//!   read as windows-1252 or as windows-874), keeping every character's original bytes.
+//! - `cleanup/`: what every format shares once read: the headline, boilerplate lines, repeated
+//!   bodies and captions; `cleanup::finish` builds the `Article` and its offset map.
 //! - `lang` settles the language after cleaning and warns when the attribution rules cannot
 //!   read it.
 //!
@@ -43,24 +43,20 @@
 //!   10/20/60 s, [`url::MAX_PAGE_BYTES`] (10 MiB) of body.
 
 mod annotated;
-mod boilerplate;
-mod clean;
-mod docx;
-mod extracted;
+mod cleanup;
+mod draft;
+mod formats;
 mod html;
 mod lang;
 mod language;
 mod notes;
-mod pdf;
-mod phrases;
 mod repair;
-mod repeats;
-mod text;
-pub mod url;
 
-pub use docx::{MAX_DOCX_ENTRIES, MAX_DOCX_INFLATED};
+pub use formats::docx::{MAX_DOCX_ENTRIES, MAX_DOCX_INFLATED};
+pub use formats::pdf::{MAX_PDF_INFLATED, MAX_PDF_TEXT};
+pub use formats::url;
 pub use html::{MAX_HTML_DEPTH, MAX_READABILITY_ELEMENTS};
-pub use pdf::{MAX_PDF_INFLATED, MAX_PDF_TEXT};
+use formats::{docx, pdf, text};
 
 use crate::model::{Article, SourceFormat};
 use std::path::Path;
@@ -186,11 +182,11 @@ pub fn ingest_bytes(path: &str, bytes: &[u8]) -> Result<Article, IngestError> {
 }
 
 /// Builds the article from a reader's draft: shared cleaning, then the language.
-fn finish(draft: clean::Draft, bytes: &[u8]) -> Result<Article, IngestError> {
+fn finish(draft: draft::Draft, bytes: &[u8]) -> Result<Article, IngestError> {
     if draft.paragraphs.is_empty() {
         return Err(IngestError::Empty { path: draft.path });
     }
-    let mut article = clean::finish(draft, bytes);
+    let mut article = cleanup::finish(draft, bytes);
     lang::review(&mut article);
     Ok(article)
 }
@@ -205,7 +201,7 @@ fn finish(draft: clean::Draft, bytes: &[u8]) -> Result<Article, IngestError> {
 /// assert_eq!(a.text, "It will close.");
 /// ```
 pub fn pasted(title: &str, outlet: &str, text: &str) -> Article {
-    clean::finish(text::read_pasted(title, outlet, text), text.as_bytes())
+    cleanup::finish(text::read_pasted(title, outlet, text), text.as_bytes())
 }
 
 /// The format `path` names by its extension (plain text when it names none we know).

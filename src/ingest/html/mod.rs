@@ -19,7 +19,8 @@ mod walk;
 
 use crate::ingest::IngestError;
 use crate::ingest::annotated::AnnotatedText;
-use crate::ingest::clean::{Draft, title_from_path};
+use crate::ingest::cleanup::headline::title_from_path;
+use crate::ingest::draft::Draft;
 use meta::{PageMeta, page_meta};
 use walk::{Walked, walk};
 use crate::model::SourceFormat;

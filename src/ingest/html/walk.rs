@@ -14,7 +14,7 @@
 use super::locate::Locator;
 use super::quotes::{first_visible, is_quoted, last_visible};
 use crate::ingest::annotated::AnnotatedText;
-use crate::ingest::clean::Paragraph;
+use crate::ingest::draft::Paragraph;
 use ego_tree::NodeRef;
 use ego_tree::iter::Edge;
 use regex::Regex;

@@ -16,8 +16,8 @@
 //! assert_eq!(article.meta.fetched_at.as_deref(), Some(fetched.fetched_at.as_str()));
 //! ```
 
-use super::repair::decode;
-use super::{IngestError, check_size, finish, html};
+use crate::ingest::repair::decode;
+use crate::ingest::{IngestError, check_size, finish, html};
 use crate::model::Article;
 use std::time::Duration;
 use ureq::ResponseExt;
