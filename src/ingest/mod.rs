@@ -22,8 +22,8 @@
 //!   read as windows-1252 or as windows-874), keeping every character's original bytes.
 //! - `cleanup/`: what every format shares once read: the headline, boilerplate lines, repeated
 //!   bodies and captions; `cleanup::finish` builds the `Article` and its offset map.
-//! - `lang` settles the language after cleaning and warns when the attribution rules cannot
-//!   read it.
+//! - `language` settles the language once, after cleaning, and warns when the attribution
+//!   rules cannot read it.
 //!
 //! # Limits
 //! Every file gets either an article or one [`IngestError`] naming it; nothing input can
@@ -47,7 +47,6 @@ mod cleanup;
 mod draft;
 mod formats;
 mod html;
-mod lang;
 mod language;
 mod notes;
 mod repair;
@@ -187,7 +186,7 @@ fn finish(draft: draft::Draft, bytes: &[u8]) -> Result<Article, IngestError> {
         return Err(IngestError::Empty { path: draft.path });
     }
     let mut article = cleanup::finish(draft, bytes);
-    lang::review(&mut article);
+    language::review(&mut article);
     Ok(article)
 }
 
@@ -201,7 +200,9 @@ fn finish(draft: draft::Draft, bytes: &[u8]) -> Result<Article, IngestError> {
 /// assert_eq!(a.text, "It will close.");
 /// ```
 pub fn pasted(title: &str, outlet: &str, text: &str) -> Article {
-    cleanup::finish(text::read_pasted(title, outlet, text), text.as_bytes())
+    let mut article = cleanup::finish(text::read_pasted(title, outlet, text), text.as_bytes());
+    language::review(&mut article);
+    article
 }
 
 /// The format `path` names by its extension (plain text when it names none we know).

@@ -2,10 +2,10 @@
 //! plus title and metadata) in, a finished [`Article`] out.
 //!
 //! [`finish`] drops boilerplate ([`boilerplate`]), then repeated bodies and captions
-//! ([`repeats`]), joins what is left with `"\n\n"`, detects the language when the
-//! reader did not know it, and builds the exact [`OffsetMap`]: copied bytes map to
+//! ([`repeats`]), joins what is left with `"\n\n"` and builds the exact [`OffsetMap`]: copied bytes map to
 //! themselves, repaired characters to the bytes they replaced, and each inserted separator to
-//! the original line break after the paragraph before it.
+//! the original line break after the paragraph before it. The language is settled afterwards,
+//! once, by `ingest::language`.
 
 mod boilerplate;
 pub(crate) mod headline;
@@ -14,7 +14,6 @@ mod repeats;
 
 use crate::ingest::annotated::AnnotatedText;
 use crate::ingest::draft::{Draft, Paragraph};
-use crate::ingest::language;
 use crate::model::{Article, OffsetMap};
 use std::ops::Range;
 
@@ -25,7 +24,7 @@ pub(crate) fn finish(draft: Draft, original: &[u8]) -> Article {
         path,
         format,
         title,
-        mut meta,
+        meta,
         paragraphs,
         mut warnings,
     } = draft;
@@ -50,9 +49,6 @@ pub(crate) fn finish(draft: Draft, original: &[u8]) -> Article {
     let (text, spans, offsets) = join(kept, original.len());
     if spans.is_empty() {
         warnings.push("no article text is left after cleaning".to_string());
-    }
-    if meta.language.is_none() {
-        meta.language = language::detect_language(&text);
     }
     Article {
         path,
@@ -107,6 +103,13 @@ mod tests {
             paragraphs: split_lines(&AnnotatedText::copied(src, 0)),
             warnings: Vec::new(),
         }
+    }
+
+    #[test]
+    fn the_language_is_left_to_the_language_stage() {
+        let src = "The council voted on Tuesday to close the old bridge for repairs, the mayor said.\n";
+        let a = finish(draft(src), src.as_bytes());
+        assert_eq!(a.meta.language, None);
     }
 
     #[test]
