@@ -16,11 +16,11 @@
 //!
 //! Written by hand: no crate recognises in-article boilerplate outside GPL-licensed site configs.
 
-use crate::ingest::notes::plural;
 use super::phrases::{
     CLOSING_LABELS, CREDIT_LABELS, CREDIT_WORDS, END_HEADINGS, LINK_PREFIXES, PROMPT_PREFIXES,
     SECTION_LINK_PREFIXES, STANDALONE,
 };
+use crate::ingest::notes::plural;
 
 /// A caption or furniture line is at most this many words.
 const SHORT_LINE_WORDS: usize = 60;

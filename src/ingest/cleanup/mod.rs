@@ -107,7 +107,8 @@ mod tests {
 
     #[test]
     fn the_language_is_left_to_the_language_stage() {
-        let src = "The council voted on Tuesday to close the old bridge for repairs, the mayor said.\n";
+        let src =
+            "The council voted on Tuesday to close the old bridge for repairs, the mayor said.\n";
         let a = finish(draft(src), src.as_bytes());
         assert_eq!(a.meta.language, None);
     }

@@ -21,11 +21,11 @@ use crate::ingest::IngestError;
 use crate::ingest::annotated::AnnotatedText;
 use crate::ingest::cleanup::headline::title_from_path;
 use crate::ingest::draft::Draft;
-use meta::{PageMeta, page_meta};
-use walk::{Walked, walk};
 use crate::model::SourceFormat;
 use dom_smoothie::{Config, Readability};
+use meta::{PageMeta, page_meta};
 use scraper::{Html, Selector};
+use walk::{Walked, walk};
 
 /// The deepest element nesting accepted.
 pub const MAX_HTML_DEPTH: usize = 2_000;

@@ -72,7 +72,10 @@ mod tests {
     #[test]
     fn only_plausible_characters_count_as_repairs() {
         // "Ã©" hides é; "ß“" would decode to an N'Ko letter, so real German stays as it is.
-        assert_eq!(find_cp1252("caf\u{c3}\u{a9}"), [(3..7, "\u{e9}".to_string())]);
+        assert_eq!(
+            find_cp1252("caf\u{c3}\u{a9}"),
+            [(3..7, "\u{e9}".to_string())]
+        );
         assert!(find_cp1252("Gru\u{df}\u{201c}").is_empty());
         assert!(find_cp1252("plain ASCII text").is_empty());
     }

@@ -146,5 +146,4 @@ mod tests {
         assert_eq!(t.orig_range(2..5), 2..9);
         assert_eq!(t.orig_range(5..6), 9..10);
     }
-
 }
