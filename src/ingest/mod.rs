@@ -1,8 +1,11 @@
 //! Bytes → [`Article`]: text, saved pages, PDFs, Word files and URLs; decoding, mojibake
 //! repair, boilerplate, repeated bodies, language.
 //!
-//! Entry points: [`load_path`] (a file), [`ingest_bytes`] (bytes already read) and [`pasted`]
-//! (text pasted in the app). Every article comes out with cleaned `text` (body paragraphs joined
+//! The entry point is [`read`]: an [`Input`] (a file, a URL, pasted text, bytes already held
+//! such as a workspace's, a page fetched earlier) in, an [`Article`] or one [`IngestError`]
+//! out; [`read_keeping_bytes`] also gives back the original bytes for a caller that stores
+//! them. [`load_path`] and [`ingest_bytes`] are the same path for a file and for bytes
+//! borrowed. Every article comes out with cleaned `text` (body paragraphs joined
 //! by `"\n\n"`, the headline in `title`), paragraph spans, an exact
 //! [`OffsetMap`](crate::model::OffsetMap) back to the original bytes and one human-readable
 //! warning per kind of repair.
@@ -47,6 +50,7 @@ mod cleanup;
 mod draft;
 mod formats;
 mod html;
+mod input;
 mod language;
 mod notes;
 mod repair;
@@ -54,8 +58,9 @@ mod repair;
 pub use formats::docx::{MAX_DOCX_ENTRIES, MAX_DOCX_INFLATED};
 pub use formats::pdf::{MAX_PDF_INFLATED, MAX_PDF_TEXT};
 pub use formats::url;
-pub use html::{MAX_HTML_DEPTH, MAX_READABILITY_ELEMENTS};
 use formats::{docx, pdf, text};
+pub use html::{MAX_HTML_DEPTH, MAX_READABILITY_ELEMENTS};
+pub use input::{Input, PASTED_PREFIX, PASTED_UNTITLED, read, read_keeping_bytes};
 
 use crate::model::{Article, SourceFormat};
 use std::path::Path;
@@ -109,14 +114,6 @@ pub enum IngestError {
     /// A URL could not be fetched.
     #[error(transparent)]
     Fetch(#[from] url::FetchError),
-    /// The format is recognised but no reader for it is available.
-    #[error("{path}: {format} files cannot be read yet")]
-    Unsupported {
-        /// The path as given.
-        path: String,
-        /// The format's name.
-        format: &'static str,
-    },
 }
 
 impl IngestError {
@@ -127,28 +124,20 @@ impl IngestError {
             | IngestError::Empty { path }
             | IngestError::Binary { path }
             | IngestError::TooLarge { path, .. }
-            | IngestError::Unreadable { path, .. }
-            | IngestError::Unsupported { path, .. } => path,
+            | IngestError::Unreadable { path, .. } => path,
             IngestError::Fetch(e) => e.url(),
         }
     }
 }
 
-/// Reads and cleans the file at `path`. The size is checked from the file's metadata before
-/// anything is read.
+/// Reads and cleans the file at `path`: [`read`] of an [`Input::Path`]. The size is checked
+/// from the file's metadata before anything is read.
 pub fn load_path(path: &Path) -> Result<Article, IngestError> {
-    let shown = path.display().to_string();
-    let io = |source| IngestError::Io {
-        path: shown.clone(),
-        source,
-    };
-    let size = std::fs::metadata(path).map_err(io)?.len();
-    check_size(&shown, size)?;
-    let bytes = std::fs::read(path).map_err(io)?;
-    ingest_bytes(&shown, &bytes)
+    read(&Input::Path(path.to_path_buf()))
 }
 
-/// Cleans `bytes` read from `path` (the path only names the article and hints at its format).
+/// Cleans `bytes` read from `path` (the path only names the article and hints at its format):
+/// [`read`] of an [`Input::Bytes`], without handing the bytes over.
 ///
 /// ```
 /// let a = verbatim::ingest::ingest_bytes(
@@ -188,21 +177,6 @@ fn finish(draft: draft::Draft, bytes: &[u8]) -> Result<Article, IngestError> {
     let mut article = cleanup::finish(draft, bytes);
     language::review(&mut article);
     Ok(article)
-}
-
-/// An article from text pasted in the app: format `Pasted`, path `pasted:<title>`, `outlet` in
-/// its metadata. Offsets point into the bytes of `text`.
-///
-/// ```
-/// let a = verbatim::ingest::pasted("Bridge", "Daily Post", "It will close.\nRead more: Storm\n");
-/// assert_eq!(a.path, "pasted:Bridge");
-/// assert_eq!(a.meta.outlet.as_deref(), Some("Daily Post"));
-/// assert_eq!(a.text, "It will close.");
-/// ```
-pub fn pasted(title: &str, outlet: &str, text: &str) -> Article {
-    let mut article = cleanup::finish(text::read_pasted(title, outlet, text), text.as_bytes());
-    language::review(&mut article);
-    article
 }
 
 /// The format `path` names by its extension (plain text when it names none we know).

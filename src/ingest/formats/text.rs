@@ -21,13 +21,17 @@ pub(crate) fn read_text(path: &str, bytes: &[u8]) -> Draft {
     draft
 }
 
-/// Text pasted into the app: not decoded (it is already text), but repaired and split.
-pub(crate) fn read_pasted(title: &str, outlet: &str, text: &str) -> Draft {
+/// Text pasted into the app under `path`: not decoded (it is already text), but repaired and
+/// split. The title is the one the user gave, so every line is body, except a first line
+/// that repeats the title.
+pub(crate) fn read_pasted(path: &str, title: &str, outlet: &str, text: &str) -> Draft {
     let folded = decode::fold_newlines(&AnnotatedText::copied(text, 0));
-    let path = format!("pasted:{title}");
-    let (mut draft, warnings) = draft_from(&path, folded, SourceFormat::Pasted);
-    draft.title = title.trim().to_string();
+    let (mut draft, mut warnings) = draft_from(path, folded, SourceFormat::Pasted);
+    draft.title = title.to_string();
     draft.meta.outlet = Some(outlet.trim().to_string()).filter(|o| !o.is_empty());
+    if headline::drop_repeated_headline(&mut draft.paragraphs, &draft.title) {
+        warnings.push("dropped the headline printed again above the body".to_string());
+    }
     draft.warnings = warnings;
     draft
 }
@@ -81,7 +85,6 @@ fn is_blank(c: char) -> bool {
             '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}'
         )
 }
-
 
 #[cfg(test)]
 mod tests {
