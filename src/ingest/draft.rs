@@ -15,7 +15,7 @@ pub(crate) struct Paragraph {
     pub break_after: Range<usize>,
 }
 
-/// What a reader hands to [`finish`].
+/// What a reader hands to [`finish`](super::cleanup::finish).
 #[derive(Clone, Debug)]
 pub(crate) struct Draft {
     /// The path or URL as given.

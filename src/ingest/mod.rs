@@ -4,9 +4,9 @@
 //! The entry point is [`read`]: an [`Input`] (a file, a URL, pasted text, bytes already held
 //! such as a workspace's, a page fetched earlier) in, an [`Article`] or one [`IngestError`]
 //! out; [`read_keeping_bytes`] also gives back the original bytes for a caller that stores
-//! them. [`load_path`] and [`ingest_bytes`] are the same path for a file and for bytes
-//! borrowed. Every article comes out with cleaned `text` (body paragraphs joined
-//! by `"\n\n"`, the headline in `title`), paragraph spans, an exact
+//! them. [`load_path`] and [`ingest_bytes`] are the same path for a file and for borrowed
+//! bytes. Every article comes out with cleaned `text` (body paragraphs joined by `"\n\n"`,
+//! the headline in `title`), paragraph spans, an exact
 //! [`OffsetMap`](crate::model::OffsetMap) back to the original bytes and one human-readable
 //! warning per kind of repair.
 //!
@@ -31,8 +31,9 @@
 //! # Limits
 //! Every file gets either an article or one [`IngestError`] naming it; nothing input can
 //! contain makes reading panic, hang or take memory out of proportion to the limits below.
-//! - Any file: at most [`MAX_FILE_BYTES`] (20 MiB), checked from the metadata before reading.
-//!   Text with a NUL byte or mostly control characters in its first 8 KiB is refused as binary.
+//! - Any input (a file, held bytes, a fetched page, pasted text): at most [`MAX_FILE_BYTES`]
+//!   (20 MiB); a file's size is checked from its metadata before reading. Text with a NUL
+//!   byte or mostly control characters in its first 8 KiB is refused as binary.
 //! - HTML: nesting deeper than [`MAX_HTML_DEPTH`] (2,000) elements is refused (a linear
 //!   pre-scan of the tags, before parsing); pages with more than
 //!   [`MAX_READABILITY_ELEMENTS`] (50,000) elements skip the readability pass and are read

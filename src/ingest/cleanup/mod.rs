@@ -1,11 +1,12 @@
 //! The cleaning every reader shares: a [`Draft`] (paragraphs that know their original bytes,
 //! plus title and metadata) in, a finished [`Article`] out.
 //!
-//! [`finish`] drops boilerplate ([`boilerplate`]), then repeated bodies and captions
-//! ([`repeats`]), joins what is left with `"\n\n"` and builds the exact [`OffsetMap`]: copied bytes map to
-//! themselves, repaired characters to the bytes they replaced, and each inserted separator to
-//! the original line break after the paragraph before it. The language is settled afterwards,
-//! once, by `ingest::language`.
+//! [`finish`] drops boilerplate ([`boilerplate`], matching the phrase lists in [`phrases`]),
+//! then repeated bodies and captions ([`repeats`]), joins what is left with `"\n\n"` and
+//! builds the exact [`OffsetMap`]: copied bytes map to themselves, repaired characters to the
+//! bytes they replaced, and each inserted separator to the original line break after the
+//! paragraph before it. The readers take the title out first with the rules in [`headline`].
+//! The language is settled afterwards, once, by `ingest::language`.
 
 mod boilerplate;
 pub(crate) mod headline;

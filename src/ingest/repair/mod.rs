@@ -96,10 +96,11 @@ pub(crate) fn repair(text: AnnotatedText) -> (AnnotatedText, Vec<String>) {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    fn fix(s: &str) -> (String, Vec<String>) {
+    /// The repaired text and warnings for `s` (shared with the family modules' tests).
+    pub(crate) fn fix(s: &str) -> (String, Vec<String>) {
         let (t, w) = repair(AnnotatedText::copied(s, 0));
         (t.as_str().to_string(), w)
     }

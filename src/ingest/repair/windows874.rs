@@ -157,13 +157,7 @@ pub(crate) fn find_windows_874(text: &str) -> Vec<Edit> {
 #[cfg(test)]
 mod tests {
     use super::quote_by_context;
-    use crate::ingest::annotated::AnnotatedText;
-    use crate::ingest::repair::repair;
-
-    fn fix(s: &str) -> (String, Vec<String>) {
-        let (t, w) = repair(AnnotatedText::copied(s, 0));
-        (t.as_str().to_string(), w)
-    }
+    use crate::ingest::repair::tests::fix;
 
     #[test]
     fn full_form_with_c1_controls_is_repaired() {
