@@ -21,6 +21,7 @@ use crate::ingest::IngestError;
 use crate::ingest::annotated::AnnotatedText;
 use crate::ingest::cleanup::headline::title_from_path;
 use crate::ingest::draft::Draft;
+use crate::ingest::notes::plural;
 use crate::model::SourceFormat;
 use dom_smoothie::{Config, Readability};
 use meta::{PageMeta, page_meta};
@@ -74,23 +75,7 @@ pub(crate) fn read_html(path: &str, bytes: &[u8]) -> Result<Draft, IngestError> 
             whole_body(&doc, &source)
         }
     };
-    if walked.quotes_marked > 0 {
-        warnings.push(format!(
-            "set {} <q>/<blockquote> in quotation marks",
-            walked.quotes_marked
-        ));
-    }
-    if walked.link_boxes > 0 {
-        warnings.push(format!(
-            "dropped {} link-only {}",
-            walked.link_boxes,
-            if walked.link_boxes == 1 {
-                "paragraph"
-            } else {
-                "paragraphs"
-            }
-        ));
-    }
+    warnings.extend(walk_notes(&walked));
     let title = title.unwrap_or_else(|| title_from_path(path));
     let mut paragraphs = walked.paragraphs;
     if paragraphs.first().is_some_and(|p| p.text.as_str() == title) {
@@ -104,6 +89,25 @@ pub(crate) fn read_html(path: &str, bytes: &[u8]) -> Result<Draft, IngestError> 
         paragraphs,
         warnings,
     })
+}
+
+/// The warnings about what the walk changed: quotation marks set, link boxes dropped.
+fn walk_notes(walked: &Walked) -> Vec<String> {
+    let mut notes = Vec::new();
+    if walked.quotes_marked > 0 {
+        notes.push(format!(
+            "set {} <q>/<blockquote> in quotation marks",
+            walked.quotes_marked
+        ));
+    }
+    if walked.link_boxes > 0 {
+        let paragraphs = plural(walked.link_boxes, "paragraph", "paragraphs");
+        notes.push(format!(
+            "dropped {} link-only {paragraphs}",
+            walked.link_boxes
+        ));
+    }
+    notes
 }
 
 /// The main content's HTML as readability finds it, or `None` when it finds none or the page
@@ -241,6 +245,27 @@ mod tests {
     #[test]
     fn start_tags_are_counted() {
         assert_eq!(page_shape("<p>a<br><p>b</p><!-- <i> -->", 10).elements, 3);
+    }
+
+    #[test]
+    fn the_walk_notes_count_marks_and_link_boxes() {
+        let walked = |quotes_marked, link_boxes| Walked {
+            paragraphs: Vec::new(),
+            quotes_marked,
+            link_boxes,
+        };
+        assert!(walk_notes(&walked(0, 0)).is_empty());
+        assert_eq!(
+            walk_notes(&walked(2, 1)),
+            [
+                "set 2 <q>/<blockquote> in quotation marks",
+                "dropped 1 link-only paragraph"
+            ]
+        );
+        assert_eq!(
+            walk_notes(&walked(0, 3)),
+            ["dropped 3 link-only paragraphs"]
+        );
     }
 
     #[test]
