@@ -7,18 +7,11 @@
 
 use crate::model::Span;
 use crate::speakers::lexicon;
-use crate::speakers::names::{self, Mention, MentionKind};
+use crate::speakers::names::{self, MentionKind};
 use regex::Regex;
 use std::sync::LazyLock;
 
-/// An attribution found in the text.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Found {
-    /// The name phrase as written.
-    pub phrase: Span,
-    /// What the phrase names.
-    pub mention: Mention,
-}
+pub use crate::speakers::Found;
 
 #[derive(Clone, Debug)]
 struct Tok {
@@ -347,9 +340,15 @@ fn appositive_chunk(text: &str, toks: &[Tok], k: usize, chunk: &[Tok]) -> bool {
         && chunk
             .iter()
             .all(|t| text_of(text, t).chars().all(|c| c.is_ascii_digit()));
+    // A relative clause may hold a speech verb of its own ("who spoke on condition of
+    // anonymity"); any other clause with one is a sentence of its own.
+    let relative = chunk
+        .first()
+        .is_some_and(|t| matches!(text_of(text, t).to_lowercase().as_str(), "who" | "whose"));
     let clause = chunk.len() <= 18
         && !chunk.iter().any(|t| {
-            is_verb_at(text, std::slice::from_ref(t), 0) || is_quote_mark(text_of(text, t))
+            (!relative && is_verb_at(text, std::slice::from_ref(t), 0))
+                || is_quote_mark(text_of(text, t))
         })
         && k > 0
         && toks
@@ -371,8 +370,13 @@ fn found(text: &str, toks: &[Tok], from: usize, to: usize) -> Option<Found> {
 }
 
 fn is_verb_at(text: &str, toks: &[Tok], i: usize) -> bool {
-    toks.get(i)
-        .is_some_and(|t| t.word && lexicon::is_speech_verb(text_of(text, t)))
+    toks.get(i).is_some_and(|t| {
+        t.word
+            && (lexicon::is_speech_verb(text_of(text, t))
+                || toks
+                    .get(i + 1)
+                    .is_some_and(|n| lexicon::is_speech_phrase(text_of(text, t), text_of(text, n))))
+    })
 }
 
 /// "X said" at the start of `toks`: the phrase, and the index of the verb.
@@ -535,13 +539,13 @@ pub fn before_quote(text: &str, range: Span) -> Option<Found> {
     None
 }
 
-/// Every speaker phrase of a speech verb in `text[range]` ("X said…", "X told…") whose verb is
+/// Every speaker phrase of a speech verb in `sentences` ("X said…", "X told…") whose verb is
 /// outside the `quoted` spans (sorted): the people and bodies the article has speak, quoted or
 /// not, for pronouns and roles to refer back to.
-pub fn speech_subjects(text: &str, range: Span, quoted: &[Span]) -> Vec<Found> {
+pub fn speech_subjects(text: &str, sentences: &[Span], quoted: &[Span]) -> Vec<Found> {
     let mut out = Vec::new();
-    for sentence in crate::extract::sentences::sentences(text, range) {
-        let toks = tokens(text, sentence);
+    for sentence in sentences {
+        let toks = tokens(text, sentence.clone());
         for k in 0..toks.len() {
             if !is_verb_at(text, &toks, k) || is_passive(text, &toks, k) {
                 continue;

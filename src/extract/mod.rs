@@ -15,8 +15,8 @@ pub mod attribution;
 pub mod marks;
 pub mod sentences;
 
-use crate::model::{Article, Quote, QuoteKind, Span};
-use crate::speakers::{self, Attributed};
+use crate::model::{Article, Quote, QuoteKind, Span, SpeakerEvidence};
+use crate::speakers::{self, Attributed, Layout};
 use attribution::Found;
 use marks::Quoted;
 
@@ -69,13 +69,25 @@ pub fn extract(article: &Article) -> Vec<Quote> {
         }
         items.extend(split_quoted(article, q, passages[index], found));
     }
-    let mut attributed: Vec<Attributed> = items.iter().map(|(_, a)| a.clone()).collect();
-    let speakers = speakers::resolve(article, &mut attributed);
+    let attributed: Vec<Attributed> = items.iter().map(|(_, a)| a.clone()).collect();
+    let resolved = speakers::resolve(article, &layout(article, &quoted), &attributed);
     items
         .into_iter()
-        .zip(speakers)
-        .map(|((mut quote, attributed), speaker)| {
-            quote.speaker = speaker;
+        .zip(resolved)
+        .map(|((mut quote, attributed), resolved)| {
+            quote.speaker_evidence = match (&resolved.via, &resolved.evidence) {
+                (Some(via), Some(words)) if resolved.speaker.is_some() => {
+                    let range = article.original_range(words);
+                    Some(SpeakerEvidence {
+                        words: article.slice(words).to_string(),
+                        start: range.start,
+                        end: range.end,
+                        via: *via,
+                    })
+                }
+                _ => None,
+            };
+            quote.speaker = resolved.speaker;
             quote.speaker_as_written = attributed
                 .found
                 .as_ref()
@@ -84,6 +96,24 @@ pub fn extract(article: &Article) -> Vec<Quote> {
             quote
         })
         .collect()
+}
+
+/// What the speaker rules read about the article: its sentences, its quoted stretches and who
+/// it has speak outside them.
+fn layout(article: &Article, quoted: &[Quoted]) -> Layout {
+    let text = article.text.as_str();
+    let sentences: Vec<Span> = article
+        .paragraphs
+        .iter()
+        .flat_map(|p| sentences::sentences(text, p.clone()))
+        .collect();
+    let quoted: Vec<Span> = quoted.iter().map(|q| q.inner.clone()).collect();
+    let speech_subjects = attribution::speech_subjects(text, &sentences, &quoted);
+    Layout {
+        sentences,
+        quoted,
+        speech_subjects,
+    }
 }
 
 /// The passage of each quoted stretch: stretches that continue one another over paragraphs

@@ -1,0 +1,166 @@
+//! The named mentions of one article in text order, with what resolution looks up in them:
+//! full names by surname and by given name, and the gender each person is known by.
+
+use super::lexicon::{self, Gender};
+use super::names::{Mention, MentionKind};
+use regex::Regex;
+use std::collections::HashMap;
+
+/// A named person or organisation printed somewhere in the article.
+#[derive(Clone, Debug)]
+pub struct Named {
+    /// Where the mention starts in the cleaned text.
+    pub position: usize,
+    /// Where it ends.
+    pub end: usize,
+    /// What it names.
+    pub mention: Mention,
+}
+
+/// How many mentions back (or forward) a pronoun or role looks: antecedents are near.
+const LOOKBACK: usize = 400;
+
+/// The named mentions of one article in text order, with a surname index.
+pub struct Mentions {
+    sorted: Vec<Named>,
+    by_surname: HashMap<String, String>,
+    by_given: HashMap<String, Vec<String>>,
+    genders: HashMap<String, Gender>,
+    /// The article text, to look up a surname's given name.
+    text: String,
+}
+
+impl Mentions {
+    /// Indexes `named` (any order) for the article `text`.
+    pub fn new(mut named: Vec<Named>, text: &str) -> Self {
+        named.sort_by_key(|n| n.position);
+        let mut mentions = Mentions {
+            sorted: Vec::with_capacity(named.len()),
+            by_surname: HashMap::new(),
+            by_given: HashMap::new(),
+            genders: HashMap::new(),
+            text: text.to_string(),
+        };
+        for n in named {
+            mentions.insert(n);
+        }
+        mentions
+    }
+
+    /// Adds a mention, keeping text order.
+    pub fn insert(&mut self, named: Named) {
+        if named.mention.kind == MentionKind::Person {
+            self.index_person(&named.mention);
+        }
+        let at = self
+            .sorted
+            .partition_point(|n| n.position <= named.position);
+        self.sorted.insert(at, named);
+    }
+
+    fn index_person(&mut self, mention: &Mention) {
+        let words: Vec<&str> = mention.name.split_whitespace().collect();
+        if words.len() >= 2 {
+            let surname = mention.surname().to_lowercase();
+            let longer = self
+                .by_surname
+                .get(&surname)
+                .is_none_or(|known| known.split_whitespace().count() < words.len());
+            if longer {
+                self.by_surname.insert(surname, mention.name.clone());
+            }
+            if let Some(first) = words.first() {
+                let list = self.by_given.entry(first.to_lowercase()).or_default();
+                if !list.contains(&mention.name) {
+                    list.push(mention.name.clone());
+                }
+            }
+        }
+        if mention.gender != Gender::Unknown {
+            self.genders
+                .entry(mention.name.clone())
+                .or_insert(mention.gender);
+        }
+    }
+
+    /// The mentions in text order.
+    pub fn all(&self) -> &[Named] {
+        &self.sorted
+    }
+
+    /// Mentions before `at`, nearest first.
+    pub fn before(&self, at: usize) -> impl Iterator<Item = &Named> {
+        let end = self.sorted.partition_point(|n| n.position < at);
+        self.sorted[..end].iter().rev().take(LOOKBACK)
+    }
+
+    /// Mentions after `at`, nearest first.
+    pub fn after(&self, at: usize) -> impl Iterator<Item = &Named> {
+        let start = self.sorted.partition_point(|n| n.position <= at);
+        self.sorted[start..].iter().take(LOOKBACK)
+    }
+
+    /// Mentions starting in `range`, in text order.
+    pub fn within(&self, range: std::ops::Range<usize>) -> &[Named] {
+        let a = self.sorted.partition_point(|n| n.position < range.start);
+        let b = self.sorted.partition_point(|n| n.position < range.end);
+        self.sorted.get(a..b.max(a)).unwrap_or(&[])
+    }
+
+    /// The gender a person is known by: from the mention itself, else from what the article
+    /// has shown of them (a title elsewhere, a pronoun already resolved to them).
+    pub fn gender_of(&self, mention: &Mention) -> Gender {
+        if mention.gender != Gender::Unknown {
+            return mention.gender;
+        }
+        self.genders
+            .get(&mention.name)
+            .copied()
+            .unwrap_or(Gender::Unknown)
+    }
+
+    /// Records that a pronoun of `gender` was resolved to `name`.
+    pub fn learn_gender(&mut self, name: &str, gender: Gender) {
+        if gender != Gender::Unknown {
+            self.genders.entry(name.to_string()).or_insert(gender);
+        }
+    }
+
+    /// The full name for one word: a name printed in the article that ends with it, else the
+    /// one name that starts with it (a given name alone), else the capitalised word printed
+    /// right before it ("Marc Delorme" for "Delorme").
+    pub fn full_name(&self, word: &str) -> Option<String> {
+        let key = word.to_lowercase();
+        if let Some(full) = self.by_surname.get(&key) {
+            return Some(full.clone());
+        }
+        if let Some([only]) = self.by_given.get(&key).map(Vec::as_slice) {
+            return Some(only.clone());
+        }
+        let pattern = format!(r"(\p{{Lu}}[\p{{L}}\-]+)\s+{}\b", regex::escape(word));
+        let re = Regex::new(&pattern).ok()?;
+        re.captures_iter(&self.text).find_map(|c| {
+            let given = c.get(1)?.as_str();
+            let plain = !lexicon::is_title(given)
+                && !lexicon::is_role_noun(given)
+                && !lexicon::is_org_word(given)
+                && !lexicon::is_opener(given)
+                && !lexicon::is_not_a_name(given)
+                && lexicon::pronoun_gender(given).is_none()
+                && !matches!(
+                    given,
+                    "The" | "A" | "An" | "In" | "On" | "At" | "Said" | "Says"
+                );
+            plain.then(|| format!("{given} {word}"))
+        })
+    }
+
+    /// The kind of the latest mention named `name`.
+    pub fn kind_of(&self, name: &str) -> Option<MentionKind> {
+        self.sorted
+            .iter()
+            .rev()
+            .find(|n| n.mention.name == name)
+            .map(|n| n.mention.kind)
+    }
+}

@@ -1,0 +1,161 @@
+//! Roles and descriptions → the person or body they stand for: "the spokeswoman" (a named
+//! holder of the role), "the 44-year-old" (the person printed with that age), "the company"
+//! (the organisation), "her spokesman" / "his office" (the person the possessive points to),
+//! "the statement" (whoever issued it), and "the rookie defender" (the subject the text
+//! continues).
+
+use super::lexicon::{self, Gender};
+use super::mentions::{Mentions, Named};
+use super::names::{Mention, MentionKind};
+use super::salience::{Hit, Scene, Want};
+use crate::model::SpeakerVia;
+
+/// Resolves a role mention printed as `phrase` at `at`.
+pub fn resolve(
+    scene: &Scene,
+    mention: &Mention,
+    phrase: &str,
+    at: usize,
+    mentions: &Mentions,
+    depth: usize,
+) -> Option<Hit> {
+    let evidence = at..at + phrase.len();
+    let described = |name: String| Hit {
+        name,
+        via: SpeakerVia::Description,
+        evidence: evidence.clone(),
+    };
+    let first = phrase
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    // "her spokesman", "his office": whoever the possessive points to.
+    let owner = match first.as_str() {
+        "his" => Some(Want::Person(Gender::Male)),
+        "her" => Some(Want::Person(Gender::Female)),
+        "its" | "their" => Some(Want::Body),
+        _ => None,
+    };
+    if let Some(want) = owner {
+        return scene
+            .walk(at, want, mentions, depth)
+            .map(|h| described(h.name));
+    }
+    // "a council spokesperson", "the company", "a spokesperson for the authority".
+    if let Some(org_word) = mention
+        .name
+        .split_whitespace()
+        .find(|w| lexicon::is_org_word(w))
+        .map(|w| {
+            w.trim_end_matches("’s")
+                .trim_end_matches("'s")
+                .to_lowercase()
+        })
+    {
+        let holds =
+            |n: &&Named| {
+                n.mention.kind == MentionKind::Org
+                    && n.mention.name.to_lowercase().split_whitespace().any(|w| {
+                        w.trim_end_matches("’s").trim_end_matches("'s") == org_word.as_str()
+                    })
+            };
+        let named = mentions
+            .before(at)
+            .find(holds)
+            .or_else(|| mentions.after(at).find(holds))
+            .map(|n| n.mention.name.clone());
+        return named
+            .or_else(|| scene.walk(at, Want::Body, mentions, depth).map(|h| h.name))
+            .map(described);
+    }
+    if is_document_role(mention) {
+        return scene
+            .walk(at, Want::Anyone, mentions, depth)
+            .map(|h| described(h.name));
+    }
+    let head = head_role(mention);
+    let holds = |n: &&Named| holds_role(n, &head, mention);
+    if let Some(n) = mentions.before(at).find(holds) {
+        return Some(described(n.mention.name.clone()));
+    }
+    // "the 44-year-old", "the rookie defender": a definite description of someone the text
+    // has just spoken of.
+    if first == "the" && depth <= 1 {
+        let want = Want::Person(mention.gender);
+        return scene
+            .walk(at, want, mentions, depth + 1)
+            .map(|h| described(h.name));
+    }
+    mentions
+        .after(at)
+        .find(holds)
+        .map(|n| described(n.mention.name.clone()))
+}
+
+/// The role word a mention turns on: the last role before a preposition ("senior official in
+/// the mayor's office" → "official"), else its last role.
+fn head_role(mention: &Mention) -> String {
+    mention
+        .name
+        .split_whitespace()
+        .take_while(|w| !matches!(*w, "in" | "of" | "for" | "at" | "from" | "with"))
+        .filter(|w| lexicon::is_role_noun(w) || lexicon::is_title(w) || w.ends_with("year-old"))
+        .last()
+        .map(lexicon::full_title)
+        .or_else(|| mention.roles.last().cloned())
+        .unwrap_or_else(|| mention.name.clone())
+}
+
+/// Whether a named mention holds `head` ("Lena Brandt, a spokeswoman" for "the spokeswoman").
+fn holds_role(n: &Named, head: &str, role: &Mention) -> bool {
+    let words = role.name.split_whitespace().count();
+    // An unnamed role holds it only if it says more ("senior official in the mayor's office"
+    // for "the official").
+    let informative =
+        n.mention.kind != MentionKind::Role || n.mention.name.split_whitespace().count() > words;
+    informative
+        && n.mention.kind != MentionKind::Org
+        && (n
+            .mention
+            .roles
+            .iter()
+            .any(|r| r == head || r.ends_with(&format!(" {head}")))
+            || n.mention
+                .name
+                .to_lowercase()
+                .split_whitespace()
+                .any(|w| w == head))
+}
+
+/// A role that stands for one person ("a spokeswoman for the hospital"), not a body or a crowd.
+pub fn is_one_person(mention: &Mention) -> bool {
+    let head = mention
+        .name
+        .split_whitespace()
+        .take_while(|w| !matches!(*w, "for" | "of" | "in" | "at" | "from" | "with"))
+        .last()
+        .unwrap_or("")
+        .to_lowercase();
+    !head.ends_with('s') && !lexicon::is_org_word(&head) && !lexicon::is_document(&head)
+}
+
+/// A role that stands for a body ("the ministry", "the company"), not for someone speaking
+/// for one ("a spokeswoman for the hospital").
+pub fn is_body(mention: &Mention) -> bool {
+    mention
+        .name
+        .split_whitespace()
+        .take_while(|w| !matches!(*w, "for" | "of" | "in" | "at" | "from" | "with"))
+        .last()
+        .is_some_and(|w| lexicon::is_org_word(w.trim_end_matches("’s").trim_end_matches("'s")))
+}
+
+/// A document that speaks for its author ("the statement", "the memo").
+pub fn is_document_role(mention: &Mention) -> bool {
+    mention
+        .name
+        .split_whitespace()
+        .last()
+        .is_some_and(lexicon::is_document)
+}

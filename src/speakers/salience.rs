@@ -1,0 +1,234 @@
+//! The walk back through an article that finds who a pronoun, a definite description or a bare
+//! quotation stands for: sentence by sentence from the attribution, the speaker of a quotation
+//! printed there (a quote chain), else the sentence's subject, else its latest mention that
+//! agrees, at most two paragraphs back.
+
+use super::lexicon::{self, Gender};
+use super::mentions::{Mentions, Named};
+use super::names::MentionKind;
+use super::{Layout, roles};
+use crate::model::{Span, SpeakerVia};
+
+/// What a reference can stand for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Want {
+    /// A person of this gender (or of any, when unknown).
+    Person(Gender),
+    /// An organisation, or a document that speaks for someone.
+    Body,
+    /// A person or an organisation.
+    Anyone,
+}
+
+/// A quotation resolved earlier in the article.
+#[derive(Clone, Debug)]
+pub struct Said {
+    /// Where the quotation starts.
+    pub position: usize,
+    /// Its speaker.
+    pub speaker: String,
+    /// Whether the speaker is an organisation.
+    pub body: bool,
+    /// The words that named the speaker.
+    pub evidence: Span,
+}
+
+/// What a walk found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Hit {
+    /// The name it resolves to.
+    pub name: String,
+    /// Which step found it.
+    pub via: SpeakerVia,
+    /// The words that name it in the text.
+    pub evidence: Span,
+}
+
+/// Everything a walk reads.
+pub struct Scene<'a> {
+    /// The article text.
+    pub text: &'a str,
+    /// Its paragraphs.
+    pub paragraphs: &'a [Span],
+    /// What extraction handed on.
+    pub layout: &'a Layout,
+    /// Quotations resolved so far, in text order.
+    pub said: Vec<Said>,
+}
+
+/// How many sentences back a walk goes.
+const SENTENCES_BACK: usize = 8;
+
+impl Scene<'_> {
+    fn paragraph_of(&self, pos: usize) -> usize {
+        self.paragraphs.partition_point(|p| p.end <= pos)
+    }
+
+    fn quoted(&self, pos: usize) -> bool {
+        let quoted = &self.layout.quoted;
+        let i = quoted.partition_point(|q| q.end <= pos);
+        quoted.get(i).is_some_and(|q| q.start <= pos)
+    }
+
+    /// Whether a sentence opens with a pronoun of the wanted kind ("She doesn't hesitate."):
+    /// its subject is the one the walk is already looking for.
+    fn opens_with_pronoun(&self, sentence: &Span, want: Want) -> bool {
+        let s = self.text.get(sentence.clone()).unwrap_or("");
+        let first = s
+            .split(|c: char| !c.is_alphabetic())
+            .find(|w| !w.is_empty() && !matches!(*w, "a" | "m" | "p"))
+            .unwrap_or("");
+        let Some(gender) = lexicon::pronoun_gender(first) else {
+            return false;
+        };
+        if first.chars().next().is_some_and(char::is_lowercase) {
+            return false;
+        }
+        match want {
+            Want::Person(g) => gender != Gender::Unknown && (g == Gender::Unknown || g == gender),
+            Want::Body => matches!(first, "It" | "They"),
+            Want::Anyone => true,
+        }
+    }
+
+    /// Walks back from `at` for what `want` can stand for.
+    pub fn walk(&self, at: usize, want: Want, mentions: &Mentions, depth: usize) -> Option<Hit> {
+        let sentences = &self.layout.sentences;
+        let last = sentences.partition_point(|s| s.start < at);
+        let para = self.paragraph_of(at);
+        for si in (0..last).rev().take(SENTENCES_BACK) {
+            let Some(sentence) = sentences.get(si) else {
+                continue;
+            };
+            if self.paragraph_of(sentence.start) + 2 < para {
+                break;
+            }
+            let range = sentence.start..sentence.end.min(at);
+            if let Some(hit) = self.in_sentence(&range, want, mentions, depth) {
+                return Some(hit);
+            }
+            if self.opens_with_pronoun(sentence, want) {
+                continue;
+            }
+        }
+        let near = self
+            .paragraphs
+            .get(para.saturating_sub(2))
+            .map_or(0, |p| p.start);
+        mentions
+            .before(at)
+            .take_while(|n| n.position >= near || want != Want::Anyone)
+            .filter(|n| !self.quoted(n.position))
+            .find_map(|n| self.agrees(n, want, mentions, depth))
+            .map(|(name, evidence)| Hit {
+                name,
+                via: SpeakerVia::NearestMention,
+                evidence,
+            })
+    }
+
+    /// The speaker a sentence offers: a quotation's, its subject, or its latest agreeing
+    /// mention.
+    fn in_sentence(
+        &self,
+        range: &Span,
+        want: Want,
+        mentions: &Mentions,
+        depth: usize,
+    ) -> Option<Hit> {
+        if let Some(q) = self.said.iter().rev().find(|q| range.contains(&q.position))
+            && self.said_agrees(q, want, mentions)
+        {
+            return Some(Hit {
+                name: q.speaker.clone(),
+                via: SpeakerVia::QuoteChain,
+                evidence: q.evidence.clone(),
+            });
+        }
+        let named: Vec<&Named> = mentions
+            .within(range.clone())
+            .iter()
+            .filter(|n| !self.quoted(n.position))
+            .collect();
+        let subject = named.first()?;
+        if let Some((name, evidence)) = self.agrees(subject, want, mentions, depth) {
+            return Some(Hit {
+                name,
+                via: SpeakerVia::PreviousSubject,
+                evidence,
+            });
+        }
+        named.iter().rev().find_map(|n| {
+            let (name, evidence) = self.agrees(n, want, mentions, depth)?;
+            Some(Hit {
+                name,
+                via: SpeakerVia::NearestMention,
+                evidence,
+            })
+        })
+    }
+
+    fn said_agrees(&self, q: &Said, want: Want, mentions: &Mentions) -> bool {
+        match want {
+            Want::Anyone => true,
+            Want::Body => q.body,
+            Want::Person(g) => {
+                let known = mentions
+                    .all()
+                    .iter()
+                    .rev()
+                    .find(|n| n.mention.name == q.speaker)
+                    .map_or(Gender::Unknown, |n| mentions.gender_of(&n.mention));
+                !q.body && compatible(g, known)
+            }
+        }
+    }
+
+    /// The name a mention gives when it agrees with `want` (a role resolved to its holder).
+    fn agrees(
+        &self,
+        n: &Named,
+        want: Want,
+        mentions: &Mentions,
+        depth: usize,
+    ) -> Option<(String, Span)> {
+        let span = n.position..n.end;
+        match n.mention.kind {
+            MentionKind::Pronoun => None,
+            MentionKind::Person => match want {
+                Want::Body => None,
+                Want::Person(g) => compatible(g, mentions.gender_of(&n.mention))
+                    .then(|| (n.mention.name.clone(), span)),
+                Want::Anyone => Some((n.mention.name.clone(), span)),
+            },
+            MentionKind::Org => {
+                matches!(want, Want::Body | Want::Anyone).then(|| (n.mention.name.clone(), span))
+            }
+            MentionKind::Role => {
+                if depth > 1 {
+                    return None;
+                }
+                let body = roles::is_body(&n.mention) || roles::is_document_role(&n.mention);
+                let fits = match want {
+                    Want::Body => body,
+                    Want::Person(g) => {
+                        !body && roles::is_one_person(&n.mention) && compatible(g, n.mention.gender)
+                    }
+                    Want::Anyone => true,
+                };
+                if !fits {
+                    return None;
+                }
+                let phrase = self.text.get(span.clone()).unwrap_or("");
+                let hit =
+                    roles::resolve(self, &n.mention, phrase, n.position, mentions, depth + 1)?;
+                Some((hit.name, span))
+            }
+        }
+    }
+}
+
+/// Whether a pronoun's gender and a person's agree.
+pub fn compatible(pronoun: Gender, person: Gender) -> bool {
+    pronoun == Gender::Unknown || person == Gender::Unknown || pronoun == person
+}
