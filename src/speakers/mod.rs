@@ -139,7 +139,7 @@ fn attributed(article: &Article, scene: &Scene, named: &mut Mentions, found: &Fo
 
 /// A quotation with no attribution: whoever the sentences before it have speak.
 fn unattributed(scene: &Scene, named: &Mentions, position: usize) -> Resolved {
-    let Some(hit) = scene.walk(position, Want::Anyone, named, 0) else {
+    let Some(hit) = scene.walk(walk_start(scene, named, position), Want::Anyone, named, 0) else {
         return Resolved::default();
     };
     let via = match hit.via {
@@ -151,6 +151,30 @@ fn unattributed(scene: &Scene, named: &Mentions, position: usize) -> Resolved {
         via: Some(via),
         evidence: Some(hit.evidence),
     }
+}
+
+/// Where the walk for a quotation with no attribution starts. Its own sentence counts when
+/// its subject does something before the quotation ("Oyelaran accused the minister of “…”"),
+/// not when the quotation is the subject's own predicate ("The Slovakian also “worked…”"),
+/// which names whom the words are about.
+fn walk_start(scene: &Scene, named: &Mentions, position: usize) -> usize {
+    let sentences = &scene.layout.sentences;
+    let Some(own) = sentences
+        .get(sentences.partition_point(|s| s.end <= position))
+        .filter(|s| s.start <= position)
+    else {
+        return position;
+    };
+    let subject = named.within(own.start..position).first();
+    let lead_in = subject.map_or(0, |n| {
+        scene
+            .text
+            .get(n.end..position)
+            .unwrap_or("")
+            .split_whitespace()
+            .count()
+    });
+    if lead_in >= 2 { position } else { own.start }
 }
 
 /// What one attribution phrase stands for.

@@ -170,9 +170,13 @@ fn parse_part(part: &str) -> Option<Mention> {
             )
         })
         .unwrap_or(words.len());
+    let definite = start > 0;
     let words = &words[start..];
     if words.is_empty() || words.iter().all(|w| lexicon::is_not_a_name(w)) {
         return None;
+    }
+    if definite && let Some(role) = demonym(words) {
+        return Some(role);
     }
     let mut roles: Vec<String> = Vec::new();
     let mut gender = Gender::Unknown;
@@ -258,6 +262,29 @@ fn parse_part(part: &str) -> Option<Mention> {
         },
         gender,
         roles,
+    })
+}
+
+/// "the Italian", "the 22-year-old Serbian": a nationality after a determiner describes a
+/// person; it is not their name.
+fn demonym(words: &[&str]) -> Option<Mention> {
+    let last = words.last()?;
+    let caps = words.iter().filter(|w| is_cap(w)).count();
+    let looks = [
+        "ian", "ean", "ese", "ish", "ani", "eli", "man", "ard", "yan", "can",
+    ]
+    .iter()
+    .any(|s| last.ends_with(s));
+    (caps == 1
+        && is_cap(last)
+        && looks
+        && !lexicon::is_given_name(last)
+        && !lexicon::is_org_word(last))
+    .then(|| Mention {
+        kind: MentionKind::Role,
+        name: words.join(" ").to_lowercase(),
+        gender: Gender::Unknown,
+        roles: vec![last.to_lowercase()],
     })
 }
 
