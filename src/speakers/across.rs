@@ -6,7 +6,7 @@
 
 use super::lexicon;
 use crate::model::{Quote, SpeakerEvidence, SpeakerVia};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// How alike two name parts must be (Jaro-Winkler) to be spellings of one name.
 const SAME_PART: f64 = 0.9;
@@ -41,13 +41,49 @@ pub fn variant_spelling(a: &str, b: &str) -> bool {
             .all(|(x, y)| strsim::jaro_winkler(&x.to_lowercase(), &y.to_lowercase()) >= SAME_PART)
 }
 
-/// Within each group, fills and aligns speakers from the versions that name them.
-pub fn fill_from_groups(quotes: &mut [Quote], clusters: &[Vec<usize>]) {
+/// Pairs of articles that tell the same story: their quotations meet in at least two groups.
+fn same_stories(quotes: &[Quote], clusters: &[Vec<usize>]) -> HashSet<(String, String)> {
+    let mut shared: HashMap<(String, String), usize> = HashMap::new();
     for cluster in clusters {
-        let Some(best) = agreed_name(quotes, cluster) else {
+        let mut articles: Vec<&str> = cluster
+            .iter()
+            .filter_map(|&i| quotes.get(i).map(|q| q.article_id.as_str()))
+            .collect();
+        articles.sort_unstable();
+        articles.dedup();
+        for (k, a) in articles.iter().enumerate() {
+            for b in articles.iter().skip(k + 1) {
+                *shared.entry((a.to_string(), b.to_string())).or_default() += 1;
+            }
+        }
+    }
+    shared
+        .into_iter()
+        .filter(|(_, n)| *n >= 2)
+        .map(|(pair, _)| pair)
+        .collect()
+}
+
+/// Within each group, fills and aligns speakers from the versions that name them, when those
+/// versions come from articles telling the same story.
+pub fn fill_from_groups(quotes: &mut [Quote], clusters: &[Vec<usize>]) {
+    let stories = same_stories(quotes, clusters);
+    let related = |a: &str, b: &str| {
+        a == b
+            || stories.contains(&(a.to_string(), b.to_string()))
+            || stories.contains(&(b.to_string(), a.to_string()))
+    };
+    for cluster in clusters {
+        let Some((best, donors)) = agreed_name(quotes, cluster) else {
             continue;
         };
         for &i in cluster {
+            let told_alike = quotes
+                .get(i)
+                .is_some_and(|q| donors.iter().any(|d| related(d, &q.article_id)));
+            if !told_alike {
+                continue;
+            }
             let Some(q) = quotes.get_mut(i) else { continue };
             let current = q.speaker.clone();
             let takes = match current.as_deref() {
@@ -65,8 +101,9 @@ pub fn fill_from_groups(quotes: &mut [Quote], clusters: &[Vec<usize>]) {
     }
 }
 
-/// The name most versions in a group give (full names counted, the longest spelling first).
-fn agreed_name(quotes: &[Quote], cluster: &[usize]) -> Option<String> {
+/// The name most versions in a group give (full names counted, the longest spelling first),
+/// with the articles that give it.
+fn agreed_name(quotes: &[Quote], cluster: &[usize]) -> Option<(String, Vec<String>)> {
     let mut counts: HashMap<&str, usize> = HashMap::new();
     for &i in cluster {
         if let Some(s) = quotes.get(i).and_then(|q| q.speaker.as_deref())
@@ -75,7 +112,7 @@ fn agreed_name(quotes: &[Quote], cluster: &[usize]) -> Option<String> {
             *counts.entry(s).or_default() += 1;
         }
     }
-    counts
+    let best = counts
         .into_iter()
         .max_by(|a, b| {
             a.1.cmp(&b.1)
@@ -86,7 +123,14 @@ fn agreed_name(quotes: &[Quote], cluster: &[usize]) -> Option<String> {
                 )
                 .then(b.0.cmp(a.0))
         })
-        .map(|(s, _)| s.to_string())
+        .map(|(s, _)| s.to_string())?;
+    let donors = cluster
+        .iter()
+        .filter_map(|&i| quotes.get(i))
+        .filter(|q| q.speaker.as_deref() == Some(best.as_str()))
+        .map(|q| q.article_id.clone())
+        .collect();
+    Some((best, donors))
 }
 
 /// Whether an unknown speaker, or a role ("department"), fits a name ("Department of Water
@@ -186,6 +230,19 @@ mod tests {
         }
     }
 
+    /// Quotations of `speakers`, one per article a1, a2, …, then one more per article that the
+    /// returned second group holds (the articles tell the same story).
+    fn story(speakers: &[Option<&str>]) -> (Vec<Quote>, Vec<Vec<usize>>) {
+        let n = speakers.len();
+        let mut quotes: Vec<Quote> = speakers
+            .iter()
+            .enumerate()
+            .map(|(i, s)| quote(&format!("a{}", i + 1), *s))
+            .collect();
+        quotes.extend((0..n).map(|i| quote(&format!("a{}", i + 1), Some("Someone Else"))));
+        (quotes, vec![(0..n).collect(), (n..2 * n).collect()])
+    }
+
     #[test]
     fn a_surname_is_completed_only_by_its_own_group() {
         let mut quotes = vec![
@@ -193,10 +250,12 @@ mod tests {
             quote("a2", Some("Kim")),
             quote("a3", Some("Kim")),
             quote("a4", Some("Jae-won Kim")),
+            quote("a3", Some("Jae-won Kim")),
+            quote("a4", Some("Jae-won Kim")),
         ];
         unify(&mut quotes);
         assert_eq!(quotes[1].speaker.as_deref(), Some("Kim"));
-        fill_from_groups(&mut quotes, &[vec![0], vec![1], vec![2, 3]]);
+        fill_from_groups(&mut quotes, &[vec![0], vec![1], vec![2, 3], vec![4, 5]]);
         assert_eq!(quotes[1].speaker.as_deref(), Some("Kim"));
         assert_eq!(quotes[2].speaker.as_deref(), Some("Jae-won Kim"));
         assert_eq!(
@@ -206,28 +265,35 @@ mod tests {
     }
 
     #[test]
+    fn one_stray_group_does_not_lend_a_speaker_to_another_story() {
+        let mut quotes = vec![quote("a1", Some("Electoral Commission")), quote("a2", None)];
+        fill_from_groups(&mut quotes, &[vec![0, 1]]);
+        assert_eq!(quotes[1].speaker, None);
+    }
+
+    #[test]
     fn transliterations_join_within_a_group_but_different_people_do_not() {
         assert!(variant_spelling("Martin Kowalczik", "Martin Kowalczyk"));
         assert!(!variant_spelling("Rosa Pellow", "Thomas Pellow"));
-        let mut quotes = vec![
-            quote("a1", Some("Martin Kowalczyk")),
-            quote("a2", Some("Martin Kowalczyk")),
-            quote("a3", Some("Martin Kowalczik")),
-        ];
-        fill_from_groups(&mut quotes, &[vec![0, 1, 2]]);
+        let (mut quotes, groups) = story(&[
+            Some("Martin Kowalczyk"),
+            Some("Martin Kowalczyk"),
+            Some("Martin Kowalczik"),
+        ]);
+        fill_from_groups(&mut quotes, &groups);
         assert_eq!(quotes[2].speaker.as_deref(), Some("Martin Kowalczyk"));
     }
 
     #[test]
     fn an_unknown_speaker_takes_the_name_the_versions_agree_on() {
-        let mut quotes = vec![
-            quote("a1", Some("Department of Water Quality")),
-            quote("a2", Some("department")),
-            quote("a3", None),
-        ];
-        fill_from_groups(&mut quotes, &[vec![0, 1, 2]]);
+        let (mut quotes, groups) = story(&[
+            Some("Department of Water Quality"),
+            Some("department"),
+            None,
+        ]);
+        fill_from_groups(&mut quotes, &groups);
         assert!(
-            quotes
+            quotes[..3]
                 .iter()
                 .all(|q| q.speaker.as_deref() == Some("Department of Water Quality"))
         );

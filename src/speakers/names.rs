@@ -201,7 +201,8 @@ fn parse_part(part: &str) -> Option<Mention> {
         });
     }
     if let Some(person) = person_after_titles(words) {
-        if gender == Gender::Unknown {
+        // A given name tells the gender; a surname alone ("Kim") does not.
+        if gender == Gender::Unknown && person.contains(' ') {
             gender = person
                 .split_whitespace()
                 .next()
