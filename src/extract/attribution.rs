@@ -64,12 +64,14 @@ fn text_of<'a>(text: &'a str, t: &Tok) -> &'a str {
 }
 
 fn is_cap(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_uppercase)
+    lexicon::is_name_cap(w)
 }
 
 /// Whether a word can be part of a name phrase.
 fn nameish(w: &str) -> bool {
     is_cap(w)
+        || w.ends_with("year-old")
+        || lexicon::is_name_particle(w)
         || lexicon::is_title(w)
         || lexicon::is_org_word(w)
         || lexicon::is_role_noun(w)
@@ -112,9 +114,23 @@ fn modifies_role(text: &str, toks: &[Tok], i: usize) -> bool {
     if !t.word
         || lexicon::is_speech_verb(w)
         || w.chars()
-            .any(|c| !c.is_alphabetic() && !matches!(c, '-' | '\'' | '’'))
+            .any(|c| !c.is_alphanumeric() && !matches!(c, '-' | '\'' | '’'))
     {
         return false;
+    }
+    // "hydrologist Joost van der Linde", "midfielder Tolu Abiodun": a lower-case noun right
+    // before a capitalised name describes the person.
+    let before_name = toks.get(i + 1).is_some_and(|n| {
+        let nw = text_of(text, n);
+        n.word && is_cap(nw) && !lexicon::is_not_a_name(nw) && !lexicon::is_opener(nw)
+    });
+    if before_name
+        && !crate::normalize::is_stop_word(&w.to_lowercase())
+        && !is_auxiliary(w)
+        && !is_adverb(w)
+        && w.chars().next().is_some_and(char::is_lowercase)
+    {
+        return true;
     }
     toks.get(i + 1..(i + 3).min(toks.len()))
         .unwrap_or(&[])
@@ -499,9 +515,15 @@ pub fn before_quote(text: &str, range: Span) -> Option<Found> {
     if let Some(f) = according_to(text, &toks, false) {
         return Some(f);
     }
+    let frames = |k: usize| {
+        toks.len() - k <= 8
+            && toks
+                .get(k)
+                .is_some_and(|t| t.word && lexicon::is_framing_verb(text_of(text, t)))
+    };
     let Some(verb) = (0..toks.len())
         .rev()
-        .find(|&k| is_verb_at(text, &toks, k) && !is_passive(text, &toks, k))
+        .find(|&k| (is_verb_at(text, &toks, k) || frames(k)) && !is_passive(text, &toks, k))
     else {
         // "Ms Holt was blunt: “…”": a colon introduces the speaker who opens the sentence.
         let colon = toks.last().is_some_and(|t| text_of(text, t) == ":");

@@ -11,6 +11,8 @@ pub const SPEECH_VERBS: &str = include_str!("speech_verbs.txt");
 pub const SPEECH_VERBS_FOREIGN: &str = include_str!("speech_verbs_foreign.txt");
 /// Two-word speech verbs ("shot back"): the verb and the particle that must follow it.
 pub const SPEECH_PHRASES: &str = include_str!("speech_phrases.txt");
+/// Verbs that frame a quoted fragment as someone's words ("called it").
+pub const FRAMING_VERBS: &str = include_str!("framing_verbs.txt");
 /// Titles written before a name.
 pub const TITLES: &str = include_str!("titles.txt");
 /// Nouns naming what a speaker is.
@@ -39,6 +41,7 @@ pub const LISTS: &[(&str, &str)] = &[
     ("speech_verbs", SPEECH_VERBS),
     ("speech_verbs_foreign", SPEECH_VERBS_FOREIGN),
     ("speech_phrases", SPEECH_PHRASES),
+    ("framing_verbs", FRAMING_VERBS),
     ("titles", TITLES),
     ("role_nouns", ROLE_NOUNS),
     ("org_words", ORG_WORDS),

@@ -24,6 +24,7 @@ static MALE: WordSet = LazyLock::new(|| data::set_of(&[data::GIVEN_NAMES_MALE]))
 static FEMALE: WordSet = LazyLock::new(|| data::set_of(&[data::GIVEN_NAMES_FEMALE]));
 static NOT_NAME_SET: WordSet = LazyLock::new(|| data::set_of(&[data::NOT_NAMES]));
 static OPENER_SET: WordSet = LazyLock::new(|| data::set_of(&[data::OPENERS]));
+static FRAMING_SET: WordSet = LazyLock::new(|| data::set_of(&[data::FRAMING_VERBS]));
 
 /// Words that report an attribution in front of the source: "according to X".
 pub const ACCORDING_TO: &[&str] = &["according to", "as stated by", "in the words of"];
@@ -67,6 +68,25 @@ pub fn name_gender(given: &str) -> Gender {
 pub fn is_given_name(word: &str) -> bool {
     let g = word.to_lowercase();
     in_set(&MALE, &g) || in_set(&FEMALE, &g)
+}
+
+/// Whether `word` is the name of a month.
+pub fn is_month(word: &str) -> bool {
+    matches!(
+        word.trim_end_matches(['.', ',']).to_lowercase().as_str(),
+        "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+    )
 }
 
 /// Whether a capitalised word is one that never names a speaker.
@@ -141,6 +161,49 @@ pub fn is_speech_phrase(verb: &str, particle: &str) -> bool {
 pub fn is_opener(word: &str) -> bool {
     let w = word.trim_end_matches([',', '.', ':']).to_lowercase();
     in_set(&OPENER_SET, &w)
+}
+
+/// Whether `word` frames a quoted fragment as its subject's words ("called", "described").
+pub fn is_framing_verb(word: &str) -> bool {
+    in_set(&FRAMING_SET, &word.to_lowercase())
+}
+
+/// Whether a word starts like a name: a capital, or a lower-case particle joined to one
+/// ("al-Mansouri", "d’Arcy").
+pub fn is_name_cap(word: &str) -> bool {
+    let lower = ["al-", "el-", "ben-", "bin-", "abu-", "d’", "d'"]
+        .iter()
+        .find_map(|p| word.strip_prefix(p));
+    lower
+        .unwrap_or(word)
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase)
+}
+
+/// Whether `word` joins the parts of a name ("van der Linde", "de la Cruz").
+pub fn is_name_particle(word: &str) -> bool {
+    matches!(
+        word,
+        "van"
+            | "von"
+            | "der"
+            | "den"
+            | "de"
+            | "del"
+            | "della"
+            | "di"
+            | "da"
+            | "du"
+            | "des"
+            | "la"
+            | "le"
+            | "ter"
+            | "dos"
+            | "das"
+            | "bin"
+            | "ibn"
+    )
 }
 
 /// Whether `word` is a role noun.

@@ -48,7 +48,7 @@ const CONNECTORS: &[&str] = &[
 ];
 
 fn is_cap(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
+    lexicon::is_name_cap(word)
 }
 
 fn clean_word(w: &str) -> &str {
@@ -302,7 +302,10 @@ fn person_after_titles(words: &[&str]) -> Option<String> {
     // "Secretary of State Jane Doe": skip the "of State" that completes the title.
     let mut completed = false;
     while let Some(first) = tail.first() {
-        if CONNECTORS.contains(&first.to_lowercase().as_str()) {
+        if matches!(
+            first.to_lowercase().as_str(),
+            "of" | "for" | "the" | "and" | "on"
+        ) {
             tail = tail.get(2..).unwrap_or(&[]);
             completed = true;
         } else {
@@ -311,24 +314,49 @@ fn person_after_titles(words: &[&str]) -> Option<String> {
     }
     // Start at a known given name when there is one; otherwise keep the last three words.
     let given = tail.iter().position(|w| lexicon::is_given_name(w));
+    if let Some(g) = given {
+        // "Dr. Chiara Ferraro of the University of Padua": the name ends before "of".
+        let end = tail
+            .iter()
+            .skip(g)
+            .position(|w| matches!(*w, "of" | "at" | "from" | "for" | "with" | "in"))
+            .map_or(tail.len(), |k| g + k);
+        tail = tail.get(..end).unwrap_or(tail);
+    }
     // "Minister of Water Resources": one word left after the title's complement is more of it.
     if completed && given.is_none() && tail.len() < 2 {
         return None;
     }
-    if tail.iter().any(|w| lexicon::is_not_a_name(w)) {
-        return None;
-    }
-    if last_title.is_none() && given.is_none() && tail.len() > 3 {
-        return None;
-    }
-    let from = given.unwrap_or(tail.len().saturating_sub(3));
-    let name_words = tail.get(from..).unwrap_or(&[]);
-    if name_words.is_empty() || name_words.len() > 3 {
-        return None;
-    }
-    if name_words
+    // A month after a title is a given name ("Prime Minister June Halvorsen").
+    let month_as_name = |k: usize, w: &&str| {
+        last_title.is_some() && k == 0 && tail.len() >= 2 && lexicon::is_month(w)
+    };
+    if tail
         .iter()
-        .any(|w| !is_cap(w) || lexicon::is_org_word(w))
+        .enumerate()
+        .any(|(k, w)| lexicon::is_not_a_name(w) && !month_as_name(k, &w))
+    {
+        return None;
+    }
+    let core = |ws: &[&str]| ws.iter().filter(|w| !lexicon::is_name_particle(w)).count();
+    if last_title.is_none() && given.is_none() && core(tail) > 3 {
+        return None;
+    }
+    let from = given.unwrap_or_else(|| name_start(tail));
+    let name_words = tail.get(from..).unwrap_or(&[]);
+    if name_words.is_empty() || core(name_words) > 3 || name_words.len() > 5 {
+        return None;
+    }
+    let well_formed = name_words.iter().enumerate().all(|(k, w)| {
+        let inner_particle = k > 0 && k + 1 < name_words.len() && lexicon::is_name_particle(w);
+        (is_cap(w) || inner_particle || (k == 0 && lexicon::is_name_particle(w)))
+            && !lexicon::is_org_word(w)
+            && w.chars().count() > 1
+    });
+    if !well_formed
+        || name_words
+            .last()
+            .is_some_and(|w| lexicon::is_name_particle(w))
     {
         return None;
     }
@@ -337,6 +365,22 @@ fn person_after_titles(words: &[&str]) -> Option<String> {
         .map(|w| w.trim_end_matches("’s").trim_end_matches("'s"))
         .collect();
     Some(name.join(" "))
+}
+
+/// Where a name without a known given name starts in `tail`: its last three words, particles
+/// ("de la Cruz") not counted.
+fn name_start(tail: &[&str]) -> usize {
+    let mut core = 0;
+    for k in (0..tail.len()).rev() {
+        let particle = tail.get(k).is_some_and(|w| lexicon::is_name_particle(w));
+        if !particle {
+            if core == 3 {
+                return k + 1;
+            }
+            core += 1;
+        }
+    }
+    0
 }
 
 #[cfg(test)]

@@ -79,8 +79,15 @@ pub fn name_runs(text: &str, range: Span) -> Vec<Span> {
 pub fn printed_names(article: &Article, layout: &Layout) -> Vec<Named> {
     let text = article.text.as_str();
     let mut out = names_in_runs(text);
-    let mut taken: HashSet<usize> = out.iter().map(|n| n.position).collect();
+    let mut taken: HashSet<usize> = HashSet::new();
     subject_organisations(text, layout, &mut out, &mut taken);
+    // A sentence-opening organisation replaces the person its words were first read as.
+    let organisations: HashSet<usize> = taken.clone();
+    out.retain(|n| {
+        let read_as_person = n.mention.kind == MentionKind::Person && !has_given_name(n);
+        !(read_as_person && organisations.contains(&n.position))
+    });
+    taken.extend(out.iter().map(|n| n.position));
     speakers_outside_quotes(article, layout, &mut out, &mut taken);
     names_alone(text, &mut out);
     out.sort_by_key(|n| n.position);
@@ -94,6 +101,9 @@ fn names_in_runs(text: &str) -> Vec<Named> {
         let Some(phrase) = text.get(run.clone()) else {
             continue;
         };
+        if is_dateline(text, &run) {
+            continue;
+        }
         let Some(mut mention) = names::parse_phrase(phrase) else {
             continue;
         };
@@ -115,6 +125,20 @@ fn names_in_runs(text: &str) -> Vec<Named> {
         }
     }
     out
+}
+
+/// A place in capitals opening a dateline ("PORT HALDEN, March 3 —", "LISBON (Wire) —").
+fn is_dateline(text: &str, run: &Span) -> bool {
+    let phrase = text.get(run.clone()).unwrap_or("");
+    let shouted = phrase.chars().filter(|c| c.is_alphabetic()).count() > 4
+        && !phrase.chars().any(char::is_lowercase);
+    let after = text
+        .get(run.end..(run.end + 40).min(text.len()))
+        .unwrap_or("");
+    shouted
+        && (after.starts_with(',')
+            || after.starts_with(" (")
+            || after.trim_start().starts_with('—'))
 }
 
 /// Whether a run's reading is a name worth referring back to.
@@ -153,7 +177,10 @@ fn subject_organisations(
 ) {
     let surnames: HashSet<String> = out
         .iter()
-        .filter(|n| n.mention.kind == MentionKind::Person)
+        .filter(|n| {
+            n.mention.kind == MentionKind::Person
+                && (has_given_name(n) || !n.mention.roles.is_empty())
+        })
         .map(|n| n.mention.surname().to_string())
         .collect();
     for sentence in &layout.sentences {
@@ -163,7 +190,7 @@ fn subject_organisations(
         // The subject opens the sentence, after a timestamp or dateline dash at most.
         let lead = text.get(sentence.start..run.start).unwrap_or("");
         let lead = lead.replace("a.m.", "").replace("p.m.", "");
-        if lead.chars().any(char::is_alphabetic) || taken.contains(&run.start) {
+        if lead.chars().any(char::is_alphabetic) {
             continue;
         }
         let phrase = text.get(run.clone()).unwrap_or("");
@@ -233,13 +260,22 @@ fn speakers_outside_quotes(
     }
 }
 
+fn has_given_name(n: &Named) -> bool {
+    n.mention
+        .name
+        .split_whitespace()
+        .next()
+        .is_some_and(lexicon::is_given_name)
+}
+
 /// A surname or given name alone later in the text ("Holt defended the plan.") stands for the
 /// full name, when only one full name has that word.
 fn names_alone(text: &str, out: &mut Vec<Named>) {
     let mut full: HashMap<String, Option<Mention>> = HashMap::new();
     for n in out.iter() {
         let words: Vec<&str> = n.mention.name.split_whitespace().collect();
-        if n.mention.kind != MentionKind::Person || words.len() < 2 {
+        let titled = words.len() == 1 && !n.mention.roles.is_empty();
+        if n.mention.kind != MentionKind::Person || (words.len() < 2 && !titled) {
             continue;
         }
         for key in [words.first(), words.last()].into_iter().flatten() {

@@ -42,39 +42,36 @@ pub fn resolve(
             .walk(at, want, mentions, depth)
             .map(|h| described(h.name));
     }
-    // "a council spokesperson", "the company", "a spokesperson for the authority".
-    if let Some(org_word) = mention
-        .name
-        .split_whitespace()
-        .find(|w| lexicon::is_org_word(w))
-        .map(|w| {
-            w.trim_end_matches("’s")
-                .trim_end_matches("'s")
-                .to_lowercase()
-        })
-    {
-        let holds =
-            |n: &&Named| {
-                n.mention.kind == MentionKind::Org
-                    && n.mention.name.to_lowercase().split_whitespace().any(|w| {
-                        w.trim_end_matches("’s").trim_end_matches("'s") == org_word.as_str()
-                    })
-            };
-        let named = mentions
-            .before(at)
-            .find(holds)
-            .or_else(|| mentions.after(at).find(holds))
-            .map(|n| n.mention.name.clone());
-        return named
-            .or_else(|| scene.walk(at, Want::Body, mentions, depth).map(|h| h.name))
-            .map(described);
+    // "the company", "a council spokesperson", "a spokesperson for the authority": the
+    // organisation printed with that word; a body with none printed is the one the text is
+    // speaking of.
+    let head = head_role(mention);
+    let speaks_for = head.starts_with("spokes") || head == "representative";
+    if is_body(mention) || speaks_for {
+        let named = mention
+            .name
+            .split_whitespace()
+            .map(|w| {
+                w.trim_end_matches("’s")
+                    .trim_end_matches("'s")
+                    .to_lowercase()
+            })
+            .find(|w| lexicon::is_org_word(w))
+            .and_then(|org_word| organisation_with(mentions, at, &org_word));
+        if let Some(name) = named {
+            return Some(described(name));
+        }
+        if is_body(mention) {
+            return scene
+                .walk(at, Want::Body, mentions, depth)
+                .map(|h| described(h.name));
+        }
     }
     if is_document_role(mention) {
         return scene
             .walk(at, Want::Anyone, mentions, depth)
             .map(|h| described(h.name));
     }
-    let head = head_role(mention);
     let holds = |n: &&Named| holds_role(n, &head, mention);
     if let Some(n) = mentions.before(at).find(holds) {
         return Some(described(n.mention.name.clone()));
@@ -91,6 +88,23 @@ pub fn resolve(
         .after(at)
         .find(holds)
         .map(|n| described(n.mention.name.clone()))
+}
+
+/// The nearest organisation whose name holds `org_word`, before `at` or else after it.
+fn organisation_with(mentions: &Mentions, at: usize, org_word: &str) -> Option<String> {
+    let holds = |n: &&Named| {
+        n.mention.kind == MentionKind::Org
+            && n.mention
+                .name
+                .to_lowercase()
+                .split_whitespace()
+                .any(|w| w.trim_end_matches("’s").trim_end_matches("'s") == org_word)
+    };
+    mentions
+        .before(at)
+        .find(holds)
+        .or_else(|| mentions.after(at).find(holds))
+        .map(|n| n.mention.name.clone())
 }
 
 /// The role word a mention turns on: the last role before a preposition ("senior official in

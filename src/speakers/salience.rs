@@ -145,8 +145,9 @@ impl Scene<'_> {
                 evidence: q.evidence.clone(),
             });
         }
+        let from = self.after_lead_in(range);
         let named: Vec<&Named> = mentions
-            .within(range.clone())
+            .within(from..range.end)
             .iter()
             .filter(|n| !self.quoted(n.position))
             .collect();
@@ -166,6 +167,38 @@ impl Scene<'_> {
                 evidence,
             })
         })
+    }
+
+    /// Where a sentence's main clause starts: after a lead-in phrase set off by a comma
+    /// ("Speaking to Radio Ashcombe, …", "Asked about Hollins Cross, …", "In a statement, …"),
+    /// whose names are not the subject.
+    fn after_lead_in(&self, range: &Span) -> usize {
+        let s = self.text.get(range.clone()).unwrap_or("");
+        let first = s
+            .split(|c: char| !c.is_alphabetic())
+            .find(|w| w.len() > 1)
+            .unwrap_or("");
+        let lead = lexicon::is_opener(first)
+            || matches!(
+                first.to_lowercase().as_str(),
+                "in" | "on"
+                    | "at"
+                    | "after"
+                    | "before"
+                    | "during"
+                    | "under"
+                    | "giving"
+                    | "visiting"
+                    | "commenting"
+                    | "sentencing"
+                    | "opening"
+                    | "with"
+                    | "from"
+            );
+        match s.find(", ") {
+            Some(comma) if lead => range.start + comma + 2,
+            _ => range.start,
+        }
     }
 
     fn said_agrees(&self, q: &Said, want: Want, mentions: &Mentions) -> bool {
