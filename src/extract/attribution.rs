@@ -20,7 +20,7 @@ struct Tok {
 }
 
 static TOKEN: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?:\p{Lu}\.){2,}|\p{L}[\p{L}\p{N}'’\-]*\.?|\p{N}[\p{N},.]*\p{N}|\p{N}|\S").ok()
+    Regex::new(r"(?:\p{Lu}\.){2,}|\p{N}+-\p{L}[\p{L}\-]*|\p{L}[\p{L}\p{N}'’\-]*\.?|\p{N}[\p{N},.]*\p{N}|\p{N}|\S").ok()
 });
 
 fn tokens(text: &str, range: Span) -> Vec<Tok> {

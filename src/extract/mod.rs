@@ -61,6 +61,9 @@ pub fn extract(article: &Article) -> Vec<Quote> {
         if words <= 4 && is_labelled(text, q) {
             continue; // so-called "soft landing", what critics dubbed "a fantasy"
         }
+        if names_a_work_or_slogan(text, q) || is_subhead(text, article, q) {
+            continue; // the book “The Quiet Crash”, banners reading “Fair Fares Now”
+        }
         if q.unclosed && !q.continues && !opens_a_clause(text, q) {
             continue; // a stray mark mid-sentence, not a quotation left open
         }
@@ -368,6 +371,78 @@ fn is_labelled(text: &str, q: &Quoted) -> bool {
     ) || last.ends_with("’s")
         || last.ends_with("'s");
     label_verb || (determiner && words <= 3)
+}
+
+/// Whether a quotation is the title of a work or the words on a sign: introduced by the work
+/// ("her book “…”", "the film “…”") or by what carries a slogan ("banners reading “…”", "the
+/// banner: “…”"), or a short run of capitalised words without a sentence end.
+fn names_a_work_or_slogan(text: &str, q: &Quoted) -> bool {
+    let inner = text.get(q.inner.clone()).unwrap_or("").trim();
+    let words: Vec<&str> = inner.split_whitespace().collect();
+    let before = text
+        .get(q.outer.start.saturating_sub(40)..q.outer.start)
+        .unwrap_or("");
+    let last = before
+        .trim_end()
+        .trim_end_matches([':', ','])
+        .split_whitespace()
+        .last()
+        .unwrap_or("")
+        .to_lowercase();
+    let work = matches!(
+        last.as_str(),
+        "book"
+            | "novel"
+            | "film"
+            | "movie"
+            | "album"
+            | "song"
+            | "play"
+            | "series"
+            | "show"
+            | "documentary"
+            | "memoir"
+            | "titled"
+            | "entitled"
+            | "poem"
+            | "podcast"
+            | "exhibition"
+            | "reading"
+            | "banner"
+            | "banners"
+            | "sign"
+            | "signs"
+            | "placard"
+            | "placards"
+            | "slogan"
+            | "chanting"
+            | "chanted"
+            | "and"
+    );
+    let title_case = words.len() <= 6
+        && words.iter().all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+                || matches!(
+                    *w,
+                    "of" | "the" | "a" | "an" | "and" | "for" | "in" | "on" | "by" | "to"
+                )
+        })
+        && !inner.ends_with(['.', '!', '?', ','])
+        && words.len() >= 2;
+    (work && words.len() <= 8 && (title_case || last != "and")) || (title_case && last == "and")
+}
+
+/// Whether a single-quoted stretch is a paragraph of its own with no sentence end: a subhead
+/// that quotes a line of the story, not a quotation of it.
+fn is_subhead(text: &str, article: &Article, q: &Quoted) -> bool {
+    let para = paragraph_of(article, q.paragraph);
+    let whole = text.get(para).unwrap_or("").trim();
+    let inner = text.get(q.inner.clone()).unwrap_or("").trim();
+    q.family == marks::Family::Single
+        && whole.len() <= inner.len() + 8
+        && !inner.ends_with(['.', '!', '?', ','])
 }
 
 /// Whether a quotation opens a clause: at the start of its paragraph, or after a colon, a
