@@ -197,7 +197,8 @@ fn phrase_forward(text: &str, toks: &[Tok], i: usize) -> usize {
 /// Like [`phrase_forward`]; `end_closes` says whether the end of `toks` closes an appositive
 /// (it does at the end of a sentence, not before an opening quotation mark).
 fn phrase_forward_to(text: &str, toks: &[Tok], i: usize, end_closes: bool) -> usize {
-    let mut j = i;
+    // A description runs on into an appositive or a complement like any name phrase.
+    let mut j = definite_description(text, toks, i).unwrap_or(i);
     while let Some(t) = toks.get(j) {
         let w = text_of(text, t);
         if t.word && (nameish(w) || modifies_role(text, toks, j)) {
@@ -277,6 +278,30 @@ fn phrase_forward_to(text: &str, toks: &[Tok], i: usize, end_closes: bool) -> us
         j -= 1;
     }
     j
+}
+
+/// "the rookie defender", "the 39-year-old founder", "his campaign manager": a determiner and
+/// up to four lower-case words ending in a noun for a person. Returns the index past it.
+fn definite_description(text: &str, toks: &[Tok], i: usize) -> Option<usize> {
+    let first = text_of(text, toks.get(i)?).to_lowercase();
+    if !matches!(first.as_str(), "the" | "his" | "her" | "their" | "its") {
+        return None;
+    }
+    let mut j = i + 1;
+    while j < toks.len() && j <= i + 4 {
+        let t = &toks[j];
+        let w = text_of(text, t);
+        if !t.word || is_cap(w) || lexicon::is_speech_verb(w) || is_stop(w) {
+            break;
+        }
+        j += 1;
+    }
+    let last = text_of(text, toks.get(j.checked_sub(1)?)?);
+    (j > i + 1 && lexicon::is_person_noun(last)).then_some(j)
+}
+
+fn is_stop(w: &str) -> bool {
+    crate::normalize::is_stop_word(&w.to_lowercase())
 }
 
 /// Collects a name phrase backwards ending just before token `end`; returns its first index.
@@ -530,7 +555,7 @@ pub fn before_quote(text: &str, range: Span) -> Option<Found> {
         let subject_end = phrase_forward_to(text, &toks, 0, false);
         if colon && subject_end > 0 && toks.len() - subject_end <= 8 {
             let f = found(text, &toks, 0, subject_end)?;
-            return (f.mention.kind != MentionKind::Pronoun).then_some(f);
+            return matches!(f.mention.kind, MentionKind::Person | MentionKind::Org).then_some(f);
         }
         return None;
     };
@@ -711,6 +736,17 @@ pub fn standalone(text: &str, range: Span) -> Option<Found> {
                         | "them"
                         | "you"
                         | "it"
+                        | "is"
+                        | "are"
+                        | "was"
+                        | "were"
+                        | "will"
+                        | "would"
+                        | "has"
+                        | "have"
+                        | "can"
+                        | "could"
+                        | "should"
                 )
             })
     };

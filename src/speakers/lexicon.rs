@@ -206,6 +206,20 @@ pub fn is_name_particle(word: &str) -> bool {
     )
 }
 
+/// Whether a lower-case noun names a person: a role noun, an age ("44-year-old"), or a word
+/// built like one ("defender", "director", "scientist", "veteran").
+pub fn is_person_noun(word: &str) -> bool {
+    let w = word.to_lowercase();
+    is_role_noun(&w)
+        || is_title(&w)
+        || w.ends_with("year-old")
+        || [
+            "er", "or", "ist", "ian", "ant", "ent", "eer", "ess", "man", "woman", "ee",
+        ]
+        .iter()
+        .any(|s| w.len() > s.len() + 2 && w.ends_with(s))
+}
+
 /// Whether `word` is a role noun.
 pub fn is_role_noun(word: &str) -> bool {
     in_set(&ROLE_SET, &word.to_lowercase())

@@ -60,6 +60,10 @@ pub fn parse_phrase(phrase: &str) -> Option<Mention> {
     let without_parens = strip_parenthesised(phrase);
     let parts: Vec<Mention> = without_parens
         .split(',')
+        .filter(|p| {
+            let first = p.split_whitespace().next().unwrap_or("").to_lowercase();
+            !matches!(first.as_str(), "who" | "which" | "whose" | "where")
+        })
         .filter_map(|p| parse_part(p.trim()))
         .collect();
     // Of several person parts ("the Minister of X, Jane Holt"), the bare name wins.
@@ -140,34 +144,35 @@ fn parse_part(part: &str) -> Option<Mention> {
     let start = words
         .iter()
         .position(|w| {
-            !matches!(
-                w.to_lowercase().as_str(),
-                "a" | "an"
-                    | "the"
-                    | "its"
-                    | "his"
-                    | "her"
-                    | "their"
-                    | "in"
-                    | "on"
-                    | "at"
-                    | "from"
-                    | "for"
-                    | "by"
-                    | "with"
-                    | "after"
-                    | "during"
-                    | "le"
-                    | "la"
-                    | "les"
-                    | "l'"
-                    | "el"
-                    | "los"
-                    | "las"
-                    | "der"
-                    | "die"
-                    | "das"
-            )
+            !lexicon::is_opener(w)
+                && !matches!(
+                    w.to_lowercase().as_str(),
+                    "a" | "an"
+                        | "the"
+                        | "its"
+                        | "his"
+                        | "her"
+                        | "their"
+                        | "in"
+                        | "on"
+                        | "at"
+                        | "from"
+                        | "for"
+                        | "by"
+                        | "with"
+                        | "after"
+                        | "during"
+                        | "le"
+                        | "la"
+                        | "les"
+                        | "l'"
+                        | "el"
+                        | "los"
+                        | "las"
+                        | "der"
+                        | "die"
+                        | "das"
+                )
         })
         .unwrap_or(words.len());
     let definite = start > 0;
@@ -189,7 +194,12 @@ fn parse_part(part: &str) -> Option<Mention> {
         }
     }
     if !words.iter().any(|w| is_cap(w)) {
-        // Lower-case only: a role such as "the spokesman" or "senior officials".
+        // Lower-case only: a role such as "the spokesman" or "senior officials", or a
+        // description after a determiner ("the rookie defender", "the 44-year-old").
+        if definite && roles.is_empty() && words.last().is_some_and(|w| lexicon::is_person_noun(w))
+        {
+            roles.push(words.last().map(|w| w.to_lowercase()).unwrap_or_default());
+        }
         if roles.is_empty() {
             return None;
         }

@@ -150,10 +150,7 @@ fn keeps(text: &str, phrase: &str, end: usize, mention: &Mention) -> bool {
             let titled = !mention.roles.is_empty() && !is_place(phrase);
             let full = (2..=4).contains(&words.len()) && !is_place(phrase);
             let after = text.get(end..(end + 6).min(text.len())).unwrap_or("");
-            given
-                || titled
-                || (full && (followed_by_verb(text, end) || after.starts_with(", who")))
-                || (full && after.starts_with(", ") && mention.roles.is_empty())
+            given || titled || (full && (followed_by_verb(text, end) || after.starts_with(", who")))
         }
         MentionKind::Org => {
             words.iter().any(|w| lexicon::is_org_word(w))

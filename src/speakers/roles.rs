@@ -47,7 +47,7 @@ pub fn resolve(
     // speaking of.
     let head = head_role(mention);
     let speaks_for = head.starts_with("spokes") || head == "representative";
-    if is_body(mention) || speaks_for {
+    if is_body(mention) || speaks_for || is_document_role(mention) {
         let named = mention
             .name
             .split_whitespace()

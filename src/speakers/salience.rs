@@ -146,11 +146,20 @@ impl Scene<'_> {
             });
         }
         let from = self.after_lead_in(range);
-        let named: Vec<&Named> = mentions
+        let mut named: Vec<&Named> = mentions
             .within(from..range.end)
             .iter()
             .filter(|n| !self.quoted(n.position))
             .collect();
+        if named.is_empty() {
+            // "When I put that to Paolo Silvestri, …, he laughed": the lead-in's names are
+            // what the main clause's pronoun stands for.
+            named = mentions
+                .within(range.clone())
+                .iter()
+                .filter(|n| !self.quoted(n.position))
+                .collect();
+        }
         let subject = named.first()?;
         if let Some((name, evidence)) = self.agrees(subject, want, mentions, depth) {
             return Some(Hit {
