@@ -23,7 +23,8 @@ const LOOKBACK: usize = 400;
 /// The named mentions of one article in text order, with a surname index.
 pub struct Mentions {
     sorted: Vec<Named>,
-    by_surname: HashMap<String, String>,
+    /// Full names by surname; `None` when two different people share the surname.
+    by_surname: HashMap<String, Option<String>>,
     by_given: HashMap<String, Vec<String>>,
     genders: HashMap<String, Gender>,
     /// The article text, to look up a surname's given name.
@@ -62,12 +63,17 @@ impl Mentions {
         let words: Vec<&str> = mention.name.split_whitespace().collect();
         if words.len() >= 2 {
             let surname = mention.surname().to_lowercase();
-            let longer = self
+            let entry = self
                 .by_surname
-                .get(&surname)
-                .is_none_or(|known| known.split_whitespace().count() < words.len());
-            if longer {
-                self.by_surname.insert(surname, mention.name.clone());
+                .entry(surname)
+                .or_insert_with(|| Some(mention.name.clone()));
+            if let Some(known) = entry.clone() {
+                let (a, b) = (known.to_lowercase(), mention.name.to_lowercase());
+                // "Ana Ruiz" and "Mayor Ana María Ruiz" are one person; "Rosa Pellow" and
+                // "Thomas Pellow" are two, and "Pellow" alone names neither.
+                if !a.ends_with(&b) {
+                    *entry = b.ends_with(&a).then(|| mention.name.clone());
+                }
             }
             if let Some(first) = words.first() {
                 let list = self.by_given.entry(first.to_lowercase()).or_default();
@@ -131,8 +137,10 @@ impl Mentions {
     /// right before it ("Marc Delorme" for "Delorme").
     pub fn full_name(&self, word: &str) -> Option<String> {
         let key = word.to_lowercase();
-        if let Some(full) = self.by_surname.get(&key) {
-            return Some(full.clone());
+        match self.by_surname.get(&key) {
+            Some(Some(full)) => return Some(full.clone()),
+            Some(None) => return None,
+            None => {}
         }
         if let Some([only]) = self.by_given.get(&key).map(Vec::as_slice) {
             return Some(only.clone());

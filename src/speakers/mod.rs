@@ -17,6 +17,8 @@ pub mod names;
 mod printed;
 mod roles;
 mod salience;
+#[cfg(test)]
+mod tests;
 
 pub use across::{fill_from_groups, is_unnamed, unify, variant_spelling};
 pub use printed::name_runs;

@@ -322,6 +322,12 @@ fn person_after_titles(words: &[&str]) -> Option<String> {
             break;
         }
     }
+    // A name never opens with a lower-case word other than a particle ("hydrologist Joost…").
+    let lead = tail
+        .iter()
+        .take_while(|w| !is_cap(w) && !lexicon::is_name_particle(w) && !lexicon::is_org_word(w))
+        .count();
+    tail = tail.get(lead..).unwrap_or(&[]);
     // Start at a known given name when there is one; otherwise keep the last three words.
     let given = tail.iter().position(|w| lexicon::is_given_name(w));
     if let Some(g) = given {

@@ -237,12 +237,21 @@ impl Scene<'_> {
         let span = n.position..n.end;
         match n.mention.kind {
             MentionKind::Pronoun => None,
-            MentionKind::Person => match want {
-                Want::Body => None,
-                Want::Person(g) => compatible(g, mentions.gender_of(&n.mention))
-                    .then(|| (n.mention.name.clone(), span)),
-                Want::Anyone => Some((n.mention.name.clone(), span)),
-            },
+            MentionKind::Person => {
+                let agrees = match want {
+                    Want::Body => false,
+                    Want::Person(g) => compatible(g, mentions.gender_of(&n.mention)),
+                    Want::Anyone => true,
+                };
+                // A surname alone stands for the full name the article gives.
+                let name = match n.mention.name.contains(' ') {
+                    true => n.mention.name.clone(),
+                    false => mentions
+                        .full_name(&n.mention.name)
+                        .unwrap_or_else(|| n.mention.name.clone()),
+                };
+                agrees.then_some((name, span))
+            }
             MentionKind::Org => {
                 matches!(want, Want::Body | Want::Anyone).then(|| (n.mention.name.clone(), span))
             }
