@@ -122,67 +122,93 @@ fn strip_parenthesised(s: &str) -> String {
     out
 }
 
+/// Words that open a part without being part of the name: determiners and prepositions.
+fn is_lead_word(w: &str) -> bool {
+    lexicon::is_opener(w)
+        || matches!(
+            w.to_lowercase().as_str(),
+            "a" | "an"
+                | "the"
+                | "its"
+                | "his"
+                | "her"
+                | "their"
+                | "in"
+                | "on"
+                | "at"
+                | "from"
+                | "for"
+                | "by"
+                | "with"
+                | "after"
+                | "during"
+                | "le"
+                | "la"
+                | "les"
+                | "l'"
+                | "el"
+                | "los"
+                | "las"
+                | "der"
+                | "die"
+                | "das"
+        )
+}
+
+/// Reads one comma-free part of a name phrase.
 fn parse_part(part: &str) -> Option<Mention> {
     let words: Vec<&str> = part
         .split_whitespace()
         .map(clean_word)
         .filter(|w| !w.is_empty())
         .collect();
-    if words.is_empty() {
-        return None;
-    }
-    if words.len() == 1
-        && let Some(gender) = lexicon::pronoun_gender(words[0])
+    if let [only] = words.as_slice()
+        && let Some(gender) = lexicon::pronoun_gender(only)
     {
         return Some(Mention {
             kind: MentionKind::Pronoun,
-            name: words[0].to_lowercase(),
+            name: only.to_lowercase(),
             gender,
             roles: Vec::new(),
         });
     }
     let start = words
         .iter()
-        .position(|w| {
-            !lexicon::is_opener(w)
-                && !matches!(
-                    w.to_lowercase().as_str(),
-                    "a" | "an"
-                        | "the"
-                        | "its"
-                        | "his"
-                        | "her"
-                        | "their"
-                        | "in"
-                        | "on"
-                        | "at"
-                        | "from"
-                        | "for"
-                        | "by"
-                        | "with"
-                        | "after"
-                        | "during"
-                        | "le"
-                        | "la"
-                        | "les"
-                        | "l'"
-                        | "el"
-                        | "los"
-                        | "las"
-                        | "der"
-                        | "die"
-                        | "das"
-                )
-        })
+        .position(|w| !is_lead_word(w))
         .unwrap_or(words.len());
     let definite = start > 0;
-    let words = &words[start..];
+    let words = words.get(start..).unwrap_or(&[]);
     if words.is_empty() || words.iter().all(|w| lexicon::is_not_a_name(w)) {
         return None;
     }
     if definite && let Some(role) = demonym(words) {
         return Some(role);
     }
+    let (mut roles, gender) = roles_and_gender(words);
+    if !words.iter().any(|w| is_cap(w)) {
+        // Lower-case only: a role such as "the spokesman" or "senior officials", or a
+        // description after a determiner ("the rookie defender", "the 44-year-old").
+        let described = words
+            .last()
+            .filter(|w| definite && lexicon::is_person_noun(w));
+        if let (true, Some(noun)) = (roles.is_empty(), described) {
+            roles.push(noun.to_lowercase());
+        }
+        return (!roles.is_empty()).then(|| Mention {
+            kind: MentionKind::Role,
+            name: words.join(" ").to_lowercase(),
+            gender,
+            roles,
+        });
+    }
+    if let Some(person) = person_after_titles(words) {
+        return Some(person_mention(person, gender, roles));
+    }
+    Some(role_or_org(words, gender, roles))
+}
+
+/// The role, title and organisation words of a part, and the gender its titles tell.
+fn roles_and_gender(words: &[&str]) -> (Vec<String>, Gender) {
     let mut roles: Vec<String> = Vec::new();
     let mut gender = Gender::Unknown;
     for w in words {
@@ -193,41 +219,33 @@ fn parse_part(part: &str) -> Option<Mention> {
             gender = lexicon::title_gender(w);
         }
     }
-    if !words.iter().any(|w| is_cap(w)) {
-        // Lower-case only: a role such as "the spokesman" or "senior officials", or a
-        // description after a determiner ("the rookie defender", "the 44-year-old").
-        if definite && roles.is_empty() && words.last().is_some_and(|w| lexicon::is_person_noun(w))
-        {
-            roles.push(words.last().map(|w| w.to_lowercase()).unwrap_or_default());
-        }
-        if roles.is_empty() {
-            return None;
-        }
-        return Some(Mention {
-            kind: MentionKind::Role,
-            name: words.join(" ").to_lowercase(),
-            gender,
-            roles,
-        });
+    (roles, gender)
+}
+
+/// A person's mention: the gender the titles tell, else the given name's (a surname alone,
+/// "Kim", tells none); organisation words are not a person's roles.
+fn person_mention(person: String, gender: Gender, roles: Vec<String>) -> Mention {
+    let gender = match gender {
+        Gender::Unknown if person.contains(' ') => person
+            .split_whitespace()
+            .next()
+            .map_or(Gender::Unknown, lexicon::name_gender),
+        known => known,
+    };
+    Mention {
+        kind: MentionKind::Person,
+        name: person,
+        gender,
+        roles: roles
+            .into_iter()
+            .filter(|r| !lexicon::is_org_word(r))
+            .collect(),
     }
-    if let Some(person) = person_after_titles(words) {
-        // A given name tells the gender; a surname alone ("Kim") does not.
-        if gender == Gender::Unknown && person.contains(' ') {
-            gender = person
-                .split_whitespace()
-                .next()
-                .map_or(Gender::Unknown, lexicon::name_gender);
-        }
-        return Some(Mention {
-            kind: MentionKind::Person,
-            name: person,
-            gender,
-            roles: roles
-                .into_iter()
-                .filter(|r| !lexicon::is_org_word(r))
-                .collect(),
-        });
-    }
+}
+
+/// A capitalised part that names no person: a role ("the Nuitrail chief", "the Minister of
+/// Water Resources") or an organisation ("statement from the Harbour Board" → the board).
+fn role_or_org(words: &[&str], gender: Gender, roles: Vec<String>) -> Mention {
     let title_only = words.iter().all(|w| {
         lexicon::is_title(w)
             || lexicon::is_role_noun(w)
@@ -247,33 +265,31 @@ fn parse_part(part: &str) -> Option<Mention> {
             "of" | "for" | "at" | "in" | "from" | "with" | "to"
         )
     });
-    let kind = if title_of
-        || ((title_only || ends_in_role) && !words.last().is_some_and(|w| lexicon::is_org_word(w)))
-    {
-        MentionKind::Role
-    } else {
-        MentionKind::Org
+    let org_last = words.last().is_some_and(|w| lexicon::is_org_word(w));
+    if title_of || ((title_only || ends_in_role) && !org_last) {
+        return Mention {
+            kind: MentionKind::Role,
+            name: words.join(" ").to_lowercase(),
+            gender,
+            roles,
+        };
+    }
+    // "statement from the Harbour Board" is the Harbour Board's.
+    let from = words
+        .iter()
+        .rposition(|w| matches!(*w, "from" | "at" | "with"))
+        .map_or(0, |i| i + 1);
+    let rest = words.get(from..).unwrap_or(&[]);
+    let rest = match rest.split_first() {
+        Some((w, tail)) if w.eq_ignore_ascii_case("the") => tail,
+        _ => rest,
     };
-    Some(Mention {
-        kind,
-        name: if kind == MentionKind::Role {
-            words.join(" ").to_lowercase()
-        } else {
-            // "statement from the Harbour Board" is the Harbour Board's.
-            let from = words
-                .iter()
-                .rposition(|w| matches!(*w, "from" | "at" | "with"))
-                .map_or(0, |i| i + 1);
-            let rest = &words[from.min(words.len())..];
-            let rest = match rest.first() {
-                Some(w) if w.eq_ignore_ascii_case("the") => &rest[1..],
-                _ => rest,
-            };
-            rest.join(" ")
-        },
+    Mention {
+        kind: MentionKind::Org,
+        name: rest.join(" "),
         gender,
         roles,
-    })
+    }
 }
 
 /// "the Italian", "the 22-year-old Serbian": a nationality after a determiner describes a
