@@ -19,8 +19,8 @@ const NAME_WORD: &str =
 
 #[allow(clippy::expect_used)] // a constant pattern, checked by the tests
 static NAME_RUN: LazyLock<Regex> = LazyLock::new(|| {
-    let connect =
-        r"(?:\s+(?:of|the|for|and|from|de|del|della|di|da|du|des|von|van|der|den|la|le|ter))*\s+";
+    // Spaces within a line: a name never runs across a paragraph break.
+    let connect = r"(?:[^\S\n]+(?:of|the|for|and|from|de|del|della|di|da|du|des|von|van|der|den|la|le|ter))*[^\S\n]+";
     let pattern = format!("(?:{NAME_WORD})(?:{connect}(?:{NAME_WORD}))*");
     Regex::new(&pattern).expect("name-run pattern compiles")
 });
@@ -279,7 +279,14 @@ fn names_alone(text: &str, out: &mut Vec<Named>) {
             let entry = full
                 .entry((*key).to_string())
                 .or_insert_with(|| Some(n.mention.clone()));
-            if entry.as_ref().is_some_and(|m| m.name != n.mention.name) {
+            let Some(known) = entry.clone() else { continue };
+            let one_word = |m: &Mention| !m.name.contains(' ');
+            if known.name == n.mention.name || one_word(&n.mention) {
+                continue;
+            }
+            if one_word(&known) {
+                *entry = Some(n.mention.clone()); // "Ms Okonkwo" first, "Adaeze Okonkwo" later
+            } else {
                 *entry = None; // two people share the word: it names neither alone
             }
         }
