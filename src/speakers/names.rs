@@ -55,6 +55,14 @@ fn clean_word(w: &str) -> &str {
     w.trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '"' | '“' | '”' | '(' | ')'))
 }
 
+/// Whether `c` is a quotation mark of any kind.
+pub fn is_quote_mark(c: char) -> bool {
+    matches!(
+        c,
+        '“' | '”' | '"' | '«' | '»' | '„' | '‘' | '’' | '‚' | '\''
+    )
+}
+
 /// Reads a name phrase. `None` when it names no one.
 pub fn parse_phrase(phrase: &str) -> Option<Mention> {
     let without_parens = strip_parenthesised(phrase);

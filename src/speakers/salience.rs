@@ -70,29 +70,39 @@ impl Scene<'_> {
         quoted.get(i).is_some_and(|q| q.start <= pos)
     }
 
-    /// Whether a sentence opens with a pronoun of the wanted kind ("She doesn't hesitate."):
-    /// its subject is the one the walk is already looking for.
-    fn opens_with_pronoun(&self, sentence: &Span, want: Want) -> bool {
+    /// What a sentence that opens with a pronoun ("She doesn't hesitate.") narrows the walk
+    /// to: its subject is the one the walk is already looking for. `None` when the sentence
+    /// opens otherwise, or with a quotation.
+    fn pronoun_subject(&self, sentence: &Span, want: Want) -> Option<Want> {
         let s = self.text.get(sentence.clone()).unwrap_or("");
+        let lead =
+            s.trim_start_matches(|c: char| !c.is_alphabetic() && !super::names::is_quote_mark(c));
+        if lead.starts_with(super::names::is_quote_mark) {
+            return None;
+        }
         let first = s
             .split(|c: char| !c.is_alphabetic())
             .find(|w| !w.is_empty() && !matches!(*w, "a" | "m" | "p"))
             .unwrap_or("");
-        let Some(gender) = lexicon::pronoun_gender(first) else {
-            return false;
-        };
-        if first.chars().next().is_some_and(char::is_lowercase) {
-            return false;
+        let gender = lexicon::pronoun_gender(first)?;
+        if first.chars().next().is_some_and(char::is_lowercase) || first == "I" {
+            return None;
         }
-        match want {
-            Want::Person(g) => gender != Gender::Unknown && (g == Gender::Unknown || g == gender),
-            Want::Body => matches!(first, "It" | "They"),
-            Want::Anyone => true,
+        match (want, gender) {
+            (Want::Person(g), Gender::Male | Gender::Female) if compatible(g, gender) => {
+                Some(Want::Person(gender))
+            }
+            (Want::Anyone, Gender::Male | Gender::Female) => Some(Want::Person(gender)),
+            (Want::Body | Want::Anyone, Gender::Unknown) if matches!(first, "It" | "They") => {
+                Some(want)
+            }
+            _ => None,
         }
     }
 
     /// Walks back from `at` for what `want` can stand for.
     pub fn walk(&self, at: usize, want: Want, mentions: &Mentions, depth: usize) -> Option<Hit> {
+        let mut want = want;
         let sentences = &self.layout.sentences;
         let last = sentences.partition_point(|s| s.start < at);
         let para = self.paragraph_of(at);
@@ -103,12 +113,13 @@ impl Scene<'_> {
             if self.paragraph_of(sentence.start) + 2 < para {
                 break;
             }
+            if let Some(narrowed) = self.pronoun_subject(sentence, want) {
+                want = narrowed;
+                continue;
+            }
             let range = sentence.start..sentence.end.min(at);
             if let Some(hit) = self.in_sentence(&range, want, mentions, depth) {
                 return Some(hit);
-            }
-            if self.opens_with_pronoun(sentence, want) {
-                continue;
             }
         }
         let near = self
