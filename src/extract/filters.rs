@@ -6,7 +6,7 @@ use super::paragraph_of;
 use crate::model::Article;
 
 /// Whether a short quotation is a label the reporter puts on something: preceded by
-/// "so-called", "dubbed", "termed", "branded", "labelled", or used as a noun after a
+/// "so-called", "dubbed", "termed", "branded", "labelled", "what X calls", or used as a noun after a
 /// determiner or a possessive ("the estate’s “green zone” would…", "a “vanity project”").
 pub fn is_labelled(text: &str, q: &Quoted) -> bool {
     let before = text
@@ -17,10 +17,18 @@ pub fn is_labelled(text: &str, q: &Quoted) -> bool {
         .last()
         .unwrap_or("")
         .to_lowercase();
-    let label_verb = matches!(
-        last.as_str(),
-        "so-called" | "dubbed" | "termed" | "branded" | "labelled" | "labeled" | "nicknamed"
-    );
+    // "what Meridian calls “right-sizing”": a name someone gives a thing, not their words.
+    let what_x_calls = crate::speakers::lexicon::is_framing_verb(&last)
+        && before
+            .split_whitespace()
+            .rev()
+            .take(5)
+            .any(|w| w.eq_ignore_ascii_case("what"));
+    let label_verb = what_x_calls
+        || matches!(
+            last.as_str(),
+            "so-called" | "dubbed" | "termed" | "branded" | "labelled" | "labeled" | "nicknamed"
+        );
     let words = text
         .get(q.inner.clone())
         .unwrap_or("")

@@ -214,3 +214,13 @@ fn doubled_single_marks_read_as_double_quotes() {
 fn an_apostrophe_s_does_not_open_a_quotation() {
     assert!(quotes("N.B.’s environment minister approved the mine on Tuesday.").is_empty());
 }
+
+#[test]
+fn what_someone_calls_a_thing_is_a_label() {
+    assert!(
+        quotes(
+            "What Meridian calls “right-sizing” will leave the yard with a handful of inspectors."
+        )
+        .is_empty()
+    );
+}
