@@ -42,6 +42,10 @@ pub fn resolve(
             .walk(at, want, mentions, depth)
             .map(|h| described(h.name));
     }
+    // "Ashworth’s office", "the premier’s spokesman": the owner is printed in the phrase.
+    if let Some(name) = possessor(phrase, at, mentions) {
+        return Some(described(name));
+    }
     // "the company", "a council spokesperson", "a spokesperson for the authority": the
     // organisation printed with that word; a body with none printed is the one the text is
     // speaking of.
@@ -88,6 +92,41 @@ pub fn resolve(
         .after(at)
         .find(holds)
         .map(|n| described(n.mention.name.clone()))
+}
+
+/// The person a possessive in a role phrase names: a surname ("Ashworth’s office") completed
+/// to the full name, or a role ("the premier’s office") resolved to its named holder.
+fn possessor(phrase: &str, at: usize, mentions: &Mentions) -> Option<String> {
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    let (k, owner) = words.iter().enumerate().find_map(|(k, w)| {
+        let stem = w.strip_suffix("’s").or_else(|| w.strip_suffix("'s"))?;
+        Some((k, stem))
+    })?;
+    // Only a person's own staff or office speaks for them.
+    let staff = words.get(k + 1..)?.iter().any(|w| {
+        let w = w.to_lowercase();
+        w.starts_with("spokes")
+            || matches!(
+                w.as_str(),
+                "office" | "aide" | "aides" | "lawyer" | "lawyers" | "campaign" | "team" | "family"
+            )
+    });
+    if !staff || lexicon::is_org_word(owner) {
+        return None;
+    }
+    if lexicon::is_name_cap(owner) {
+        return mentions.full_name(owner).or_else(|| {
+            mentions
+                .before(at)
+                .find(|n| n.mention.kind == MentionKind::Person && n.mention.surname() == owner)
+                .map(|n| n.mention.name.clone())
+        });
+    }
+    let role = lexicon::full_title(owner);
+    mentions
+        .before(at)
+        .find(|n| n.mention.kind == MentionKind::Person && n.mention.roles.contains(&role))
+        .map(|n| n.mention.name.clone())
 }
 
 /// The nearest organisation whose name holds `org_word`, before `at` or else after it.

@@ -39,6 +39,11 @@ const CASES: &[(&str, &str, Option<&str>, Option<SpeakerVia>)] = &[
     // A possessive points to its owner.
     ("Opposition councillor Victor Hallam was scathing. His office said in a statement: “The committee has ignored residents.”",
      "The committee", Some("Victor Hallam"), Some(SpeakerVia::Description)),
+    // A possessive owner printed in the phrase: the office speaks for that person.
+    ("Mayor Ana Ruiz has declined interviews. “The mayor will not comment,” the mayor’s office said.",
+     "The mayor", Some("Ana Ruiz"), Some(SpeakerVia::Description)),
+    ("Premier Kenneth Ashworth toured the coast. Ashworth’s spokesman said: “Schools stay closed.”",
+     "Schools", Some("Kenneth Ashworth"), Some(SpeakerVia::Description)),
     // A spokesperson for a body printed by name speaks for it.
     ("The Competition Authority is examining the price freeze. “We have written to the company,” a spokesperson for the authority said.",
      "We have", Some("Competition Authority"), Some(SpeakerVia::Description)),
