@@ -685,39 +685,49 @@ pub fn standalone(text: &str, range: Span) -> Option<Found> {
             .collect();
         // What follows the verb is a circumstance ("in a statement", "on Monday", "to
         // reporters"), never a clause or an object ("told us when…").
-        let circumstance = rest.first().is_none_or(|w| {
-            is_cap(w)
-                || matches!(
-                    w.to_lowercase().as_str(),
-                    "in" | "at"
-                        | "on"
-                        | "during"
-                        | "after"
-                        | "before"
-                        | "from"
-                        | "to"
-                        | "by"
-                        | "via"
-                        | "with"
-                        | "over"
-                        | "later"
-                        | "earlier"
-                        | "today"
-                        | "yesterday"
-                        | "this"
-                        | "last"
-                        | "reporters"
-                        | "journalists"
-                        | "a"
-                        | "an"
-                        | "the"
-                        | "again"
-                        | "afterwards"
-                        | "then"
-                        | "late"
-                        | "shortly"
-                )
-        });
+        // "agreed to pay for…" is a clause, "said to reporters" a circumstance.
+        let infinitive = rest.first().is_some_and(|w| w.eq_ignore_ascii_case("to"))
+            && rest.get(1).is_some_and(|w| {
+                !is_cap(w)
+                    && !matches!(
+                        w.to_lowercase().as_str(),
+                        "the" | "a" | "an" | "reporters" | "journalists"
+                    )
+            });
+        let circumstance = !infinitive
+            && rest.first().is_none_or(|w| {
+                is_cap(w)
+                    || matches!(
+                        w.to_lowercase().as_str(),
+                        "in" | "at"
+                            | "on"
+                            | "during"
+                            | "after"
+                            | "before"
+                            | "from"
+                            | "to"
+                            | "by"
+                            | "via"
+                            | "with"
+                            | "over"
+                            | "later"
+                            | "earlier"
+                            | "today"
+                            | "yesterday"
+                            | "this"
+                            | "last"
+                            | "reporters"
+                            | "journalists"
+                            | "a"
+                            | "an"
+                            | "the"
+                            | "again"
+                            | "afterwards"
+                            | "then"
+                            | "late"
+                            | "shortly"
+                    )
+            });
         circumstance
             && rest.len() <= 6
             && !rest.iter().any(|w| {
@@ -759,7 +769,14 @@ pub fn standalone(text: &str, range: Span) -> Option<Found> {
         };
     }
     let (f, verb) = phrase_then_verb(text, &toks)?;
-    words_after(verb + 1).then_some(f)
+    // "The contractor has agreed…" inside a quotation is the quotation's own sentence: only a
+    // name or a known role makes a sentence of its own an attribution.
+    let known = f.mention.kind != MentionKind::Role
+        || f.mention
+            .roles
+            .iter()
+            .any(|r| lexicon::is_role_noun(r) || lexicon::is_title(r) || lexicon::is_org_word(r));
+    (known && words_after(verb + 1)).then_some(f)
 }
 
 #[cfg(test)]

@@ -224,3 +224,12 @@ fn what_someone_calls_a_thing_is_a_label() {
         .is_empty()
     );
 }
+
+#[test]
+fn a_sentence_about_someone_inside_a_quotation_stays_in_it() {
+    let q = quotes(
+        "“Nobody will lose their job,” said council spokeswoman Rosa Lind.\n\n“The contractor has agreed to pay for the repairs,” the spokeswoman said.",
+    );
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[1].1.as_deref(), Some("Rosa Lind"));
+}
