@@ -4,7 +4,8 @@
 use super::lexicon::{self, Gender};
 use super::names::{Mention, MentionKind};
 use regex::Regex;
-use std::collections::HashMap;
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashMap};
 
 /// A named person or organisation printed somewhere in the article.
 #[derive(Clone, Debug)]
@@ -22,7 +23,10 @@ const LOOKBACK: usize = 400;
 
 /// The named mentions of one article in text order, with a surname index.
 pub struct Mentions {
-    sorted: Vec<Named>,
+    /// By position, then by insertion order among mentions at one position.
+    sorted: BTreeMap<(usize, usize), Named>,
+    kinds: HashMap<String, MentionKind>,
+    found_names: RefCell<HashMap<String, Option<String>>>,
     /// Full names by surname; `None` when two different people share the surname.
     by_surname: HashMap<String, Option<String>>,
     by_given: HashMap<String, Vec<String>>,
@@ -36,7 +40,9 @@ impl Mentions {
     pub fn new(mut named: Vec<Named>, text: &str) -> Self {
         named.sort_by_key(|n| n.position);
         let mut mentions = Mentions {
-            sorted: Vec::with_capacity(named.len()),
+            sorted: BTreeMap::new(),
+            kinds: HashMap::new(),
+            found_names: RefCell::new(HashMap::new()),
             by_surname: HashMap::new(),
             by_given: HashMap::new(),
             genders: HashMap::new(),
@@ -53,10 +59,10 @@ impl Mentions {
         if named.mention.kind == MentionKind::Person {
             self.index_person(&named.mention);
         }
-        let at = self
-            .sorted
-            .partition_point(|n| n.position <= named.position);
-        self.sorted.insert(at, named);
+        self.kinds
+            .insert(named.mention.name.clone(), named.mention.kind);
+        let key = (named.position, self.sorted.len());
+        self.sorted.insert(key, named);
     }
 
     fn index_person(&mut self, mention: &Mention) {
@@ -89,28 +95,34 @@ impl Mentions {
         }
     }
 
-    /// The mentions in text order.
-    pub fn all(&self) -> &[Named] {
-        &self.sorted
-    }
-
     /// Mentions before `at`, nearest first.
     pub fn before(&self, at: usize) -> impl Iterator<Item = &Named> {
-        let end = self.sorted.partition_point(|n| n.position < at);
-        self.sorted[..end].iter().rev().take(LOOKBACK)
+        self.sorted
+            .range(..(at, 0))
+            .rev()
+            .map(|(_, n)| n)
+            .take(LOOKBACK)
     }
 
     /// Mentions after `at`, nearest first.
     pub fn after(&self, at: usize) -> impl Iterator<Item = &Named> {
-        let start = self.sorted.partition_point(|n| n.position <= at);
-        self.sorted[start..].iter().take(LOOKBACK)
+        self.sorted
+            .range((at, usize::MAX)..)
+            .map(|(_, n)| n)
+            .take(LOOKBACK)
     }
 
-    /// Mentions starting in `range`, in text order.
-    pub fn within(&self, range: std::ops::Range<usize>) -> &[Named] {
-        let a = self.sorted.partition_point(|n| n.position < range.start);
-        let b = self.sorted.partition_point(|n| n.position < range.end);
-        self.sorted.get(a..b.max(a)).unwrap_or(&[])
+    /// Mentions starting in `range`, in text order (reversible).
+    pub fn within(&self, range: std::ops::Range<usize>) -> impl DoubleEndedIterator<Item = &Named> {
+        let end = range.end.max(range.start);
+        self.sorted
+            .range((range.start, 0)..(end, 0))
+            .map(|(_, n)| n)
+    }
+
+    /// The gender the article has shown for the person called `name`.
+    pub fn gender_of_name(&self, name: &str) -> Gender {
+        self.genders.get(name).copied().unwrap_or(Gender::Unknown)
     }
 
     /// The gender a person is known by: from the mention itself, else from what the article
@@ -136,6 +148,17 @@ impl Mentions {
     /// one name that starts with it (a given name alone), else the capitalised word printed
     /// right before it ("Marc Delorme" for "Delorme").
     pub fn full_name(&self, word: &str) -> Option<String> {
+        if let Some(known) = self.found_names.borrow().get(word) {
+            return known.clone();
+        }
+        let full = self.look_up_full_name(word);
+        self.found_names
+            .borrow_mut()
+            .insert(word.to_string(), full.clone());
+        full
+    }
+
+    fn look_up_full_name(&self, word: &str) -> Option<String> {
         let key = word.to_lowercase();
         match self.by_surname.get(&key) {
             Some(Some(full)) => return Some(full.clone()),
@@ -165,10 +188,6 @@ impl Mentions {
 
     /// The kind of the latest mention named `name`.
     pub fn kind_of(&self, name: &str) -> Option<MentionKind> {
-        self.sorted
-            .iter()
-            .rev()
-            .find(|n| n.mention.name == name)
-            .map(|n| n.mention.kind)
+        self.kinds.get(name).copied()
     }
 }

@@ -167,13 +167,14 @@ fn walk_start(scene: &Scene, named: &Mentions, position: usize) -> usize {
     else {
         return position;
     };
-    let subject = named.within(own.start..position).first();
+    let subject = named.within(own.start..position).next();
     let lead_in = subject.map_or(0, |n| {
         scene
             .text
             .get(n.end..position)
             .unwrap_or("")
             .split_whitespace()
+            .take(2)
             .count()
     });
     if lead_in >= 2 { position } else { own.start }

@@ -56,6 +56,9 @@ pub struct Scene<'a> {
     pub said: Vec<Said>,
 }
 
+/// How many of a sentence's mentions a walk weighs, latest first.
+const MENTIONS_PER_SENTENCE: usize = 24;
+
 /// How many sentences back a walk goes.
 const SENTENCES_BACK: usize = 8;
 
@@ -147,7 +150,11 @@ impl Scene<'_> {
         mentions: &Mentions,
         depth: usize,
     ) -> Option<Hit> {
-        if let Some(q) = self.said.iter().rev().find(|q| range.contains(&q.position))
+        let latest = self.said.partition_point(|q| q.position < range.end);
+        if let Some(q) = latest
+            .checked_sub(1)
+            .and_then(|i| self.said.get(i))
+            .filter(|q| q.position >= range.start)
             && self.said_agrees(q, want, mentions)
         {
             return Some(Hit {
@@ -157,21 +164,13 @@ impl Scene<'_> {
             });
         }
         let from = self.after_lead_in(range);
-        let mut named: Vec<&Named> = mentions
+        let outside = |n: &&Named| !self.quoted(n.position);
+        // The subject: the first name of the main clause, else of the lead-in ("When I put
+        // that to Paolo Silvestri, …, he laughed").
+        let subject = mentions
             .within(from..range.end)
-            .iter()
-            .filter(|n| !self.quoted(n.position))
-            .collect();
-        if named.is_empty() {
-            // "When I put that to Paolo Silvestri, …, he laughed": the lead-in's names are
-            // what the main clause's pronoun stands for.
-            named = mentions
-                .within(range.clone())
-                .iter()
-                .filter(|n| !self.quoted(n.position))
-                .collect();
-        }
-        let subject = named.first()?;
+            .find(outside)
+            .or_else(|| mentions.within(range.clone()).find(outside))?;
         if let Some((name, evidence)) = self.agrees(subject, want, mentions, depth) {
             return Some(Hit {
                 name,
@@ -179,7 +178,13 @@ impl Scene<'_> {
                 evidence,
             });
         }
-        named.iter().rev().find_map(|n| {
+        let named: Vec<&Named> = mentions
+            .within(subject.position..range.end)
+            .rev()
+            .filter(outside)
+            .take(MENTIONS_PER_SENTENCE)
+            .collect();
+        named.into_iter().find_map(|n| {
             let (name, evidence) = self.agrees(n, want, mentions, depth)?;
             Some(Hit {
                 name,
@@ -193,7 +198,12 @@ impl Scene<'_> {
     /// ("Speaking to Radio Ashcombe, …", "Asked about Hollins Cross, …", "In a statement, …"),
     /// whose names are not the subject.
     fn after_lead_in(&self, range: &Span) -> usize {
-        let s = self.text.get(range.clone()).unwrap_or("");
+        // A lead-in is short: look at the sentence's opening only.
+        let head_end = range.end.min(range.start + 200);
+        let head_end = (head_end..=range.end)
+            .find(|&i| self.text.is_char_boundary(i))
+            .unwrap_or(range.end);
+        let s = self.text.get(range.start..head_end).unwrap_or("");
         let first = s
             .split(|c: char| !c.is_alphabetic())
             .find(|w| w.len() > 1)
@@ -225,15 +235,7 @@ impl Scene<'_> {
         match want {
             Want::Anyone => true,
             Want::Body => q.body,
-            Want::Person(g) => {
-                let known = mentions
-                    .all()
-                    .iter()
-                    .rev()
-                    .find(|n| n.mention.name == q.speaker)
-                    .map_or(Gender::Unknown, |n| mentions.gender_of(&n.mention));
-                !q.body && compatible(g, known)
-            }
+            Want::Person(g) => !q.body && compatible(g, mentions.gender_of_name(&q.speaker)),
         }
     }
 
