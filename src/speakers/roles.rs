@@ -19,79 +19,104 @@ pub fn resolve(
     mentions: &Mentions,
     depth: usize,
 ) -> Option<Hit> {
-    let evidence = at..at + phrase.len();
-    let described = |name: String| Hit {
+    // Each step either does not apply (`None`) or decides (`Some(found or not)`).
+    let name = owner_of(scene, phrase, at, mentions, depth)
+        .or_else(|| possessor(phrase, at, mentions).map(Some))
+        .or_else(|| body_of(scene, mention, at, mentions, depth))
+        .unwrap_or_else(|| holder_of(scene, mention, phrase, at, mentions, depth))?;
+    Some(Hit {
         name,
         via: SpeakerVia::Description,
-        evidence: evidence.clone(),
+        evidence: at..at + phrase.len(),
+    })
+}
+
+/// "her spokesman", "his office": whoever the possessive points to.
+fn owner_of(
+    scene: &Scene,
+    phrase: &str,
+    at: usize,
+    mentions: &Mentions,
+    depth: usize,
+) -> Option<Option<String>> {
+    let want = match first_word(phrase).as_str() {
+        "his" => Want::Person(Gender::Male),
+        "her" => Want::Person(Gender::Female),
+        "its" | "their" => Want::Body,
+        _ => return None,
     };
-    let first = phrase
-        .split_whitespace()
-        .next()
-        .unwrap_or("")
-        .to_lowercase();
-    // "her spokesman", "his office": whoever the possessive points to.
-    let owner = match first.as_str() {
-        "his" => Some(Want::Person(Gender::Male)),
-        "her" => Some(Want::Person(Gender::Female)),
-        "its" | "their" => Some(Want::Body),
-        _ => None,
-    };
-    if let Some(want) = owner {
-        return scene
-            .walk(at, want, mentions, depth)
-            .map(|h| described(h.name));
-    }
-    // "Ashworth’s office", "the premier’s spokesman": the owner is printed in the phrase.
-    if let Some(name) = possessor(phrase, at, mentions) {
-        return Some(described(name));
-    }
-    // "the company", "a council spokesperson", "a spokesperson for the authority": the
-    // organisation printed with that word; a body with none printed is the one the text is
-    // speaking of.
+    Some(scene.walk(at, want, mentions, depth).map(|h| h.name))
+}
+
+/// "the company", "a council spokesperson", "a spokesperson for the authority", "the
+/// statement": the organisation printed with that word; a body with none printed is the one
+/// the text is speaking of, a document whoever issued it.
+fn body_of(
+    scene: &Scene,
+    mention: &Mention,
+    at: usize,
+    mentions: &Mentions,
+    depth: usize,
+) -> Option<Option<String>> {
     let head = head_role(mention);
     let speaks_for = head.starts_with("spokes") || head == "representative";
-    if is_body(mention) || speaks_for || is_document_role(mention) {
-        let named = mention
-            .name
-            .split_whitespace()
-            .map(|w| {
-                w.trim_end_matches("’s")
-                    .trim_end_matches("'s")
-                    .to_lowercase()
-            })
-            .find(|w| lexicon::is_org_word(w))
-            .and_then(|org_word| organisation_with(mentions, at, &org_word));
-        if let Some(name) = named {
-            return Some(described(name));
-        }
-        if is_body(mention) {
-            return scene
-                .walk(at, Want::Body, mentions, depth)
-                .map(|h| described(h.name));
-        }
+    let document = is_document_role(mention);
+    if !(is_body(mention) || speaks_for || document) {
+        return None;
     }
-    if is_document_role(mention) {
-        return scene
-            .walk(at, Want::Anyone, mentions, depth)
-            .map(|h| described(h.name));
+    let named = mention
+        .name
+        .split_whitespace()
+        .map(|w| {
+            w.trim_end_matches("’s")
+                .trim_end_matches("'s")
+                .to_lowercase()
+        })
+        .find(|w| lexicon::is_org_word(w))
+        .and_then(|org_word| organisation_with(mentions, at, &org_word));
+    if named.is_some() {
+        return Some(named);
     }
+    let want = match (is_body(mention), document) {
+        (true, _) => Want::Body,
+        (false, true) => Want::Anyone,
+        (false, false) => return None,
+    };
+    Some(scene.walk(at, want, mentions, depth).map(|h| h.name))
+}
+
+/// A person's role: the named holder before it ("Lena Brandt, a spokeswoman" for "the
+/// spokeswoman"), else for a definite description ("the 44-year-old", "the rookie
+/// defender") the person the text has just spoken of, else a holder named after it.
+fn holder_of(
+    scene: &Scene,
+    mention: &Mention,
+    phrase: &str,
+    at: usize,
+    mentions: &Mentions,
+    depth: usize,
+) -> Option<String> {
+    let head = head_role(mention);
     let holds = |n: &&Named| holds_role(n, &head, mention);
     if let Some(n) = mentions.before(at).find(holds) {
-        return Some(described(n.mention.name.clone()));
+        return Some(n.mention.name.clone());
     }
-    // "the 44-year-old", "the rookie defender": a definite description of someone the text
-    // has just spoken of.
-    if first == "the" && depth <= 1 {
+    if first_word(phrase) == "the" && depth <= 1 {
         let want = Want::Person(mention.gender);
-        return scene
-            .walk(at, want, mentions, depth + 1)
-            .map(|h| described(h.name));
+        return scene.walk(at, want, mentions, depth + 1).map(|h| h.name);
     }
     mentions
         .after(at)
         .find(holds)
-        .map(|n| described(n.mention.name.clone()))
+        .map(|n| n.mention.name.clone())
+}
+
+fn first_word(phrase: &str) -> String {
+    phrase
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_lowercase()
 }
 
 /// The person a possessive in a role phrase names: a surname ("Ashworth’s office") completed
