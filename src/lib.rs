@@ -22,6 +22,7 @@ pub mod corrections;
 pub mod extract;
 pub mod group;
 pub mod ingest;
+pub mod lexicon;
 pub mod model;
 pub mod normalize;
 pub mod pipeline;

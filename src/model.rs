@@ -258,6 +258,65 @@ pub struct Quote {
     pub truncated: bool,
     /// The user added this quotation by hand.
     pub manual: bool,
+    /// Why [`Quote::speaker`] is who it is: the attributing words and how they were resolved.
+    #[serde(default)]
+    pub speaker_evidence: Option<SpeakerEvidence>,
+}
+
+/// How a quotation's speaker was worked out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SpeakerVia {
+    /// The attribution names the speaker ("said Ana Ruiz").
+    Named,
+    /// A surname or given name alone, completed from the full name the article gives.
+    FullName,
+    /// A pronoun, resolved to the subject of a sentence just before.
+    PreviousSubject,
+    /// A pronoun, resolved to the nearest earlier mention that agrees with it.
+    NearestMention,
+    /// The speaker of the quotation just before, whose words these continue.
+    QuoteChain,
+    /// A description or possessive ("the 44-year-old", "her spokesman"), resolved to whom it
+    /// describes.
+    Description,
+    /// No attribution: the sentence before names the speaker ("Ruiz says …", then the quotation).
+    PreviousSentence,
+    /// Filled in from the other versions of the statement in other articles.
+    OtherVersions,
+    /// Set by a correction.
+    Correction,
+}
+
+impl SpeakerVia {
+    /// How the resolution reads in a sentence: "she → Ana Ruiz: {explain}".
+    pub fn explain(self) -> &'static str {
+        match self {
+            SpeakerVia::Named => "named here",
+            SpeakerVia::FullName => "the full name given earlier",
+            SpeakerVia::PreviousSubject => "the subject of the sentence before",
+            SpeakerVia::NearestMention => "the nearest earlier mention that agrees",
+            SpeakerVia::QuoteChain => "the speaker of the quotation before",
+            SpeakerVia::Description => "the person or body the description refers to",
+            SpeakerVia::PreviousSentence => "named in the sentence before",
+            SpeakerVia::OtherVersions => "named by the other versions of this statement",
+            SpeakerVia::Correction => "set by a correction",
+        }
+    }
+}
+
+/// The evidence for a quotation's speaker.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SpeakerEvidence {
+    /// The attributing words as printed ("she", "the rookie defender", "Ruiz"); for a quotation
+    /// with no attribution, the words that named the speaker nearby.
+    pub words: String,
+    /// Byte offset of those words in the original file.
+    pub start: usize,
+    /// Byte offset just past them.
+    pub end: usize,
+    /// How the words became the speaker.
+    pub via: SpeakerVia,
 }
 
 impl Quote {

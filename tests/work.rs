@@ -310,3 +310,33 @@ fn a_damaged_recovery_file_is_refused_and_kept() {
     workspace::discard_recovery(data.path()).unwrap();
     assert!(!path.exists());
 }
+
+#[test]
+fn a_speaker_set_by_a_correction_says_so() {
+    let wire = article("wire.txt", WIRE);
+    let before = analyze(vec![wire.clone()], &AnalyzeOptions::default());
+    assert_eq!(
+        quote(&before, "12 faults")
+            .speaker_evidence
+            .as_ref()
+            .map(|e| e.via),
+        Some(verbatim::model::SpeakerVia::Description)
+    );
+    let mut log = CorrectionLog::default();
+    log.push(Correction::SetSpeaker {
+        quote: key(&before, "12 faults"),
+        speaker: Some("Rosa Lind".into()),
+        scope: SpeakerScope::Quote,
+    });
+    let options = AnalyzeOptions {
+        corrections: log.corrections().clone(),
+        ..AnalyzeOptions::default()
+    };
+    let after = analyze(vec![wire], &options);
+    let q = quote(&after, "12 faults");
+    assert_eq!(q.speaker.as_deref(), Some("Rosa Lind"));
+    assert_eq!(
+        q.speaker_evidence.as_ref().map(|e| e.via),
+        Some(verbatim::model::SpeakerVia::Correction)
+    );
+}

@@ -66,6 +66,7 @@ impl<'c> Applying<'c> {
                     {
                         if speaker.is_some() {
                             existing.speaker.clone_from(speaker);
+                            existing.speaker_evidence = corrected_evidence(existing);
                         }
                         self.mark(i);
                     } else if let Some(quote) = manual_quote(article, span, speaker, quotes) {
@@ -114,6 +115,7 @@ impl<'c> Applying<'c> {
                 });
                 if k == qi || same_words {
                     q.speaker.clone_from(speaker);
+                    q.speaker_evidence = corrected_evidence(q);
                 }
             }
             self.mark(i);
@@ -362,6 +364,25 @@ fn rebuild(old: &[Vec<usize>], label: &HashMap<usize, usize>) -> Vec<Vec<usize>>
         .into_iter()
         .filter_map(|l| members.remove(&l))
         .collect()
+}
+
+/// The evidence for a speaker a correction set: the attribution words if the text has them.
+fn corrected_evidence(q: &Quote) -> Option<crate::model::SpeakerEvidence> {
+    q.speaker.as_ref()?;
+    let (words, start, end) = match &q.speaker_evidence {
+        Some(e) => (e.words.clone(), e.start, e.end),
+        None => (
+            q.speaker_as_written.clone().unwrap_or_default(),
+            q.start,
+            q.start,
+        ),
+    };
+    Some(crate::model::SpeakerEvidence {
+        words,
+        start,
+        end,
+        via: crate::model::SpeakerVia::Correction,
+    })
 }
 
 #[cfg(test)]

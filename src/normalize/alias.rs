@@ -18,8 +18,8 @@ struct AliasPhrase {
 /// The alias variants tokenised once, by the key of their first token, longest first.
 static ALIAS_PHRASES: LazyLock<FxHashMap<String, Vec<AliasPhrase>>> = LazyLock::new(|| {
     let mut by_first: FxHashMap<String, Vec<AliasPhrase>> = FxHashMap::default();
-    for (canonical, variants) in lexicon::ALIASES {
-        for variant in *variants {
+    for (canonical, variants) in lexicon::ALIASES.iter() {
+        for &variant in variants {
             let toks = tokens(variant);
             let phrase = AliasPhrase {
                 surfaces: toks

@@ -57,6 +57,7 @@ pub fn to_value(analysis: &Analysis) -> Value {
                         "text": q.text,
                         "speaker": q.speaker,
                         "speaker_as_written": q.speaker_as_written,
+                        "speaker_evidence": q.speaker_evidence,
                         "kind": q.kind,
                         "start": q.start,
                         "end": q.end,

@@ -141,6 +141,15 @@ fn said_line(quote: &Quote) -> String {
         (None, Some(s)) => parts.push(format!("speaker: {}", escape(s))),
         (None, None) => parts.push("no attribution".into()),
     }
+    // "she → Ana Ruiz: the subject of the sentence before".
+    if let (Some(e), Some(s)) = (&quote.speaker_evidence, &quote.speaker) {
+        parts.push(format!(
+            "“{}” → {}: {}",
+            escape(e.words.trim()),
+            escape(s),
+            e.via.explain()
+        ));
+    }
     if quote.kind == QuoteKind::Partial {
         parts.push("partial quotation".into());
     }
@@ -241,5 +250,25 @@ mod tests {
         )]);
         assert!(html.contains("&lt;img src=x&gt;"));
         assert!(!html.contains("<img"));
+    }
+
+    #[test]
+    fn the_said_by_line_shows_how_a_pronoun_was_resolved() {
+        let quote = Quote {
+            speaker: Some("Ana Ruiz".into()),
+            speaker_as_written: Some("she".into()),
+            speaker_evidence: Some(crate::model::SpeakerEvidence {
+                words: "she".into(),
+                start: 10,
+                end: 13,
+                via: crate::model::SpeakerVia::PreviousSubject,
+            }),
+            ..Quote::default()
+        };
+        assert!(
+            said_line(&quote).contains("“she” → Ana Ruiz: the subject of the sentence before"),
+            "{}",
+            said_line(&quote)
+        );
     }
 }
