@@ -156,7 +156,8 @@ fn many_quotes_group_without_scoring_all_pairs() {
             quote(&format!("a{}", i % 50), &text)
         })
         .collect();
-    let index = Index::new(&quotes);
+    let stories = Stories::unknown();
+    let index = Index::new(&quotes, &stories);
     assert!(index.candidates().len() < quotes.len() * 10);
     assert_eq!(group(&quotes).len(), quotes.len());
 }
