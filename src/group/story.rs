@@ -1,6 +1,6 @@
 //! Articles → the stories they tell, as far as grouping needs to know: two articles share a
-//! story when they name a rare entity in common (a place, a person, an organisation that few
-//! articles of the set mention).
+//! story when they name at least [`SHARED`] rare entities in common (places, people,
+//! organisations that few articles of the set mention); one name in common happens by chance.
 //!
 //! An entity is a capitalised word inside a sentence (not its first word), case-folded.
 //! "Rare" means named by at most [`rare_cap`] articles, a bound that grows with the square
@@ -21,6 +21,9 @@ pub struct Stories {
     /// No articles were given: every quotation is taken to be of one story.
     unknown: bool,
 }
+
+/// Rare entities two articles of one story have in common, at least.
+const SHARED: usize = 2;
 
 /// The most articles a rare entity may be named in.
 fn rare_cap(articles: usize) -> usize {
@@ -105,14 +108,21 @@ impl Stories {
     }
 }
 
-/// Whether two sorted lists hold a value in common.
+/// Whether two sorted lists hold [`SHARED`] values in common.
 fn sorted_overlap(a: &[u32], b: &[u32]) -> bool {
-    let (mut i, mut j) = (0, 0);
+    let (mut i, mut j, mut common) = (0, 0, 0);
     while let (Some(&x), Some(&y)) = (a.get(i), b.get(j)) {
         match x.cmp(&y) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => return true,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                if common >= SHARED {
+                    return true;
+                }
+                i += 1;
+                j += 1;
+            }
         }
     }
     false
@@ -169,11 +179,8 @@ mod tests {
     fn articles_naming_a_rare_place_share_a_story() {
         let mut articles = vec![
             article("a1", "The bridge in Kellam closed on Monday near Zarrow."),
-            article(
-                "a2",
-                "Engineers from Abberly in Zarrow inspected the bridge on Monday.",
-            ),
-            article("a3", "The strike in Ostrov went on past Monday."),
+            article("a2", "Engineers from Kellam in Zarrow saw the bridge on Monday."),
+            article("a3", "The strike in Ostrov went on past Monday near Zarrow."),
         ];
         // Many other articles name Monday, so it marks no story.
         for i in 4..40 {
