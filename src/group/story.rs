@@ -179,8 +179,14 @@ mod tests {
     fn articles_naming_a_rare_place_share_a_story() {
         let mut articles = vec![
             article("a1", "The bridge in Kellam closed on Monday near Zarrow."),
-            article("a2", "Engineers from Kellam in Zarrow saw the bridge on Monday."),
-            article("a3", "The strike in Ostrov went on past Monday near Zarrow."),
+            article(
+                "a2",
+                "Engineers from Kellam in Zarrow saw the bridge on Monday.",
+            ),
+            article(
+                "a3",
+                "The strike in Ostrov went on past Monday near Zarrow.",
+            ),
         ];
         // Many other articles name Monday, so it marks no story.
         for i in 4..40 {
