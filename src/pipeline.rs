@@ -9,6 +9,10 @@ use crate::{extract, group, speakers};
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 
+mod incremental;
+
+pub use incremental::Extracted;
+
 /// What the caller may choose about an analysis.
 #[derive(Clone, Debug, Default)]
 pub struct AnalyzeOptions {
@@ -69,8 +73,24 @@ pub fn analyze_with_progress(
     for (i, article) in articles.iter_mut().enumerate() {
         article.article_id = format!("a{}", i + 1);
     }
+    let found = extract_all(&articles, progress)?;
+    finish(articles, found, options, progress)
+}
+
+/// The stages after extraction: the user's edits, speakers across articles, grouping and
+/// alignment. `found` holds each article's quotations as extracted, in article order.
+fn finish(
+    articles: Vec<Article>,
+    found: Vec<Vec<Quote>>,
+    options: &AnalyzeOptions,
+    progress: &mut dyn FnMut(Progress) -> bool,
+) -> Option<Analysis> {
     let mut applying = Applying::new(&options.corrections);
-    let mut quotes = extract_all(&articles, &mut applying, progress)?;
+    let mut quotes: Vec<Quote> = Vec::with_capacity(found.iter().map(Vec::len).sum());
+    for (article, mut found) in articles.iter().zip(found) {
+        applying.edit_quotes(article, &mut found);
+        quotes.extend(found);
+    }
     for (i, quote) in quotes.iter_mut().enumerate() {
         quote.quote_id = format!("q{}", i + 1);
     }
@@ -110,16 +130,14 @@ pub fn analyze_with_progress(
 /// Articles handed to the threads at a time, between progress reports.
 const CHUNK: usize = 64;
 
-/// Every article's quotations, in article then text order, with the user's edits applied.
-/// Articles are read on every core, a chunk at a time; the result is the same whatever the
-/// number of threads.
+/// Every article's quotations as extracted, in article then text order. Articles are read on
+/// every core, a chunk at a time; the result is the same whatever the number of threads.
 fn extract_all(
     articles: &[Article],
-    applying: &mut Applying,
     progress: &mut dyn FnMut(Progress) -> bool,
-) -> Option<Vec<Quote>> {
+) -> Option<Vec<Vec<Quote>>> {
     let total = articles.len();
-    let mut quotes: Vec<Quote> = Vec::new();
+    let mut quotes: Vec<Vec<Quote>> = Vec::with_capacity(total);
     for (c, chunk) in articles.chunks(CHUNK).enumerate() {
         if !progress(Progress {
             stage: Stage::Extracting,
@@ -128,11 +146,7 @@ fn extract_all(
         }) {
             return None;
         }
-        let found: Vec<Vec<Quote>> = chunk.par_iter().map(extract::extract).collect();
-        for (article, mut found) in chunk.iter().zip(found) {
-            applying.edit_quotes(article, &mut found);
-            quotes.extend(found);
-        }
+        quotes.par_extend(chunk.par_iter().map(extract::extract));
     }
     Some(quotes)
 }
