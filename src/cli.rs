@@ -1,6 +1,10 @@
-//! The command line: `verbatim analyze FILES… [--format json|text|csv] [-o FILE] [--reference
-//! ARTICLE]`. Files that cannot be read are reported on stderr, one line each naming the file
-//! and the reason; the others are still analysed, and the exit code is 1 if any file failed.
+//! The command line: `verbatim analyze (FILES|FOLDERS)… [--files-from LIST] [--format
+//! json|text|csv] [-o FILE] [--reference ARTICLE]`. A folder contributes the files in it, at
+//! any depth, in the formats Verbatim reads ([`crate::folder`]), sorted by path; `--files-from`
+//! names one input a line (`-` reads the list from standard input). Inputs are read on every
+//! core. Files that cannot be read are reported on stderr, one line each naming the file and
+//! the reason; the others are still analysed, and the exit code is 1 if any file failed. JSON
+//! and CSV are written as a stream.
 //!
 //! `verbatim export --format html|csv|json (FILES…|--workspace W.verbatim) -o OUT` writes a
 //! report (atomically: an old OUT survives a failed export). Exit codes: 0 written; 1 written,
@@ -30,9 +34,13 @@ struct Cli {
 enum Command {
     /// Find quotations and speakers, group versions of one statement, mark what changed.
     Analyze {
-        /// Article files (text in any encoding, .html, .pdf, .docx) or http(s) URLs to fetch.
-        #[arg(required = true)]
+        /// Article files (text in any encoding, .html, .pdf, .docx), folders of them, or
+        /// http(s) URLs to fetch.
+        #[arg(required_unless_present = "files_from")]
         files: Vec<PathBuf>,
+        /// Also read the inputs named in this file, one a line (`-`: standard input).
+        #[arg(long, value_name = "LIST")]
+        files_from: Option<PathBuf>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
@@ -110,11 +118,23 @@ pub fn main(args: Vec<OsString>) -> i32 {
     };
     match cli.command {
         Command::Analyze {
-            files,
+            mut files,
+            files_from,
             format,
             output,
             reference,
-        } => run_analyze(&files, format, output.as_deref(), reference),
+        } => {
+            if let Some(list) = files_from {
+                match read_list(&list) {
+                    Ok(more) => files.extend(more),
+                    Err(e) => {
+                        eprintln!("verbatim: {e}");
+                        return 2;
+                    }
+                }
+            }
+            run_analyze(&files, format, output.as_deref(), reference)
+        }
         Command::Export {
             files,
             workspace,
@@ -179,12 +199,61 @@ fn run_export(
     }
 }
 
-/// The articles that could be read; each that could not is named on stderr.
-fn load_files(files: &[PathBuf]) -> (Vec<Article>, bool) {
+/// The inputs named in `list`, one a line (blank lines ignored); `-` is standard input.
+fn read_list(list: &std::path::Path) -> Result<Vec<PathBuf>, String> {
+    let text = if list.as_os_str() == "-" {
+        std::io::read_to_string(std::io::stdin())
+            .map_err(|e| format!("cannot read the list from standard input: {e}"))?
+    } else {
+        std::fs::read_to_string(list)
+            .map_err(|e| format!("{}: cannot read the list: {e}", list.display()))?
+    };
+    Ok(text
+        .lines()
+        .map(|l| l.trim_end_matches('\r'))
+        .filter(|l| !l.trim().is_empty())
+        .map(PathBuf::from)
+        .collect())
+}
+
+/// Each folder among `inputs` replaced by the article files in it; what a folder leaves out is
+/// noted on stderr. The second value is whether a folder could not be read.
+fn expand(inputs: &[PathBuf]) -> (Vec<PathBuf>, bool) {
+    let mut out = Vec::with_capacity(inputs.len());
     let mut failed = false;
-    let mut articles = Vec::new();
-    for path in files {
-        match load_input(&path.to_string_lossy()) {
+    for input in inputs {
+        if !input.is_dir() {
+            out.push(input.clone());
+            continue;
+        }
+        match crate::folder::list(input) {
+            Ok(listing) => {
+                for s in &listing.skipped {
+                    eprintln!("verbatim: note: skipped {}: {}", s.path.display(), s.reason);
+                }
+                out.extend(listing.files);
+            }
+            Err(e) => {
+                eprintln!("verbatim: {}: cannot read the folder: {e}", input.display());
+                failed = true;
+            }
+        }
+    }
+    (out, failed)
+}
+
+/// The articles that could be read, in input order (read on every core); each that could
+/// not is named on stderr.
+fn load_files(inputs: &[PathBuf]) -> (Vec<Article>, bool) {
+    use rayon::prelude::*;
+    let (files, mut failed) = expand(inputs);
+    let read: Vec<Result<Article, ingest::IngestError>> = files
+        .par_iter()
+        .map(|path| load_input(&path.to_string_lossy()))
+        .collect();
+    let mut articles = Vec::with_capacity(read.len());
+    for result in read {
+        match result {
             Ok(article) => articles.push(article),
             Err(e) => {
                 eprintln!("verbatim: {e}");
@@ -207,30 +276,41 @@ fn run_analyze(
         ..AnalyzeOptions::default()
     };
     let analysis = analyze(articles, &options);
-    let colour = output.is_none() && std::io::stdout().is_terminal();
-    let rendered = match format {
-        Format::Json => report::json::to_string(&analysis),
-        Format::Text => report::text::render(&analysis, colour),
-        Format::Csv => match report::csv::to_string(&analysis) {
-            Ok(s) => s,
-            Err(e) => {
-                eprintln!("verbatim: cannot write CSV: {e}");
-                return 1;
-            }
-        },
-    };
     let written = match output {
-        Some(path) => std::fs::write(path, rendered.as_bytes())
-            .map_err(|e| format!("{}: cannot write: {e}", path.display())),
-        None => std::io::stdout()
-            .write_all(rendered.as_bytes())
-            .map_err(|e| format!("cannot write to standard output: {e}")),
+        Some(path) => std::fs::File::create(path)
+            .map_err(|e| format!("{}: cannot write: {e}", path.display()))
+            .and_then(|file| {
+                render(&analysis, format, false, std::io::BufWriter::new(file))
+                    .map_err(|e| format!("{}: cannot write: {e}", path.display()))
+            }),
+        None => {
+            let colour = std::io::stdout().is_terminal();
+            render(&analysis, format, colour, std::io::stdout().lock())
+                .map_err(|e| format!("cannot write to standard output: {e}"))
+        }
     };
     if let Err(e) = written {
         eprintln!("verbatim: {e}");
         return 1;
     }
     i32::from(failed)
+}
+
+/// Writes `analysis` in `format` to `out` (JSON and CSV as a stream).
+fn render(
+    analysis: &crate::model::Analysis,
+    format: Format,
+    colour: bool,
+    mut out: impl Write,
+) -> std::io::Result<()> {
+    match format {
+        Format::Json => report::json::write(analysis, out),
+        Format::Csv => report::csv::write(analysis, out).map_err(std::io::Error::other),
+        Format::Text => {
+            out.write_all(report::text::render(analysis, colour).as_bytes())?;
+            out.flush()
+        }
+    }
 }
 
 /// Reads one input named on the command line: an `http://` or `https://` URL is fetched (the

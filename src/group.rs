@@ -1,58 +1,47 @@
 //! Quotations → groups of the same statement across articles.
 //!
-//! Each quotation is reduced to its content signature ([`normalize::signature`]): stems of
-//! content words, numbers as values, known names under their canonical form. Terms are
-//! weighted by rarity over the whole set (idf), so that words every quotation of a story
-//! shares ("weapons", a country) count for little. An inverted index of the rarer terms
-//! proposes candidate pairs; only those are scored, never all pairs.
+//! Each quotation is reduced to its content signature ([`crate::normalize::signature`]): stems of
+//! content words, numbers as values, known names under their canonical form, with the
+//! corpus's stock phrases left out ([`profile`]). Terms are weighted by rarity over the whole
+//! set (idf), so that words every quotation of a story shares ("weapons", a country) count for
+//! little. Each quotation proposes a bounded number of candidates through its rarest terms
+//! ([`candidates`]); only those are scored, never all pairs.
 //!
-//! A pair's score blends weighted containment (a fragment lies wholly inside its full
-//! quotation), weighted Jaccard, and two alignment measures: the longest common run of content
-//! terms in order, and of all words (a translation changes words but keeps most content and
-//! the sentence's shape in place; unrelated sentences on one topic share words in no
-//! particular order), with small bonuses for shared numbers and the same speaker.
-//! Clusters form greedily from the best pair down; two clusters join only when their core
-//! members (the most complete ones) match each other, which stops chains of weak links, and
-//! only when no article would hold two members unless the two repeat the same words.
+//! A pair may only be one statement when its speakers agree (the same named speaker) or its
+//! articles share a story ([`story`]): a turn of phrase said by different people in different
+//! stories is never grouped. Its score blends weighted containment (a fragment lies wholly
+//! inside its full quotation), weighted Jaccard, and two alignment measures: the longest
+//! common run of content terms in order, and of all words (a translation changes words but
+//! keeps most content and the sentence's shape in place; unrelated sentences on one topic
+//! share words in no particular order), with small bonuses for shared numbers and the same
+//! speaker. Clusters form greedily from the best pair down ([`cluster`]).
 //!
 //! The index is written here rather than taken from gaoya: MinHash/LSH approximates set
 //! overlap, while an exact inverted index of the rarer terms finds the same candidates without
 //! tuning bands and rows for sentences of a dozen terms.
 //!
 //! Out come clusters of indices into the quotations, each sorted, ordered by first index;
-//! every quotation is in exactly one cluster.
+//! every quotation is in exactly one cluster. The result does not depend on the number of
+//! threads: work is split per quotation and per pair, and gathered in order.
 
-use rustc_hash::FxHashMap;
+use rayon::prelude::*;
 
-use crate::model::Quote;
-use crate::normalize;
+use crate::model::{Article, Quote};
 
+mod candidates;
 mod cluster;
+mod profile;
+mod story;
+
+use profile::Profile;
+pub use story::Stories;
 
 /// Pairs scoring at least this are the same statement.
 const THRESHOLD: f64 = 0.5;
+/// The most bytes between two pieces of one split quotation (an attribution).
+const PIECE_GAP: usize = 120;
 /// A lone fragment joins a cluster through a link this strong to any member.
 const FRAGMENT_LINK: f64 = 0.7;
-/// A term in more quotations than this (and than [`MIN_POSTING_CAP`]) proposes no candidates.
-const POSTING_SHARE: usize = 20;
-/// The smallest posting-list cap, so small sets use every term.
-const MIN_POSTING_CAP: usize = 200;
-
-/// One quotation reduced to what grouping compares.
-#[derive(Debug, Default)]
-struct Profile {
-    /// Content terms in text order, interned.
-    order: Vec<u32>,
-    /// The same terms, sorted and without repeats.
-    set: Vec<u32>,
-    /// The number terms, sorted and without repeats.
-    numbers: Vec<u32>,
-    /// Word and number keys in order, for telling near-identical texts apart.
-    keys: Vec<String>,
-    /// Stems of all words in order, interned.
-    words: Vec<u32>,
-}
-
 /// What a pair's score is made of, each from 0 to 1 but the bonus.
 #[derive(Clone, Copy, Debug)]
 struct Parts {
@@ -82,44 +71,16 @@ impl Parts {
 struct Index<'a> {
     quotes: &'a [Quote],
     profiles: Vec<Profile>,
+    /// Quotations holding each interned term.
+    df: Vec<usize>,
     /// Inverse document frequency of each interned term.
     idf: Vec<f64>,
-}
-
-/// Interns each quotation's signature.
-fn profiles(quotes: &[Quote]) -> (Vec<Profile>, usize) {
-    let mut ids: FxHashMap<String, u32> = FxHashMap::default();
-    let mut intern = |term: String| {
-        let next = ids.len() as u32;
-        *ids.entry(term).or_insert(next)
-    };
-    let profiles = quotes
-        .iter()
-        .map(|quote| {
-            let sig = normalize::signature(&quote.text);
-            let order: Vec<u32> = sig.terms.into_iter().map(&mut intern).collect();
-            let mut numbers: Vec<u32> = sig.numbers.into_iter().map(&mut intern).collect();
-            numbers.sort_unstable();
-            numbers.dedup();
-            let words: Vec<u32> = sig.stems.into_iter().map(&mut intern).collect();
-            let mut set = order.clone();
-            set.sort_unstable();
-            set.dedup();
-            Profile {
-                order,
-                set,
-                numbers,
-                keys: sig.keys,
-                words,
-            }
-        })
-        .collect();
-    (profiles, ids.len())
+    stories: &'a Stories,
 }
 
 impl<'a> Index<'a> {
-    fn new(quotes: &'a [Quote]) -> Self {
-        let (profiles, terms) = profiles(quotes);
+    fn new(quotes: &'a [Quote], stories: &'a Stories) -> Self {
+        let (profiles, terms) = profile::profiles(quotes);
         let mut df = vec![0usize; terms];
         for term in profiles.iter().flat_map(|p| &p.set) {
             if let Some(d) = df.get_mut(*term as usize) {
@@ -134,7 +95,9 @@ impl<'a> Index<'a> {
         Self {
             quotes,
             profiles,
+            df,
             idf,
+            stories,
         }
     }
 
@@ -241,56 +204,51 @@ impl<'a> Index<'a> {
         !short.is_empty() && long.windows(short.len()).any(|w| w == short.as_slice())
     }
 
+    /// Whether `a` and `b` may be one statement at all: the same named speaker, or articles
+    /// that share a story.
+    fn compatible(&self, a: usize, b: usize) -> bool {
+        let named = |i: usize| {
+            self.speaker(i)
+                .filter(|s| !crate::speakers::is_unnamed(Some(s)))
+        };
+        if let (Some(x), Some(y)) = (named(a), named(b))
+            && x == y
+        {
+            return true;
+        }
+        match (self.article(a), self.article(b)) {
+            (Some(x), Some(y)) => self.stories.shared(x, y),
+            _ => false,
+        }
+    }
+
+    /// Whether `a` and `b` are two pieces of one statement in one article: a quotation split
+    /// by its attribution ("…,” she said. “…"), so the same article and speaker, no more than
+    /// an attribution between them, and hardly a content term in common.
+    fn pieces(&self, a: usize, b: usize) -> bool {
+        let (Some(qa), Some(qb)) = (self.quotes.get(a), self.quotes.get(b)) else {
+            return false;
+        };
+        let (Some(pa), Some(pb)) = (self.profiles.get(a), self.profiles.get(b)) else {
+            return false;
+        };
+        let (first, second) = if qa.span.start <= qb.span.start {
+            (qa, qb)
+        } else {
+            (qb, qa)
+        };
+        let gap = second.span.start.saturating_sub(first.span.end);
+        let shared = intersection(&pa.set, &pb.set).len();
+        qa.article_id == qb.article_id
+            && qa.speaker == qb.speaker
+            && first.span.end <= second.span.start
+            && gap <= PIECE_GAP
+            && shared * 4 <= pa.set.len().min(pb.set.len())
+    }
+
     /// Candidate pairs `(a, b)`, `a < b`, sharing enough rare terms, sorted.
     fn candidates(&self) -> Vec<(usize, usize)> {
-        let n = self.profiles.len();
-        let cap = (n / POSTING_SHARE).max(MIN_POSTING_CAP);
-        let mut postings: Vec<Vec<usize>> = vec![Vec::new(); self.idf.len()];
-        for (i, p) in self.profiles.iter().enumerate() {
-            for &t in &p.set {
-                if let Some(list) = postings.get_mut(t as usize) {
-                    list.push(i);
-                }
-            }
-        }
-        let mut counts = vec![0u32; n];
-        let mut touched: Vec<usize> = Vec::new();
-        let mut pairs = Vec::new();
-        for (a, p) in self.profiles.iter().enumerate() {
-            for list in p.set.iter().filter_map(|&t| postings.get(t as usize)) {
-                if list.len() > cap {
-                    continue;
-                }
-                for &b in list.iter().filter(|&&b| b > a) {
-                    if let Some(c) = counts.get_mut(b) {
-                        if *c == 0 {
-                            touched.push(b);
-                        }
-                        *c += 1;
-                    }
-                }
-            }
-            for &b in &touched {
-                // Scoring needs min(3, smaller) shared terms; the rare ones counted here are
-                // most of them.
-                let need = p
-                    .set
-                    .len()
-                    .min(self.profiles.get(b).map_or(0, |q| q.set.len()));
-                if counts
-                    .get(b)
-                    .is_some_and(|&c| c as usize >= need.clamp(2, 3))
-                {
-                    pairs.push((a, b));
-                }
-                if let Some(c) = counts.get_mut(b) {
-                    *c = 0;
-                }
-            }
-            touched.clear();
-        }
-        pairs.sort_unstable();
-        pairs
+        candidates::candidates(&self.profiles, &self.df)
     }
 }
 
@@ -333,8 +291,9 @@ fn lcs(a: &[u32], b: &[u32]) -> usize {
     row.last().copied().unwrap_or(0)
 }
 
-/// Clusters of indices into `quotes`; every index is in exactly one cluster, each cluster is
-/// sorted and clusters are ordered by their first index.
+/// Clusters of indices into `quotes`, taking every quotation to be of one story (see
+/// [`group_in_stories`]); every index is in exactly one cluster, each cluster is sorted and
+/// clusters are ordered by their first index.
 ///
 /// ```
 /// use verbatim::{group::group, Quote};
@@ -351,16 +310,31 @@ fn lcs(a: &[u32], b: &[u32]) -> usize {
 /// assert_eq!(group(&quotes), vec![vec![0, 1], vec![2]]);
 /// ```
 pub fn group(quotes: &[Quote]) -> Vec<Vec<usize>> {
-    let index = Index::new(quotes);
+    group_in_stories(quotes, &Stories::unknown())
+}
+
+/// Clusters of indices into `quotes` whose articles' stories are `stories` (see
+/// [`Stories::new`]): two quotations by different speakers join only when their articles share
+/// a story.
+pub fn group_in_stories(quotes: &[Quote], stories: &Stories) -> Vec<Vec<usize>> {
+    let index = Index::new(quotes, stories);
     let edges: Vec<(f64, usize, usize)> = index
         .candidates()
-        .into_iter()
+        .into_par_iter()
         .filter_map(|(a, b)| {
+            if !index.compatible(a, b) {
+                return None;
+            }
             let score = index.score(a, b);
             (score >= THRESHOLD).then_some((score, a, b))
         })
         .collect();
     cluster::cluster(&index, edges)
+}
+
+/// The stories of `articles`, for [`group_in_stories`].
+pub fn stories(articles: &[Article]) -> Stories {
+    Stories::new(articles)
 }
 
 #[cfg(test)]

@@ -20,6 +20,7 @@ pub mod app;
 pub mod cli;
 pub mod corrections;
 pub mod extract;
+pub mod folder;
 pub mod group;
 pub mod ingest;
 pub mod lexicon;

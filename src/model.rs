@@ -47,24 +47,33 @@ pub struct ArticleMeta {
 }
 
 /// One article, read and cleaned.
+///
+/// Serialized as the result's `articles` entries: `id`, `path`, `title`, the metadata fields
+/// at the top level, `format`, `warnings`, `content_hash` and `byte_len`; the cleaned text, its
+/// paragraphs and the offset map stay out (they are the file's, not the result's).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Article {
     /// Stable within one analysis: `a1`, `a2`, … in input order.
+    #[serde(rename = "id")]
     pub article_id: String,
     /// The path or URL the article was read from, as given.
     pub path: String,
     /// The headline, or the file name when there is none.
     pub title: String,
     /// Metadata found in the source.
+    #[serde(flatten)]
     pub meta: ArticleMeta,
     /// How the source was read.
     pub format: SourceFormat,
     /// The cleaned text: decoded, repaired, without boilerplate or a repeated body.
     /// Paragraphs are separated by a blank line (`"\n\n"`).
+    #[serde(skip)]
     pub text: String,
     /// Byte ranges of the paragraphs in `text`, in order (the title is not among them).
+    #[serde(skip)]
     pub paragraphs: Vec<Span>,
     /// Maps byte offsets in `text` back to byte offsets in the original file.
+    #[serde(skip)]
     pub offsets: OffsetMap,
     /// Human-readable notes on every repair made while reading.
     pub warnings: Vec<String>,
@@ -227,11 +236,16 @@ pub struct QuoteKey {
 }
 
 /// One quotation found in one article.
+///
+/// Serialized with the result's member fields: `id`, `article`, `text`, `kind`, `start`,
+/// `end`, `speaker`, `speaker_as_written`, and the rest under their own names.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Quote {
     /// Stable within one analysis: `q1`, `q2`, … in article then text order.
+    #[serde(rename = "id")]
     pub quote_id: String,
     /// The article it is in.
+    #[serde(rename = "article")]
     pub article_id: String,
     /// The quotation as printed, without its marks.
     pub text: String,
@@ -404,8 +418,10 @@ pub struct DiffOp {
     /// This version's words (with the spacing that follows them).
     pub text: String,
     /// The reference's words.
+    #[serde(rename = "ref")]
     pub ref_text: String,
     /// What kind of change it is; `None` for `Equal`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub class: Option<ChangeClass>,
 }
 
@@ -442,6 +458,7 @@ impl GroupFlag {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Member {
     /// The quotation.
+    #[serde(rename = "id")]
     pub quote_id: String,
     /// Its alignment against the reference; empty for the reference itself.
     pub diff: Vec<DiffOp>,
@@ -451,6 +468,7 @@ pub struct Member {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Group {
     /// Stable within one analysis: `g1`, `g2`, …
+    #[serde(rename = "id")]
     pub group_id: String,
     /// The speaker most members name.
     pub speaker: Option<String>,
@@ -537,7 +555,14 @@ impl Analysis {
 
     /// The article with this id.
     pub fn article(&self, article_id: &str) -> Option<&Article> {
-        self.articles.iter().find(|a| a.article_id == article_id)
+        // Ids are `a1`, `a2`… in order: try the position they name before searching.
+        let by_position = article_id
+            .strip_prefix('a')
+            .and_then(|n| n.parse::<usize>().ok())
+            .and_then(|n| n.checked_sub(1))
+            .and_then(|i| self.articles.get(i))
+            .filter(|a| a.article_id == article_id);
+        by_position.or_else(|| self.articles.iter().find(|a| a.article_id == article_id))
     }
 }
 

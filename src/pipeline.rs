@@ -6,6 +6,12 @@ use crate::corrections::Corrections;
 use crate::corrections::apply::Applying;
 use crate::model::{Analysis, Article, Group, Quote, QuoteKey};
 use crate::{extract, group, speakers};
+use rayon::prelude::*;
+use rustc_hash::{FxHashMap, FxHashSet};
+
+mod incremental;
+
+pub use incremental::Extracted;
 
 /// What the caller may choose about an analysis.
 #[derive(Clone, Debug, Default)]
@@ -67,18 +73,21 @@ pub fn analyze_with_progress(
     for (i, article) in articles.iter_mut().enumerate() {
         article.article_id = format!("a{}", i + 1);
     }
+    let found = extract_all(&articles, progress)?;
+    finish(articles, found, options, progress)
+}
+
+/// The stages after extraction: the user's edits, speakers across articles, grouping and
+/// alignment. `found` holds each article's quotations as extracted, in article order.
+fn finish(
+    articles: Vec<Article>,
+    found: Vec<Vec<Quote>>,
+    options: &AnalyzeOptions,
+    progress: &mut dyn FnMut(Progress) -> bool,
+) -> Option<Analysis> {
     let mut applying = Applying::new(&options.corrections);
-    let mut quotes: Vec<Quote> = Vec::new();
-    let total = articles.len();
-    for (i, article) in articles.iter().enumerate() {
-        if !progress(Progress {
-            stage: Stage::Extracting,
-            done: i,
-            total,
-        }) {
-            return None;
-        }
-        let mut found = extract::extract(article);
+    let mut quotes: Vec<Quote> = Vec::with_capacity(found.iter().map(Vec::len).sum());
+    for (article, mut found) in articles.iter().zip(found) {
         applying.edit_quotes(article, &mut found);
         quotes.extend(found);
     }
@@ -95,35 +104,18 @@ pub fn analyze_with_progress(
     }) {
         return None;
     }
-    let mut clusters = group::group(&quotes);
+    let mut clusters = group::group_in_stories(&quotes, &group::stories(&articles));
     applying.regroup(&mut clusters);
     speakers::fill_from_groups(&mut quotes, &clusters);
 
-    let preferred = preferred_references(&articles, &quotes, options);
-    let mut groups: Vec<Group> = Vec::with_capacity(clusters.len());
-    let total = clusters.len();
-    for (i, cluster) in clusters.iter().enumerate() {
-        if i % 64 == 0
-            && !progress(Progress {
-                stage: Stage::Aligning,
-                done: i,
-                total,
-            })
-        {
-            return None;
-        }
-        let members: Vec<&Quote> = cluster.iter().filter_map(|&q| quotes.get(q)).collect();
-        let reference = applying
-            .chosen_reference(cluster)
-            .or_else(|| members.iter().position(|q| preferred.contains(&q.quote_id)));
-        let align_options = applying.align_options(cluster, &options.align);
-        groups.push(align::build_group(
-            format!("g{}", i + 1),
-            &members,
-            reference,
-            &align_options,
-        ));
-    }
+    let groups = align_all(
+        &articles,
+        &quotes,
+        &clusters,
+        options,
+        &mut applying,
+        progress,
+    )?;
     let mut analysis = Analysis {
         articles,
         quotes,
@@ -135,26 +127,110 @@ pub fn analyze_with_progress(
     Some(analysis)
 }
 
-/// The quote ids the caller prefers as references.
-fn preferred_references(
+/// Articles handed to the threads at a time, between progress reports.
+const CHUNK: usize = 64;
+
+/// Every article's quotations as extracted, in article then text order. Articles are read on
+/// every core, a chunk at a time; the result is the same whatever the number of threads.
+fn extract_all(
+    articles: &[Article],
+    progress: &mut dyn FnMut(Progress) -> bool,
+) -> Option<Vec<Vec<Quote>>> {
+    let total = articles.len();
+    let mut quotes: Vec<Vec<Quote>> = Vec::with_capacity(total);
+    for (c, chunk) in articles.chunks(CHUNK).enumerate() {
+        if !progress(Progress {
+            stage: Stage::Extracting,
+            done: c * CHUNK,
+            total,
+        }) {
+            return None;
+        }
+        quotes.par_extend(chunk.par_iter().map(extract::extract));
+    }
+    Some(quotes)
+}
+
+/// Each cluster aligned into a group, on every core, a chunk at a time.
+fn align_all(
     articles: &[Article],
     quotes: &[Quote],
+    clusters: &[Vec<usize>],
     options: &AnalyzeOptions,
-) -> Vec<String> {
+    applying: &mut Applying,
+    progress: &mut dyn FnMut(Progress) -> bool,
+) -> Option<Vec<Group>> {
+    let preferred = preferred_references(articles, quotes, options);
+    let total = clusters.len();
+    let mut groups: Vec<Group> = Vec::with_capacity(total);
+    for (c, chunk) in clusters.chunks(CHUNK * 4).enumerate() {
+        if !progress(Progress {
+            stage: Stage::Aligning,
+            done: c * CHUNK * 4,
+            total,
+        }) {
+            return None;
+        }
+        // The corrections are consulted in order; only the alignment runs in parallel.
+        let jobs: Vec<(Option<usize>, AlignOptions)> = chunk
+            .iter()
+            .map(|cluster| {
+                let reference = applying.chosen_reference(cluster).or_else(|| {
+                    cluster.iter().position(|&q| {
+                        quotes
+                            .get(q)
+                            .is_some_and(|q| preferred.contains(q.quote_id.as_str()))
+                    })
+                });
+                (reference, applying.align_options(cluster, &options.align))
+            })
+            .collect();
+        let first = groups.len();
+        let built: Vec<Group> = chunk
+            .par_iter()
+            .zip(jobs)
+            .enumerate()
+            .map(|(i, (cluster, (reference, align_options)))| {
+                let members: Vec<&Quote> = cluster.iter().filter_map(|&q| quotes.get(q)).collect();
+                align::build_group(
+                    format!("g{}", first + i + 1),
+                    &members,
+                    reference,
+                    &align_options,
+                )
+            })
+            .collect();
+        groups.extend(built);
+    }
+    Some(groups)
+}
+
+/// The quote ids the caller prefers as references.
+fn preferred_references<'q>(
+    articles: &[Article],
+    quotes: &'q [Quote],
+    options: &AnalyzeOptions,
+) -> FxHashSet<&'q str> {
+    if options.reference_article.is_none() && options.reference_quotes.is_empty() {
+        return FxHashSet::default();
+    }
     let article_wanted = |article: &Article| match &options.reference_article {
         Some(r) => {
             article.article_id == *r || article.path == *r || article.path.ends_with(r.as_str())
         }
         None => false,
     };
+    let by_id: FxHashMap<&str, &Article> = articles
+        .iter()
+        .map(|a| (a.article_id.as_str(), a))
+        .collect();
     quotes
         .iter()
         .filter(|q| {
-            articles
-                .iter()
-                .find(|a| a.article_id == q.article_id)
+            by_id
+                .get(q.article_id.as_str())
                 .is_some_and(|a| article_wanted(a) || options.reference_quotes.contains(&q.key(a)))
         })
-        .map(|q| q.quote_id.clone())
+        .map(|q| q.quote_id.as_str())
         .collect()
 }

@@ -195,3 +195,62 @@ fn reference_option_picks_the_reference_article() {
         }
     }
 }
+
+#[test]
+fn a_folder_contributes_its_articles_at_any_depth_and_skips_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("later")).unwrap();
+    write(dir.path(), "wire.txt", WIRE);
+    write(&dir.path().join("later"), "local.txt", LOCAL);
+    write(dir.path(), "expected.json", "{\"not\": \"an article\"}");
+    let out = verbatim(&["analyze", "--format", "json", dir.path().to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let paths: Vec<&str> = v["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths.len(), 2, "{paths:?}");
+    assert!(paths[0].ends_with("later/local.txt") && paths[1].ends_with("wire.txt"));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("expected.json: not a format Verbatim reads (.json)"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn files_from_reads_the_list_on_standard_input() {
+    use std::io::Write as _;
+    let dir = tempfile::tempdir().unwrap();
+    let a = write(dir.path(), "wire.txt", WIRE);
+    let b = write(dir.path(), "local.txt", LOCAL);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_verbatim"))
+        .args(["analyze", "--files-from", "-", "--format", "csv"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let list = format!("{}\n\n{}\n", a.display(), b.display());
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(list.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let csv = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        csv.lines().count(),
+        5,
+        "a header and four quotations:\n{csv}"
+    );
+    assert!(csv.contains("wire.txt") && csv.contains("local.txt"));
+}

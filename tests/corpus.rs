@@ -241,3 +241,64 @@ fn misattribution_is_a_speaker_conflict() {
         group_of(q).flags
     );
 }
+
+#[path = "support/news.rs"]
+mod news;
+
+/// Generated coverage, read into articles.
+fn coverage(articles: usize, seed: u64) -> Vec<verbatim::Article> {
+    news::coverage(articles, seed)
+        .iter()
+        .map(|(name, text)| ingest::ingest_bytes(name, text.as_bytes()).unwrap())
+        .collect()
+}
+
+#[test]
+fn the_result_is_the_same_on_one_thread_and_on_four() {
+    let articles = coverage(120, 7);
+    let on = |threads: usize| {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap();
+        pool.install(|| {
+            let analysis = analyze(articles.clone(), &AnalyzeOptions::default());
+            verbatim::report::json::to_string(&analysis)
+        })
+    };
+    let one = on(1);
+    assert!(one.contains("\"members\""));
+    assert_eq!(one, on(4));
+}
+
+#[test]
+fn generated_coverage_groups_the_versions_of_each_statement() {
+    let analysis = analyze(coverage(200, 3), &AnalyzeOptions::default());
+    assert!(
+        analysis.quotes.len() > 400,
+        "{} quotes",
+        analysis.quotes.len()
+    );
+    // Every event's statements are quoted by several articles: most quotations have company,
+    // and no group mixes events (each statement names its event's place).
+    let grouped: usize = analysis
+        .groups
+        .iter()
+        .filter(|g| g.members.len() > 1)
+        .map(|g| g.members.len())
+        .sum();
+    assert!(
+        grouped * 10 >= analysis.quotes.len() * 8,
+        "{grouped} grouped"
+    );
+    for g in &analysis.groups {
+        let places: std::collections::BTreeSet<&str> = g
+            .members
+            .iter()
+            .filter_map(|m| analysis.quote(&m.quote_id))
+            .filter_map(|q| q.text.split(" in ").nth(1))
+            .filter_map(|rest| rest.split_whitespace().next())
+            .collect();
+        assert!(places.len() <= 1, "{} mixes {places:?}", g.group_id);
+    }
+}

@@ -41,6 +41,8 @@ impl Source {
 pub struct Document {
     /// Every opened source, in the order opened.
     pub sources: Vec<Source>,
+    /// Files the opened folders left out, and why.
+    pub skipped: Vec<crate::folder::Skipped>,
     /// The analysis shown.
     pub analysis: Analysis,
     /// Summaries of `analysis`.

@@ -62,7 +62,9 @@ pub fn run(paths: Vec<OsString>) -> i32 {
         "Verbatim",
         options,
         Box::new(move |cc| {
-            let mut app = App::with_paths(paths);
+            // The worker wakes the window from the first job on, so progress and the finished
+            // analysis show without the mouse moving.
+            let mut app = App::with_paths_waking(paths, Some(cc.egui_ctx.clone()));
             app.set_data_dir(crate::workspace::data_dir());
             if let Some(recent) = cc.storage.and_then(|s| eframe::get_value(s, RECENT_KEY)) {
                 let paths_opened = app.recent_files().to_vec();
@@ -83,28 +85,27 @@ pub fn run(paths: Vec<OsString>) -> i32 {
     }
 }
 
-/// Replaces each folder among `paths` by the files directly inside it, sorted by name.
-pub fn expand_folders(paths: Vec<PathBuf>) -> Vec<PathBuf> {
+/// Replaces each folder among `paths` by the article files in it at any depth, sorted by path
+/// (see [`crate::folder`]); also gives what the folders left out and why.
+pub fn expand_folders(paths: Vec<PathBuf>) -> (Vec<PathBuf>, Vec<crate::folder::Skipped>) {
     let mut out = Vec::new();
+    let mut skipped = Vec::new();
     for path in paths {
-        match std::fs::read_dir(&path) {
-            Ok(entries) => {
-                let mut files: Vec<PathBuf> = entries
-                    .filter_map(Result::ok)
-                    .map(|e| e.path())
-                    .filter(|p| p.is_file())
-                    .filter(|p| {
-                        !p.file_name()
-                            .and_then(|n| n.to_str())
-                            .is_some_and(|n| n.starts_with('.'))
-                    })
-                    .collect();
-                files.sort();
-                out.extend(files);
+        if !path.is_dir() {
+            // Not a folder: the loader reports what is wrong with it, if anything.
+            out.push(path);
+            continue;
+        }
+        match crate::folder::list(&path) {
+            Ok(listing) => {
+                out.extend(listing.files);
+                skipped.extend(listing.skipped);
             }
-            // Not a folder (or unreadable): the loader reports what is wrong with it.
-            Err(_) => out.push(path),
+            Err(e) => skipped.push(crate::folder::Skipped {
+                reason: format!("cannot read the folder: {e}"),
+                path,
+            }),
         }
     }
-    out
+    (out, skipped)
 }

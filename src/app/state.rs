@@ -76,7 +76,13 @@ impl App {
 
     /// An app that starts reading `paths`, or the demo articles when there are none.
     pub fn with_paths(paths: Vec<PathBuf>) -> Self {
+        Self::with_paths_waking(paths, None)
+    }
+
+    /// Like [`App::with_paths`], with the context the worker wakes on each report.
+    pub fn with_paths_waking(paths: Vec<PathBuf>, repaint: Option<egui::Context>) -> Self {
         let mut app = Self::new();
+        app.repaint = repaint;
         if paths.is_empty() {
             app.apply(Command::OpenDemo);
         } else {
@@ -149,7 +155,8 @@ impl App {
             Command::ShowOpenDialog => self.ui_state.open_dialog(),
             Command::OpenPaths(paths) => {
                 // A folder (named on the command line or dropped) stands for the files in it.
-                let paths = super::expand_folders(paths);
+                let (paths, skipped) = super::expand_folders(paths);
+                self.doc.skipped.extend(skipped);
                 // A workspace named among them (command line, drop, recent files) is opened
                 // as the session; the other files join it.
                 let (workspaces, paths): (Vec<PathBuf>, Vec<PathBuf>) = paths

@@ -1,6 +1,6 @@
 //! Greedy clustering of scored pairs: best pair first, joined only when the clusters' core
 //! members match (or a lone fragment links strongly), and never two members of one article
-//! unless they repeat the same words.
+//! unless they repeat the same words or are pieces of one statement (see `Index::pieces`).
 
 use super::{FRAGMENT_LINK, Index, THRESHOLD};
 
@@ -96,8 +96,8 @@ fn may_join(index: &Index, x: &Cluster, y: &Cluster, (link, a, b): Edge) -> bool
         return false;
     }
     x.members.iter().all(|&a| {
-        y.members
-            .iter()
-            .all(|&b| index.article(a) != index.article(b) || index.near_identical(a, b))
+        y.members.iter().all(|&b| {
+            index.article(a) != index.article(b) || index.near_identical(a, b) || index.pieces(a, b)
+        })
     })
 }

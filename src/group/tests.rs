@@ -156,8 +156,10 @@ fn many_quotes_group_without_scoring_all_pairs() {
             quote(&format!("a{}", i % 50), &text)
         })
         .collect();
-    let index = Index::new(&quotes);
-    assert!(index.candidates().len() < quotes.len() * 10);
+    let stories = Stories::unknown();
+    let index = Index::new(&quotes, &stories);
+    // Each quotation proposes a bounded number of pairs, whatever the size of the set.
+    assert!(index.candidates().len() <= quotes.len() * candidates::PER_QUOTE);
     assert_eq!(group(&quotes).len(), quotes.len());
 }
 

@@ -1,99 +1,184 @@
 //! The JSON result contract (`verbatim analyze --format json`): articles and groups, each
-//! member carrying its quotation's text, speakers, kind, byte offsets and diff. Fields beyond
-//! the contract (article metadata, quotation spans, group flags as words) are welcome extras.
+//! member carrying its quotation's fields (text, speakers, kind, byte offsets and the rest) and
+//! its diff. The names come from the model's serde derives; this module only nests each
+//! group's quotations into its members.
+//!
+//! [`write`] streams the result to any writer, group by group: nothing the size of the whole
+//! result is built in memory.
 
-use crate::model::{Analysis, ChangeClass, OpKind};
-use serde_json::{Value, json};
+use crate::model::{Analysis, Article, DiffOp, Group, Quote};
+use serde::Serialize;
+use serde::ser::{SerializeStruct, Serializer};
+use serde_json::Value;
+use std::io::Write;
+
+/// The whole result, serialized on the fly.
+#[derive(Serialize)]
+pub struct Contract<'a> {
+    articles: &'a [Article],
+    groups: Groups<'a>,
+}
+
+impl<'a> Contract<'a> {
+    /// The contract view of `analysis`.
+    pub fn new(analysis: &'a Analysis) -> Self {
+        Self {
+            articles: &analysis.articles,
+            groups: Groups(analysis),
+        }
+    }
+}
+
+/// Every group, with its members' quotations.
+struct Groups<'a>(&'a Analysis);
+
+impl Serialize for Groups<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let analysis = self.0;
+        serializer.collect_seq(
+            analysis
+                .groups
+                .iter()
+                .map(|group| GroupOut { analysis, group }),
+        )
+    }
+}
+
+/// One group as the contract nests it.
+struct GroupOut<'a> {
+    analysis: &'a Analysis,
+    group: &'a Group,
+}
+
+impl Serialize for GroupOut<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let g = self.group;
+        let mut out = serializer.serialize_struct("Group", 5)?;
+        out.serialize_field("id", &g.group_id)?;
+        out.serialize_field("speaker", &g.speaker)?;
+        out.serialize_field("reference", &g.reference)?;
+        out.serialize_field("flags", &g.flags)?;
+        out.serialize_field("members", &Members(self))?;
+        out.end()
+    }
+}
+
+/// A group's members, each its quotation and diff.
+struct Members<'a>(&'a GroupOut<'a>);
+
+impl Serialize for Members<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let GroupOut { analysis, group } = self.0;
+        serializer.collect_seq(group.members.iter().filter_map(|m| {
+            Some(MemberOut {
+                quote: analysis.quote(&m.quote_id)?,
+                diff: &m.diff,
+            })
+        }))
+    }
+}
+
+/// One member: the quotation's fields, then its diff.
+#[derive(Serialize)]
+struct MemberOut<'a> {
+    #[serde(flatten)]
+    quote: &'a Quote,
+    diff: &'a [DiffOp],
+}
+
+/// Streams the result to `out` as pretty-printed JSON with a final newline.
+pub fn write<W: Write>(analysis: &Analysis, mut out: W) -> std::io::Result<()> {
+    let mut serializer = serde_json::Serializer::pretty(&mut out);
+    Contract::new(analysis)
+        .serialize(&mut serializer)
+        .map_err(std::io::Error::other)?;
+    out.write_all(b"\n")?;
+    out.flush()
+}
 
 /// The analysis as the JSON value of the result contract.
 pub fn to_value(analysis: &Analysis) -> Value {
-    let articles: Vec<Value> = analysis
-        .articles
-        .iter()
-        .map(|a| {
-            json!({
-                "id": a.article_id,
-                "path": a.path,
-                "title": a.title,
-                "format": a.format,
-                "outlet": a.meta.outlet,
-                "author": a.meta.author,
-                "published": a.meta.published,
-                "url": a.meta.url,
-                "language": a.meta.language,
-                "fetched_at": a.meta.fetched_at,
-                "content_hash": a.content_hash,
-                "warnings": a.warnings,
-            })
-        })
-        .collect();
-    let groups: Vec<Value> = analysis
-        .groups
-        .iter()
-        .map(|g| {
-            let members: Vec<Value> = g
-                .members
-                .iter()
-                .filter_map(|m| {
-                    let q = analysis.quote(&m.quote_id)?;
-                    let diff: Vec<Value> = m
-                        .diff
-                        .iter()
-                        .map(|op| {
-                            let mut v = json!({
-                                "op": op_name(op.op),
-                                "text": op.text,
-                                "ref": op.ref_text,
-                            });
-                            if let (Some(c), Some(obj)) = (op.class, v.as_object_mut()) {
-                                obj.insert("class".into(), Value::from(class_name(c)));
-                            }
-                            v
-                        })
-                        .collect();
-                    Some(json!({
-                        "id": q.quote_id,
-                        "article": q.article_id,
-                        "text": q.text,
-                        "speaker": q.speaker,
-                        "speaker_as_written": q.speaker_as_written,
-                        "speaker_evidence": q.speaker_evidence,
-                        "kind": q.kind,
-                        "start": q.start,
-                        "end": q.end,
-                        "passage": q.passage,
-                        "spliced": q.spliced,
-                        "truncated": q.truncated,
-                        "diff": diff,
-                    }))
-                })
-                .collect();
-            json!({
-                "id": g.group_id,
-                "speaker": g.speaker,
-                "reference": g.reference,
-                "flags": g.flags.iter().map(|f| f.as_str()).collect::<Vec<_>>(),
-                "members": members,
-            })
-        })
-        .collect();
-    json!({ "articles": articles, "groups": groups })
+    serde_json::to_value(Contract::new(analysis)).unwrap_or(Value::Null)
 }
 
 /// The analysis as pretty-printed JSON text.
 pub fn to_string(analysis: &Analysis) -> String {
-    serde_json::to_string_pretty(&to_value(analysis)).unwrap_or_else(|_| "{}".to_string())
-}
-
-fn op_name(op: OpKind) -> &'static str {
-    match op {
-        OpKind::Equal => "equal",
-        OpKind::Insert => "insert",
-        OpKind::Delete => "delete",
-        OpKind::Replace => "replace",
+    let mut bytes = Vec::new();
+    match write(analysis, &mut bytes) {
+        Ok(()) => String::from_utf8_lossy(&bytes).into_owned(),
+        Err(_) => "{}".to_string(),
     }
 }
 
-fn class_name(c: ChangeClass) -> &'static str {
-    c.as_str()
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use crate::{AnalyzeOptions, analyze, ingest};
+
+    fn demo() -> Analysis {
+        let mut paths: Vec<_> = std::fs::read_dir("assets/demo")
+            .unwrap()
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+            .collect();
+        paths.sort();
+        let articles = paths
+            .iter()
+            .map(|p| ingest::load_path(p).unwrap())
+            .collect();
+        analyze(articles, &AnalyzeOptions::default())
+    }
+
+    #[test]
+    fn demo_result_matches_its_snapshot() {
+        let value = to_value(&demo());
+        insta::assert_json_snapshot!("demo", value);
+    }
+
+    #[test]
+    fn members_carry_the_contract_fields() {
+        let analysis = demo();
+        let value = to_value(&analysis);
+        let member = &value["groups"][0]["members"][0];
+        for key in [
+            "id",
+            "article",
+            "text",
+            "speaker",
+            "speaker_as_written",
+            "kind",
+        ] {
+            assert!(member.get(key).is_some(), "{key} missing in {member}");
+        }
+        assert!(member["start"].is_u64() && member["end"].is_u64());
+        let article = &value["articles"][0];
+        assert!(article["id"].is_string() && article["path"].is_string());
+        assert!(article.get("text").is_none(), "the article text stays out");
+        let ops: Vec<&Value> = value["groups"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|g| g["members"].as_array().unwrap())
+            .flat_map(|m| m["diff"].as_array().unwrap())
+            .collect();
+        assert!(
+            ops.iter()
+                .any(|op| op["op"] == "replace" && op["class"].is_string())
+        );
+        assert!(
+            ops.iter()
+                .filter(|op| op["op"] == "equal")
+                .all(|op| op.get("class").is_none())
+        );
+    }
+
+    #[test]
+    fn streamed_text_is_the_value() {
+        let analysis = demo();
+        let text = to_string(&analysis);
+        let back: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(back, to_value(&analysis));
+    }
 }

@@ -57,6 +57,7 @@ pub fn sources_ui(ui: &mut Ui, doc: &Document, out: &mut Vec<Command>) {
                 ui.push_id(source.source_id, |ui| source_ui(ui, doc, source, out));
                 ui.separator();
             }
+            skipped_ui(ui, doc);
         });
 }
 
@@ -149,4 +150,28 @@ fn unapplied_ui(ui: &mut Ui, doc: &Document) {
 /// The last part of a path, for display.
 fn file_name(path: &str) -> &str {
     path.rsplit(['/', '\\']).next().unwrap_or(path)
+}
+
+/// What the opened folders left out, each file with the reason.
+fn skipped_ui(ui: &mut Ui, doc: &Document) {
+    if doc.skipped.is_empty() {
+        return;
+    }
+    let n = doc.skipped.len();
+    let title = format!(
+        "Left out of the folders: {n} file{}",
+        if n == 1 { "" } else { "s" }
+    );
+    egui::CollapsingHeader::new(title)
+        .id_salt("skipped files")
+        .show(ui, |ui| {
+            for skipped in &doc.skipped {
+                let name = skipped.path.file_name().map_or_else(
+                    || skipped.path.display().to_string(),
+                    |n| n.to_string_lossy().into_owned(),
+                );
+                ui.label(RichText::new(format!("{name}: {}", skipped.reason)).small())
+                    .on_hover_text(skipped.path.display().to_string());
+            }
+        });
 }

@@ -1,0 +1,200 @@
+//! Articles → the stories they tell, as far as grouping needs to know: two articles share a
+//! story when they name at least [`SHARED`] rare entities in common (places, people,
+//! organisations that few articles of the set mention); one name in common happens by chance.
+//!
+//! An entity is a capitalised word inside a sentence (not its first word), case-folded.
+//! "Rare" means named by at most [`rare_cap`] articles, a bound that grows with the square
+//! root of the set: in five articles of one briefing every name is rare; in a month of
+//! coverage a head of state is not, the village where a bridge fell is.
+
+use rustc_hash::FxHashMap;
+
+use crate::model::Article;
+
+/// Which article shares a story with which.
+#[derive(Debug, Default)]
+pub struct Stories {
+    /// Article id → position in `entities`.
+    position: FxHashMap<String, usize>,
+    /// Each article's rare entities, interned, sorted and without repeats.
+    entities: Vec<Vec<u32>>,
+    /// No articles were given: every quotation is taken to be of one story.
+    unknown: bool,
+}
+
+/// Rare entities two articles of one story have in common, at least.
+const SHARED: usize = 2;
+
+/// The most articles a rare entity may be named in.
+fn rare_cap(articles: usize) -> usize {
+    ((articles as f64).sqrt() * 2.0).ceil().max(4.0) as usize
+}
+
+impl Stories {
+    /// No story information: every pair of articles counts as one story.
+    pub fn unknown() -> Self {
+        Self {
+            unknown: true,
+            ..Self::default()
+        }
+    }
+
+    /// The rare entities of each article in `articles`.
+    pub fn new(articles: &[Article]) -> Self {
+        use rayon::prelude::*;
+        let named: Vec<Vec<String>> = articles
+            .par_iter()
+            .map(|a| entities(&a.title, &a.text))
+            .collect();
+        let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
+        let mut df: Vec<usize> = Vec::new();
+        let interned: Vec<Vec<u32>> = named
+            .iter()
+            .map(|list| {
+                list.iter()
+                    .map(|e| {
+                        let next = ids.len() as u32;
+                        let id = *ids.entry(e.as_str()).or_insert(next);
+                        if id as usize == df.len() {
+                            df.push(0);
+                        }
+                        if let Some(d) = df.get_mut(id as usize) {
+                            *d += 1;
+                        }
+                        id
+                    })
+                    .collect()
+            })
+            .collect();
+        let cap = rare_cap(articles.len());
+        let entities = interned
+            .into_iter()
+            .map(|list| {
+                let mut rare: Vec<u32> = list
+                    .into_iter()
+                    .filter(|&e| df.get(e as usize).is_some_and(|&d| d <= cap))
+                    .collect();
+                rare.sort_unstable();
+                rare
+            })
+            .collect();
+        let position = articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.article_id.clone(), i))
+            .collect();
+        Self {
+            position,
+            entities,
+            unknown: false,
+        }
+    }
+
+    /// Whether the articles with ids `a` and `b` share a story (the same article does).
+    pub fn shared(&self, a: &str, b: &str) -> bool {
+        if self.unknown || a == b {
+            return true;
+        }
+        let list = |id: &str| {
+            self.position
+                .get(id)
+                .and_then(|&i| self.entities.get(i))
+                .map(Vec::as_slice)
+        };
+        match (list(a), list(b)) {
+            (Some(x), Some(y)) => sorted_overlap(x, y),
+            _ => false,
+        }
+    }
+}
+
+/// Whether two sorted lists hold [`SHARED`] values in common.
+fn sorted_overlap(a: &[u32], b: &[u32]) -> bool {
+    let (mut i, mut j, mut common) = (0, 0, 0);
+    while let (Some(&x), Some(&y)) = (a.get(i), b.get(j)) {
+        match x.cmp(&y) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                if common >= SHARED {
+                    return true;
+                }
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    false
+}
+
+/// The entities an article names, case-folded, sorted and without repeats: capitalised words
+/// of three letters or more that do not open a sentence, a quotation or a paragraph.
+fn entities(title: &str, text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for part in [title, text] {
+        let mut opens = true;
+        for token in part.split_inclusive(|c: char| c.is_whitespace()) {
+            let word = token.trim_matches(|c: char| !c.is_alphanumeric());
+            let leading = token.chars().next().is_some_and(|c| !c.is_alphanumeric());
+            let capital = word.chars().next().is_some_and(char::is_uppercase);
+            if capital && !opens && !leading && word.chars().count() >= 3 {
+                let word = word.trim_end_matches("’s").trim_end_matches("'s");
+                out.push(word.to_lowercase());
+            }
+            let end = token.trim_end();
+            opens = token.contains('\n')
+                || end.ends_with(['.', '!', '?', ':', '“', '"', '«', '‘', '—'])
+                || end.ends_with(".”")
+                || end.ends_with(",”");
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article(id: &str, text: &str) -> Article {
+        Article {
+            article_id: id.into(),
+            text: text.into(),
+            ..Article::default()
+        }
+    }
+
+    #[test]
+    fn names_inside_sentences_are_entities() {
+        let found = entities(
+            "Flood in Tarnow",
+            "Officials in Tarnow said the Vistrel dam held. The mayor, Ana Ruiz, spoke.",
+        );
+        assert_eq!(found, ["ana", "ruiz", "tarnow", "vistrel"]);
+    }
+
+    #[test]
+    fn articles_naming_a_rare_place_share_a_story() {
+        let mut articles = vec![
+            article("a1", "The bridge in Kellam closed on Monday near Zarrow."),
+            article(
+                "a2",
+                "Engineers from Kellam in Zarrow saw the bridge on Monday.",
+            ),
+            article(
+                "a3",
+                "The strike in Ostrov went on past Monday near Zarrow.",
+            ),
+        ];
+        // Many other articles name Monday, so it marks no story.
+        for i in 4..40 {
+            articles.push(article(&format!("a{i}"), "It rained on Monday."));
+        }
+        let stories = Stories::new(&articles);
+        assert!(stories.shared("a1", "a2"));
+        assert!(!stories.shared("a1", "a3"));
+        assert!(stories.shared("a3", "a3"));
+    }
+}
