@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use verbatim::app::{App, Tab};
 use verbatim::corrections::Correction;
-use verbatim::model::{ChangeClass, Group, OpKind};
+use verbatim::model::{ChangeClass, DiffOp, Group, OpKind};
 
 /// The app in a harness, its recovery file in a fresh temporary folder.
 fn harness(mut app: App) -> Harness<'static, App> {
@@ -27,20 +27,20 @@ fn settle(h: &mut Harness<'_, App>) {
     h.run_steps(3);
 }
 
-/// The demo, once the engine finds statements quoted by several sources with a substantive
-/// difference in it; until then the hand-made analysis.
+/// The demo as the engine analyses it; it must hold a statement quoted by several sources
+/// with a substantive difference in it.
 fn comparison_app() -> App {
     let mut demo = App::with_paths(Vec::new());
     demo.wait_idle();
-    if find_changed_group(&demo).is_some() {
-        demo
-    } else {
-        App::with_analysis(support::bridge_analysis())
-    }
+    assert!(
+        find_changed_group(&demo).is_some(),
+        "the engine found no statement with a substantive difference in the demo"
+    );
+    demo
 }
 
 /// A group with two or more versions and a substantive difference, and that difference.
-fn find_changed_group(app: &App) -> Option<(Group, ChangeClass, String)> {
+fn find_changed_group(app: &App) -> Option<(Group, DiffOp)> {
     app.doc.analysis.groups.iter().find_map(|g| {
         if g.members.len() < 2 {
             return None;
@@ -48,8 +48,14 @@ fn find_changed_group(app: &App) -> Option<(Group, ChangeClass, String)> {
         let op = g.members.iter().flat_map(|m| &m.diff).find(|op| {
             op.op == OpKind::Replace && op.class.is_some_and(ChangeClass::is_substantive)
         })?;
-        Some((g.clone(), op.class?, op.text.clone()))
+        Some((g.clone(), op.clone()))
     })
+}
+
+/// Opens the actions menu of the `column`th version's column.
+fn open_version_menu(h: &mut Harness<'_, App>, column: usize) {
+    h.get_all_by_label("⋯").nth(column).unwrap().click();
+    h.run_steps(2);
 }
 
 /// The list label of a group: its reference's opening words.
@@ -106,20 +112,16 @@ fn the_demo_opens_with_every_article_listed() {
 #[test]
 fn selecting_a_group_by_its_label_shows_each_source() {
     let app = comparison_app();
-    let (group, _, _) = find_changed_group(&app).unwrap();
+    let (group, _) = find_changed_group(&app).unwrap();
     let mut h = harness(app);
     h.run_steps(2);
     select(&mut h, &group.group_id);
-    // One column per version: the reference, and a button for each other version.
-    assert_eq!(
-        h.get_all_by_label("Show in article").count(),
-        group.members.len()
-    );
-    assert_eq!(
-        h.get_all_by_label("Set as reference").count(),
-        group.members.len() - 1
-    );
-    h.get_by_label("Reference");
+    // One column per version, each with its actions menu; one of them is the reference.
+    assert_eq!(h.get_all_by_label("⋯").count(), group.members.len());
+    assert_eq!(h.query_all_by_label_contains("Reference").count(), 1);
+    open_version_menu(&mut h, 1);
+    h.get_by_label("Show in article");
+    h.get_by_label("Set as reference");
     for member in &group.members {
         let doc = &h.state().doc;
         let quote = doc.quote(&member.quote_id).unwrap();
@@ -140,13 +142,14 @@ fn selecting_a_group_by_its_label_shows_each_source() {
 #[test]
 fn a_known_difference_is_marked_with_its_class() {
     let app = comparison_app();
-    let (group, class, text) = find_changed_group(&app).unwrap();
+    let (group, op) = find_changed_group(&app).unwrap();
     let mut h = harness(app);
     h.run_steps(2);
     select(&mut h, &group.group_id);
-    let marker = verbatim::app::theme::class_marker(class);
-    // The changed words are drawn with their class's sign before them.
-    let label = format!("{marker}{text}");
+    let marker = verbatim::app::theme::class_marker(op.class.unwrap());
+    // The class's sign, the reference's words (struck), then the words this version printed.
+    let space = if op.ref_text.ends_with(' ') { "" } else { " " };
+    let label = format!("{marker}{}{space}{}", op.ref_text, op.text);
     assert!(
         h.query_all_by_label_contains(&label).count() >= 1,
         "no {label}"
@@ -172,15 +175,13 @@ fn hiding_cosmetic_differences_removes_their_marks() {
 #[test]
 fn another_version_can_be_set_as_reference() {
     let app = comparison_app();
-    let (group, _, _) = find_changed_group(&app).unwrap();
+    let (group, _) = find_changed_group(&app).unwrap();
     let old_reference = group.reference.clone();
     let mut h = harness(app);
     h.run_steps(2);
     select(&mut h, &group.group_id);
-    h.get_all_by_label("Set as reference")
-        .next()
-        .unwrap()
-        .click();
+    open_version_menu(&mut h, 1);
+    h.get_by_label("Set as reference").click();
     settle(&mut h);
     let doc = &h.state().doc;
     let new_reference = doc.selected().unwrap().reference.clone();
@@ -309,10 +310,8 @@ fn show_in_article_opens_the_quotation_in_context() {
     let mut h = harness(App::with_analysis(support::bridge_analysis()));
     h.run_steps(2);
     select(&mut h, "g1");
-    h.get_all_by_label("Show in article")
-        .nth(2)
-        .unwrap()
-        .click();
+    open_version_menu(&mut h, 2);
+    h.get_by_label("Show in article").click();
     h.run_steps(3);
     let doc = &h.state().doc;
     assert_eq!(doc.tab, Tab::Article);
@@ -415,7 +414,7 @@ fn hovering_a_marked_word_names_its_class_and_the_reference_words() {
     h.run_steps(2);
     select(&mut h, "g1");
     // The third version's first row ends with the changed number.
-    let rect = h.get_by_label_contains("for #40").rect();
+    let rect = h.get_by_label_contains("for #14 40").rect();
     h.event(egui::Event::PointerMoved(
         rect.right_center() - egui::vec2(4.0, 0.0),
     ));

@@ -96,7 +96,10 @@ fn speaker_of(app: &App, wanted: &QuoteKey) -> Option<String> {
 fn correct_speaker_through_ui(h: &mut Harness<'_, App>) -> QuoteKey {
     let group = select_row(h, 0);
     let corrected = key(h.state(), &group.reference);
-    h.get_all_by_label("Edit speaker…").next().unwrap().click();
+    // The reference's column comes first; its actions are in its "⋯" menu.
+    h.get_all_by_label("⋯").next().unwrap().click();
+    h.run_steps(2);
+    h.get_by_label("Edit speaker…").click();
     h.run_steps(2);
     h.get_by_label("New speaker").type_text(NEW_SPEAKER);
     h.run_steps(1);
@@ -357,7 +360,7 @@ fn clicking_a_marked_word_offers_to_treat_it_as_the_same() {
     let mut h = harness(App::with_analysis(support::bridge_analysis()));
     h.run_steps(2);
     select_group(&mut h, "g1");
-    let rect = h.get_by_label_contains("for #40").rect();
+    let rect = h.get_by_label_contains("for #14 40").rect();
     let at = rect.right_center() - egui::vec2(4.0, 0.0);
     h.event(egui::Event::PointerMoved(at));
     h.run_steps(2);

@@ -88,8 +88,10 @@ pub enum Command {
     RemoveSource(u64),
     /// Include or exclude a source from the comparison.
     SetIncluded(u64, bool),
-    /// Remove every source.
+    /// Remove every source (asking first when there is unsaved work).
     CloseAll,
+    /// Answer the "Close all" prompt.
+    AnswerCloseAll(CloseAnswer),
     /// Select a statement by `group_id`.
     SelectGroup(String),
     /// Move the selection up (`-1`) or down (`1`) the visible list.
@@ -138,6 +140,44 @@ pub enum Command {
     Recover(bool),
     /// Answer the close prompt.
     AnswerClose(CloseAnswer),
+    /// Ask for a path typed in a field (`None`: close the field).
+    ShowPathPrompt(Option<PathPurpose>),
+    /// The system's file dialog could not be shown: say so and offer the path field.
+    DialogUnavailable(PathPurpose),
+}
+
+/// What a file path is asked for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PathPurpose {
+    /// Articles (or a folder of them) to open.
+    OpenArticles,
+    /// A workspace to open.
+    OpenWorkspace,
+    /// Where to save the workspace.
+    SaveWorkspace,
+    /// Where to write an export.
+    Export(ExportFormat),
+}
+
+impl PathPurpose {
+    /// The command that uses `path` for this purpose.
+    pub fn command(self, path: PathBuf) -> Command {
+        match self {
+            PathPurpose::OpenArticles => Command::OpenPaths(vec![path]),
+            PathPurpose::OpenWorkspace => Command::OpenWorkspace(path),
+            PathPurpose::SaveWorkspace => Command::SaveAs(path),
+            PathPurpose::Export(format) => Command::Export(format, path),
+        }
+    }
+
+    /// The button that carries it out.
+    pub fn verb(self) -> &'static str {
+        match self {
+            PathPurpose::OpenArticles | PathPurpose::OpenWorkspace => "Open",
+            PathPurpose::SaveWorkspace => "Save",
+            PathPurpose::Export(_) => "Export",
+        }
+    }
 }
 
 /// What the user chose when closing with unsaved changes.

@@ -11,12 +11,16 @@ use crate::corrections::Correction;
 impl App {
     /// Records `correction` and analyses again with it.
     pub(super) fn correct(&mut self, correction: Correction) {
+        self.doc.closed = None;
         self.doc.log.push(correction);
         self.corrections_changed();
     }
 
     /// Takes back the last correction, if any.
     pub(super) fn undo(&mut self) {
+        if self.undo_close_all() {
+            return;
+        }
         let Some(undone) = self.doc.log.undo().map(Correction::summary) else {
             return;
         };

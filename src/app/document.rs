@@ -3,7 +3,8 @@
 //!
 //! In: changes made by [`crate::app::App`] only. Out: read-only access for the panels.
 
-use super::command::{SortKey, Tab};
+use super::closing::{ClosedSession, RecentSet};
+use super::command::{PathPurpose, SortKey, Tab};
 use super::view::Derived;
 use super::worker::WorkProgress;
 use crate::corrections::CorrectionLog;
@@ -43,6 +44,8 @@ pub struct Document {
     pub sources: Vec<Source>,
     /// The analysis shown.
     pub analysis: Analysis,
+    /// Counts the analyses shown, so layouts built for an earlier one are not reused.
+    pub generation: u64,
     /// Summaries of `analysis`.
     pub derived: Derived,
     /// Options of the next analysis (reference choices among them).
@@ -85,6 +88,14 @@ pub struct Document {
     pub recovery_offer: bool,
     /// The window was asked to close with unsaved changes: ask Save / Discard / Cancel.
     pub close_prompt: bool,
+    /// "Close all" was asked with unsaved work: ask before closing.
+    pub close_all_prompt: bool,
+    /// What the last "Close all" closed, while Undo can still bring it back.
+    pub closed: Option<ClosedSession>,
+    /// A path asked for in a field, and whether the file dialog failed first.
+    pub path_prompt: Option<(PathPurpose, bool)>,
+    /// Sets of files opened together lately, newest first.
+    pub recent_sets: Vec<RecentSet>,
 }
 
 /// Where the session is saved and whether it has changed since.

@@ -10,7 +10,7 @@
 //! [`App::ui`] draws one frame into any `egui::Ui`, so the window ([`run`]) and headless tests
 //! drive the same code. Colours live in [`theme`] only.
 
-pub mod aligned;
+pub mod closing;
 pub mod command;
 mod correct;
 pub mod demo;
@@ -23,7 +23,7 @@ pub mod ui;
 pub mod view;
 pub mod worker;
 
-pub use command::{Command, Pasted, SortKey, Tab};
+pub use command::{Command, Pasted, PathPurpose, SortKey, Tab};
 pub use state::{App, Document, Notice, Source};
 
 use std::ffi::OsString;
@@ -31,6 +31,8 @@ use std::path::PathBuf;
 
 /// Storage key of the recent-files list.
 const RECENT_KEY: &str = "recent_files";
+/// Storage key of the recent sessions (sets of files opened together).
+const RECENT_SETS_KEY: &str = "recent_sets";
 
 /// The window around [`App`]: persistence and eframe's entry points.
 struct Window {
@@ -43,7 +45,9 @@ impl eframe::App for Window {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        self.app.remember_session();
         eframe::set_value(storage, RECENT_KEY, &self.app.recent_files());
+        eframe::set_value(storage, RECENT_SETS_KEY, &self.app.recent_sets());
     }
 }
 
@@ -70,6 +74,12 @@ pub fn run(paths: Vec<OsString>) -> i32 {
                 for path in paths_opened.into_iter().rev() {
                     app.remember(path);
                 }
+            }
+            if let Some(sets) = cc
+                .storage
+                .and_then(|s| eframe::get_value(s, RECENT_SETS_KEY))
+            {
+                app.set_recent_sets(sets);
             }
             Ok(Box::new(Window { app }))
         }),

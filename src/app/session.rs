@@ -95,7 +95,7 @@ impl App {
     }
 
     /// Saves the session to `path`; says how it went. Returns whether it was saved.
-    fn save_to(&mut self, path: PathBuf) -> bool {
+    pub(super) fn save_to(&mut self, path: PathBuf) -> bool {
         let workspace = self.to_workspace();
         let left_out = self
             .doc
@@ -144,7 +144,8 @@ impl App {
 
     /// Replaces the sources, corrections and view by the workspace's and analyses again.
     fn replace_session(&mut self, ws: Workspace, path: Option<PathBuf>, dirty: bool) {
-        self.apply(Command::Cancel);
+        self.cancel_work();
+        self.doc.closed = None;
         let view: ViewState = serde_json::from_value(ws.view.clone()).unwrap_or_default();
         self.doc.sources.clear();
         for stored in &ws.articles {

@@ -6,7 +6,7 @@
 
 pub use super::document::{Document, Notice, Source};
 
-use super::command::{Command, Pasted, Tab};
+use super::command::{Command, Pasted, PathPurpose, Tab};
 use super::demo::DEMO_ARTICLES;
 use super::session::Autosave;
 use super::worker::{Analyzed, Input, Job, Read, Report, WorkProgress, Worker};
@@ -178,13 +178,7 @@ impl App {
                     )));
                 }
             }
-            Command::Cancel => {
-                if let Some(worker) = &self.worker {
-                    worker.cancel();
-                }
-                self.queued.clear();
-                self.rerun = false;
-            }
+            Command::Cancel => self.cancel_work(),
             Command::Reanalyze => self.load(Vec::new()),
             Command::RemoveSource(id) => {
                 self.doc.sources.retain(|s| s.source_id != id);
@@ -198,12 +192,8 @@ impl App {
                 self.sources_changed();
                 self.load(Vec::new());
             }
-            Command::CloseAll => {
-                self.apply(Command::Cancel);
-                self.doc.sources.clear();
-                self.sources_changed();
-                self.swap_analysis(Analysis::default(), None);
-            }
+            Command::CloseAll => self.close_all(),
+            Command::AnswerCloseAll(answer) => self.answer_close_all(answer),
             Command::SetReference(quote_id) => self.set_reference(&quote_id),
             Command::Correct(c) => self.correct(c),
             Command::Undo => self.undo(),
@@ -244,6 +234,10 @@ impl App {
                 self.refilter();
             }
             Command::FocusFilter => self.ui_state.focus_filter = true,
+            Command::ShowPathPrompt(purpose) => {
+                self.doc.path_prompt = purpose.map(|p| (p, false));
+            }
+            Command::DialogUnavailable(purpose) => self.dialog_unavailable(purpose),
             Command::SetHideCosmetic(hide) => self.doc.hide_cosmetic = hide,
             Command::SetTab(tab) => self.doc.tab = tab,
             Command::ShowHelp(open) => self.doc.help_open = open,
@@ -262,6 +256,23 @@ impl App {
         }
         self.doc.paste_open = false;
         self.load(vec![Input::Pasted(pasted)]);
+    }
+
+    /// The system's file dialog could not be shown: says so, and offers a path field instead.
+    pub fn dialog_unavailable(&mut self, purpose: PathPurpose) {
+        self.notices.push(Notice::Error(
+            "The file dialog could not be shown; type the path instead.".into(),
+        ));
+        self.doc.path_prompt = Some((purpose, true));
+    }
+
+    /// Stops the running load or analysis and forgets what was queued.
+    pub(super) fn cancel_work(&mut self) {
+        if let Some(worker) = &self.worker {
+            worker.cancel();
+        }
+        self.queued.clear();
+        self.rerun = false;
     }
 
     /// Puts `path` first in the recent-files list.
@@ -366,6 +377,8 @@ impl App {
             });
         }
         if added {
+            // New articles: "Close all" can no longer be undone.
+            self.doc.closed = None;
             self.sources_changed();
         }
     }

@@ -91,6 +91,55 @@ pub fn class_format(class: ChangeClass, visuals: &Visuals, font: FontId) -> Text
     format
 }
 
+/// How changed words a version printed are drawn: never struck, whatever the class.
+pub fn printed_format(class: ChangeClass, visuals: &Visuals, font: FontId) -> TextFormat {
+    let mut format = class_format(class, visuals, font);
+    if format.strikethrough != Stroke::NONE {
+        format.strikethrough = Stroke::NONE;
+        format.underline = Stroke::new(1.5, format.color);
+    }
+    format
+}
+
+/// How the reference's words a version lacks are drawn: struck through in the class's colour,
+/// whatever the class, so they never read as printed.
+pub fn struck_format(class: ChangeClass, visuals: &Visuals, font: FontId) -> TextFormat {
+    let color = class_color(class, visuals);
+    TextFormat {
+        font_id: font,
+        color,
+        strikethrough: Stroke::new(1.5, color),
+        background: color.gamma_multiply(0.10),
+        ..TextFormat::default()
+    }
+}
+
+/// Appends `class`'s small raised sign, so the class reads without colour.
+pub fn append_sign(job: &mut LayoutJob, class: ChangeClass, visuals: &Visuals, font: &FontId) {
+    let mut marker = class_format(
+        class,
+        visuals,
+        FontId::new(font.size * SIGN_SCALE, font.family.clone()),
+    );
+    marker.valign = egui::Align::TOP;
+    marker.underline = Stroke::NONE;
+    marker.strikethrough = Stroke::NONE;
+    marker.italics = false;
+    job.append(class_marker(class), 0.0, marker);
+}
+
+/// Appends a space at the size of a sign, to part struck words from the printed ones after.
+pub fn append_sign_space(job: &mut LayoutJob, font: &FontId) {
+    let format = TextFormat {
+        font_id: FontId::new(font.size * SIGN_SCALE, font.family.clone()),
+        ..TextFormat::default()
+    };
+    job.append(" ", 0.0, format);
+}
+
+/// Size of a class sign relative to the text it marks.
+pub const SIGN_SCALE: f32 = 0.7;
+
 /// Text drawn as plain body text.
 pub fn plain_format(visuals: &Visuals, font: FontId) -> TextFormat {
     TextFormat {
@@ -117,15 +166,7 @@ pub fn append_marked(
     visuals: &Visuals,
     font: &FontId,
 ) {
-    let mut marker = class_format(
-        class,
-        visuals,
-        FontId::new(font.size * 0.7, font.family.clone()),
-    );
-    marker.valign = egui::Align::TOP;
-    marker.underline = Stroke::NONE;
-    marker.strikethrough = Stroke::NONE;
-    job.append(class_marker(class), 0.0, marker);
+    append_sign(job, class, visuals, font);
     job.append(text, 0.0, class_format(class, visuals, font.clone()));
 }
 

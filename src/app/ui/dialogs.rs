@@ -133,3 +133,41 @@ pub fn url_window(ctx: &egui::Context, doc: &Document, url: &mut String, out: &m
         out.push(Command::ShowUrlDialog(false));
     }
 }
+
+/// The path field: asked for when a file dialog cannot be shown, or chosen from the menu.
+pub fn path_window(ctx: &egui::Context, doc: &Document, text: &mut String, out: &mut Vec<Command>) {
+    let Some((purpose, failed)) = doc.path_prompt else {
+        return;
+    };
+    let mut open = true;
+    egui::Window::new("Type a path")
+        .open(&mut open)
+        .default_width(520.0)
+        .show(ctx, |ui| {
+            if failed {
+                ui.label("The file dialog could not be shown. Type the file's full path instead.");
+            }
+            ui.horizontal(|ui| {
+                let label = ui.label("Path");
+                ui.add(egui::TextEdit::singleline(text).desired_width(400.0))
+                    .labelled_by(label.id);
+            });
+            ui.horizontal(|ui| {
+                let path = text.trim();
+                if ui
+                    .add_enabled(!path.is_empty(), egui::Button::new(purpose.verb()))
+                    .clicked()
+                {
+                    out.push(purpose.command(path.into()));
+                    out.push(Command::ShowPathPrompt(None));
+                    text.clear();
+                }
+                if ui.button("Cancel").clicked() {
+                    out.push(Command::ShowPathPrompt(None));
+                }
+            });
+        });
+    if !open {
+        out.push(Command::ShowPathPrompt(None));
+    }
+}

@@ -4,8 +4,9 @@
 //! In: the document (recent files, toggles, the correction log). Out: commands.
 
 use super::shortcuts;
-use crate::app::command::{Command, SortKey, Tab};
+use crate::app::command::{Command, PathPurpose, SortKey, Tab};
 use crate::app::state::Document;
+use crate::app::view::count;
 use crate::corrections::Correction;
 use crate::report::export::ExportFormat;
 use egui::{Button, Ui};
@@ -46,10 +47,14 @@ fn enabled_item(
 
 fn edit_menu_ui(ui: &mut Ui, doc: &Document, out: &mut Vec<Command>) {
     let items = &doc.log.corrections().items;
-    let undo = items.last().map_or("Undo".to_string(), |c: &Correction| {
-        format!("Undo {}", c.summary())
-    });
-    if enabled_item(ui, doc.log.can_undo(), &undo, Some(&shortcuts::UNDO)) {
+    let undo = match &doc.closed {
+        Some(closed) => format!("Undo close all ({})", count(closed.articles(), "article")),
+        None => items.last().map_or("Undo".to_string(), |c: &Correction| {
+            format!("Undo {}", c.summary())
+        }),
+    };
+    let can_undo = doc.closed.is_some() || doc.log.can_undo();
+    if enabled_item(ui, can_undo, &undo, Some(&shortcuts::UNDO)) {
         out.push(Command::Undo);
     }
     if enabled_item(ui, doc.log.can_redo(), "Redo", Some(&shortcuts::REDO)) {
@@ -87,6 +92,9 @@ fn file_menu_ui(ui: &mut Ui, doc: &Document, out: &mut Vec<Command>) {
     if item(ui, "Open articles…", Some(&shortcuts::OPEN)) {
         out.push(Command::ShowOpenDialog);
     }
+    if item(ui, "Open by path…", None) {
+        out.push(Command::ShowPathPrompt(Some(PathPurpose::OpenArticles)));
+    }
     if item(ui, "Paste an article…", Some(&shortcuts::PASTE)) {
         out.push(Command::ShowPasteDialog(true));
     }
@@ -96,16 +104,7 @@ fn file_menu_ui(ui: &mut Ui, doc: &Document, out: &mut Vec<Command>) {
     if item(ui, "Open the demo articles", None) {
         out.push(Command::OpenDemo);
     }
-    ui.menu_button("Open recent", |ui| {
-        if doc.recent.is_empty() {
-            ui.label("No recent files");
-        }
-        for path in &doc.recent {
-            if ui.button(path.as_str()).clicked() {
-                out.push(Command::OpenPaths(vec![PathBuf::from(path)]));
-            }
-        }
-    });
+    ui.menu_button("Open recent", |ui| recent_menu_ui(ui, doc, out));
     ui.separator();
     workspace_items_ui(ui, doc, out);
     ui.separator();
@@ -114,6 +113,32 @@ fn file_menu_ui(ui: &mut Ui, doc: &Document, out: &mut Vec<Command>) {
     }
     if item(ui, "Quit", Some(&shortcuts::QUIT)) {
         ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+    }
+}
+
+/// Recent sessions (each a set of articles opened together), then single files.
+fn recent_menu_ui(ui: &mut Ui, doc: &Document, out: &mut Vec<Command>) {
+    if doc.recent.is_empty() && doc.recent_sets.is_empty() {
+        ui.label("No recent files");
+    }
+    if !doc.recent_sets.is_empty() {
+        ui.label(egui::RichText::new("Sessions").strong());
+        for set in &doc.recent_sets {
+            let button = ui.button(set.label()).on_hover_text(set.paths.join("\n"));
+            if button.clicked() {
+                let paths = set.paths.iter().map(PathBuf::from).collect();
+                out.push(Command::OpenPaths(paths));
+            }
+        }
+        ui.separator();
+    }
+    if !doc.recent.is_empty() {
+        ui.label(egui::RichText::new("Files").strong());
+    }
+    for path in &doc.recent {
+        if ui.button(path.as_str()).clicked() {
+            out.push(Command::OpenPaths(vec![PathBuf::from(path)]));
+        }
     }
 }
 

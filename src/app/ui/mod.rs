@@ -4,9 +4,11 @@
 //! In: the app's state and egui input (keys, dropped files). Out: the frame, and commands.
 
 mod article;
+mod columns;
 mod comparison;
 mod dialogs;
 mod edit;
+mod file_dialog;
 mod menu;
 mod prompts;
 mod shortcuts;
@@ -14,13 +16,13 @@ mod sources;
 mod speakers;
 mod statements;
 
-use super::command::{Command, Pasted, Tab};
-use super::document::FileState;
+use super::command::{Command, Pasted, PathPurpose, Tab};
 use super::state::{App, Document, Notice};
 use super::view::count;
 use std::path::PathBuf;
 use std::sync::mpsc::Receiver;
 
+pub use columns::{CellLayout, DrawnComparison};
 pub use edit::{CorrectionForms, SpeakerForm};
 
 /// Widget-local state: text being typed, scroll requests, dialogs, toasts.
@@ -42,8 +44,12 @@ pub struct UiState {
     pub article_selection: Option<article::ArticleSelection>,
     /// The correction popups being filled in.
     pub forms: CorrectionForms,
-    /// What a file dialog still open on its own thread will ask for.
-    dialog: Option<Receiver<Option<Command>>>,
+    /// The selected statement's columns as last laid out.
+    pub comparison: Option<columns::DrawnComparison>,
+    /// A file dialog still open on its own thread: what it is for, and its answer to come.
+    dialog: Option<(PathPurpose, Receiver<Option<Command>>)>,
+    /// The path typed in the path field.
+    pub path_text: String,
     /// The window title last sent.
     title: String,
     /// Toast messages.
@@ -52,87 +58,12 @@ pub struct UiState {
     fonts_ready: bool,
 }
 
-impl UiState {
-    /// Shows the system's open dialog on its own thread, so the window keeps drawing.
-    pub fn open_dialog(&mut self) {
-        self.spawn_dialog(|| {
-            let picked = rfd::FileDialog::new()
-                .set_title("Open articles")
-                .add_filter("Articles", &["txt", "html", "htm", "pdf", "docx", "md"])
-                .add_filter("All files", &["*"])
-                .pick_files()
-                .unwrap_or_default();
-            (!picked.is_empty()).then_some(Command::OpenPaths(picked))
-        });
-    }
-
-    /// Shows the save or open dialog a file command asks for.
-    pub fn file_dialog(&mut self, command: &Command, file: &FileState) {
-        let folder = file
-            .path
-            .as_ref()
-            .and_then(|p| p.parent())
-            .map(PathBuf::from);
-        let start = move |title: &str| {
-            let dialog = rfd::FileDialog::new().set_title(title);
-            match &folder {
-                Some(f) => dialog.set_directory(f),
-                None => dialog,
-            }
-        };
-        match *command {
-            Command::ShowSaveAsDialog => {
-                let dialog = start("Save workspace")
-                    .add_filter("Verbatim workspace", &["verbatim"])
-                    .set_file_name("story.verbatim");
-                self.spawn_dialog(move || dialog.save_file().map(Command::SaveAs));
-            }
-            Command::ShowOpenWorkspaceDialog => {
-                let dialog =
-                    start("Open workspace").add_filter("Verbatim workspace", &["verbatim"]);
-                self.spawn_dialog(move || dialog.pick_file().map(Command::OpenWorkspace));
-            }
-            Command::ShowExportDialog(format) => {
-                let ext = format.extension();
-                let dialog = start("Export")
-                    .add_filter(ext.to_uppercase(), &[ext])
-                    .set_file_name(format!("report.{ext}"));
-                self.spawn_dialog(move || dialog.save_file().map(|p| Command::Export(format, p)));
-            }
-            _ => {}
-        }
-    }
-
-    /// Runs a system dialog on its own thread; its answer is applied when it closes.
-    fn spawn_dialog(&mut self, pick: impl FnOnce() -> Option<Command> + Send + 'static) {
-        if self.dialog.is_some() {
-            return;
-        }
-        let (send, receive) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            let _ = send.send(pick());
-        });
-        self.dialog = Some(receive);
-    }
-
-    /// The command of a dialog that just closed, if one did.
-    fn dialog_result(&mut self) -> Option<Command> {
-        let picked = self.dialog.as_ref()?.try_recv();
-        match picked {
-            Ok(command) => {
-                self.dialog = None;
-                command
-            }
-            Err(std::sync::mpsc::TryRecvError::Empty) => None,
-            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
-                self.dialog = None;
-                None
-            }
-        }
-    }
-}
-
 impl App {
+    /// The selected statement's columns as the comparison last drew them (tests, scripts).
+    pub fn drawn_comparison(&self) -> Option<&DrawnComparison> {
+        self.ui_state.comparison.as_ref()
+    }
+
     /// Draws one frame of the whole app into `ui` and applies what the user asked for.
     pub fn ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
@@ -151,6 +82,7 @@ impl App {
         dialogs::help_window(&ctx, &self.doc, &mut out);
         dialogs::paste_window(&ctx, &self.doc, &mut self.ui_state.paste, &mut out);
         dialogs::url_window(&ctx, &self.doc, &mut self.ui_state.url, &mut out);
+        dialogs::path_window(&ctx, &self.doc, &mut self.ui_state.path_text, &mut out);
         edit::forms_ui(&ctx, &self.doc, &mut self.ui_state.forms, &mut out);
         prompts::prompts_ui(&ctx, &self.doc, &mut out);
         if ctx.input(|i| !i.raw.hovered_files.is_empty()) {
@@ -270,7 +202,9 @@ fn detail_ui(ui: &mut egui::Ui, doc: &Document, state: &mut UiState, out: &mut V
     });
     ui.separator();
     match doc.tab {
-        Tab::Comparison => comparison::comparison_ui(ui, doc, &mut state.forms, out),
+        Tab::Comparison => {
+            comparison::comparison_ui(ui, doc, &mut state.comparison, &mut state.forms, out)
+        }
         Tab::Article => article::article_ui(ui, doc, state, out),
         Tab::Speakers => speakers::speakers_ui(ui, doc),
     }

@@ -1,0 +1,12 @@
+//! What the window and the reports both show, as plain data: a statement's versions laid out
+//! in aligned columns of printed and struck words.
+//!
+//! In: an [`crate::model::Analysis`] and one of its groups. Out: [`columns::Comparison`], the
+//! columns in their order and each row's spans with their role (printed by that version, or a
+//! reference word it lacks) and class. Nothing here names a GUI type; the window turns roles and
+//! classes into text formats at draw time.
+
+pub mod columns;
+pub mod rows;
+
+pub use columns::{Column, Comparison, Span, SpanRole, compare};

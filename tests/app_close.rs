@@ -1,0 +1,154 @@
+//! Headless tests of closing and reopening: "Close all" asks when work is unsaved and can be
+//! undone, Undo on the emptied workspace never takes back an older correction, Open recent
+//! reopens a whole set, and a file dialog that cannot be shown leaves a path field.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod support;
+
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use std::path::{Path, PathBuf};
+use verbatim::app::{App, Command};
+use verbatim::corrections::{Correction, key_of};
+
+fn harness(app: App) -> Harness<'static, App> {
+    Harness::builder()
+        .with_size([1500.0, 900.0])
+        .build_ui_state(|ui, app: &mut App| app.ui(ui), app)
+}
+
+fn settle(h: &mut Harness<'_, App>) {
+    h.run_steps(2);
+    h.state_mut().wait_idle();
+    h.run_steps(3);
+}
+
+/// The demo analysed, with one correction made.
+fn corrected_demo(data_dir: &Path) -> App {
+    let mut app = App::with_paths(Vec::new());
+    app.set_data_dir(Some(data_dir.to_path_buf()));
+    app.wait_idle();
+    let quote = key_of(&app.doc.analysis, &app.doc.analysis.quotes[0].quote_id).unwrap();
+    app.apply(Command::Correct(Correction::SplitOff { quote }));
+    app.wait_idle();
+    app
+}
+
+fn close_all_by_key(h: &mut Harness<'_, App>) {
+    h.key_press_modifiers(Modifiers::COMMAND, Key::W);
+    h.run_steps(3);
+}
+
+#[test]
+fn close_all_with_unsaved_work_asks_and_cancel_keeps_everything() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(corrected_demo(dir.path()));
+    h.run_steps(2);
+    close_all_by_key(&mut h);
+    assert!(h.state().doc.close_all_prompt);
+    h.get_by_label("Close all articles?");
+    h.get_by_label("Cancel").click();
+    h.run_steps(2);
+    let doc = &h.state().doc;
+    assert!(!doc.close_all_prompt);
+    assert_eq!(doc.sources.len(), 5);
+    assert_eq!(doc.log.corrections().items.len(), 1);
+}
+
+#[test]
+fn close_all_is_undone_whole_and_undo_never_reaches_an_older_correction() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(corrected_demo(dir.path()));
+    h.run_steps(2);
+    let corrections = h.state().doc.log.corrections().clone();
+    close_all_by_key(&mut h);
+    h.get_by_label("Close all").click();
+    settle(&mut h);
+    let doc = &h.state().doc;
+    assert!(doc.sources.is_empty());
+    assert!(doc.analysis.groups.is_empty());
+    assert!(
+        !doc.log.can_undo(),
+        "the empty workspace has nothing to undo"
+    );
+    // Undo brings back the articles and their correction, not a correction taken back.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    settle(&mut h);
+    let doc = &h.state().doc;
+    assert_eq!(doc.sources.len(), 5);
+    assert_eq!(doc.log.corrections(), &corrections);
+    assert!(!doc.analysis.groups.is_empty());
+    // A second Undo is the correction's own.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    settle(&mut h);
+    assert!(h.state().doc.log.corrections().items.is_empty());
+}
+
+#[test]
+fn close_all_without_unsaved_work_closes_at_once() {
+    let mut h = harness(App::with_analysis(support::bridge_analysis()));
+    h.run_steps(2);
+    close_all_by_key(&mut h);
+    assert!(!h.state().doc.close_all_prompt);
+    assert!(h.state().doc.sources.is_empty());
+}
+
+fn written(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+#[test]
+fn open_recent_reopens_the_whole_set_of_articles() {
+    let dir = tempfile::tempdir().unwrap();
+    let paths = vec![
+        written(dir.path(), "one.txt", "Morning edition\n\nFirst text."),
+        written(dir.path(), "two.txt", "Evening edition\n\nSecond text."),
+        written(dir.path(), "three.txt", "Late edition\n\nThird text."),
+    ];
+    let mut app = App::with_paths(paths.clone());
+    app.wait_idle();
+    let mut h = harness(app);
+    h.run_steps(2);
+    close_all_by_key(&mut h);
+    assert!(h.state().doc.sources.is_empty());
+    h.get_by_label("File").click();
+    h.run_steps(2);
+    h.get_by_label("Open recent").hover();
+    h.run_steps(3);
+    h.get_by_label("3 articles: one.txt, two.txt, three.txt")
+        .click();
+    settle(&mut h);
+    let opened: Vec<String> = h
+        .state()
+        .doc
+        .sources
+        .iter()
+        .map(|s| s.path().to_string())
+        .collect();
+    let wanted: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+    assert_eq!(opened, wanted);
+}
+
+#[test]
+fn a_file_dialog_that_cannot_be_shown_says_so_and_offers_a_path_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = written(dir.path(), "typed.txt", "Typed edition\n\nText.");
+    let mut h = harness(App::new());
+    h.run_steps(1);
+    h.state_mut()
+        .dialog_unavailable(verbatim::app::PathPurpose::OpenArticles);
+    h.run_steps(3);
+    h.get_by_label_contains("file dialog could not be shown");
+    h.get_by_label("Path").focus();
+    h.run_steps(1);
+    h.get_by_label("Path")
+        .type_text(&path.display().to_string());
+    h.run_steps(1);
+    h.get_by_label("Open").click();
+    settle(&mut h);
+    assert_eq!(h.state().doc.sources.len(), 1);
+    h.get_by_label("Typed edition");
+}

@@ -1,0 +1,149 @@
+//! Headless tests of the comparison as the window draws it: every column shows exactly the
+//! words its version printed, the reference's words it lacks struck; the layout holds on small
+//! screens.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod support;
+
+use egui::text::LayoutJob;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use std::path::PathBuf;
+use verbatim::app::{App, Command};
+use verbatim::model::{ChangeClass, DiffOp, OpKind};
+
+fn harness(mut app: App, size: [f32; 2]) -> Harness<'static, App> {
+    app.set_data_dir(Some(tempfile::tempdir().unwrap().keep()));
+    Harness::builder()
+        .with_size(size)
+        .build_ui_state(|ui, app: &mut App| app.ui(ui), app)
+}
+
+fn settle(h: &mut Harness<'_, App>) {
+    h.run_steps(2);
+    h.state_mut().wait_idle();
+    h.run_steps(3);
+}
+
+/// A drawn cell's text by what a reader sees: words drawn plain or marked (printed), words
+/// struck through, and signs (drawn smaller than the words).
+fn read_job(job: &LayoutJob, body_size: f32) -> (String, String) {
+    let (mut printed, mut struck) = (String::new(), String::new());
+    for section in &job.sections {
+        let range = section.byte_range.start.0..section.byte_range.end.0;
+        let text = job.text.get(range).unwrap();
+        if section.format.strikethrough != egui::Stroke::NONE {
+            struck.push_str(text);
+        } else if section.format.font_id.size >= body_size {
+            printed.push_str(text);
+        }
+    }
+    (printed, struck)
+}
+
+/// The reference's words a version's diff says it lacks (changes hidden by the view excluded).
+fn lacked(diff: &[DiffOp], hide_cosmetic: bool) -> String {
+    diff.iter()
+        .filter(|op| op.op != OpKind::Equal)
+        .filter(|op| !(hide_cosmetic && op.class == Some(ChangeClass::Punctuation)))
+        .map(|op| op.ref_text.as_str())
+        .collect()
+}
+
+/// Walks every version of every statement, with punctuation shown and hidden, and checks each
+/// column as drawn. Returns how many columns were checked and how many had struck words.
+fn assert_columns_truthful(app: App) -> (usize, usize) {
+    let mut h = harness(app, [1600.0, 1000.0]);
+    settle(&mut h);
+    let body = egui::TextStyle::Body.resolve(&h.ctx.global_style()).size;
+    let group_ids: Vec<String> = (h.state().doc.analysis.groups.iter())
+        .map(|g| g.group_id.clone())
+        .collect();
+    assert!(!group_ids.is_empty(), "no statements found");
+    let (mut checked, mut with_struck) = (0, 0);
+    for hide in [false, true] {
+        h.state_mut().apply(Command::SetHideCosmetic(hide));
+        for group_id in &group_ids {
+            h.state_mut().apply(Command::SelectGroup(group_id.clone()));
+            h.run_steps(1);
+            let app = h.state();
+            let group = app.doc.selected().unwrap();
+            let drawn = app.drawn_comparison().expect("the comparison was drawn");
+            let columns = &drawn.comparison.columns;
+            assert_eq!(columns.len(), group.members.len(), "{group_id}");
+            assert_eq!(columns[0].quote_id, group.reference);
+            for (c, column) in columns.iter().enumerate() {
+                let quote = app.doc.quote(&column.quote_id).unwrap();
+                let member = group.members.iter().find(|m| m.quote_id == column.quote_id);
+                let (mut printed, mut struck) = (String::new(), String::new());
+                for row in &drawn.cells {
+                    let (p, s) = read_job(&row[c].job, body);
+                    printed.push_str(&p);
+                    struck.push_str(&s);
+                    let text = &row[c].job.text;
+                    if !text.trim().is_empty() {
+                        assert!(
+                            h.query_all_by_label(text).next().is_some(),
+                            "{group_id}: cell {text:?} is not on screen"
+                        );
+                    }
+                }
+                assert_eq!(
+                    printed, quote.text,
+                    "{group_id} {}: printed",
+                    quote.quote_id
+                );
+                let expected = member.map_or(String::new(), |m| lacked(&m.diff, hide));
+                assert_eq!(struck, expected, "{group_id} {}: struck", quote.quote_id);
+                checked += 1;
+                with_struck += usize::from(!struck.is_empty());
+            }
+        }
+    }
+    (checked, with_struck)
+}
+
+#[test]
+fn every_demo_column_shows_exactly_what_its_version_printed() {
+    let (checked, with_struck) = assert_columns_truthful(App::with_paths(Vec::new()));
+    assert!(with_struck > 0, "the demo has no version lacking words");
+    assert!(checked > 10);
+}
+
+#[test]
+fn every_corpus_column_shows_exactly_what_its_version_printed() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/corpus");
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    paths.sort();
+    let (checked, with_struck) = assert_columns_truthful(App::with_paths(paths));
+    assert!(with_struck > 0, "the corpus has no version lacking words");
+    assert!(checked > 10);
+}
+
+#[test]
+fn a_dropped_negation_is_struck_in_the_column_not_drawn_as_printed() {
+    let mut h = harness(
+        App::with_analysis(support::bridge_analysis()),
+        [1600.0, 1000.0],
+    );
+    h.run_steps(2);
+    h.state_mut().apply(Command::SelectGroup("g1".into()));
+    h.run_steps(2);
+    let body = egui::TextStyle::Body.resolve(&h.ctx.global_style()).size;
+    let drawn = h.state().drawn_comparison().unwrap();
+    let column = (drawn.comparison.columns.iter())
+        .position(|c| c.quote_id == "q5")
+        .unwrap();
+    let (mut printed, mut struck) = (String::new(), String::new());
+    for row in &drawn.cells {
+        let (p, s) = read_job(&row[column].job, body);
+        printed.push_str(&p);
+        struck.push_str(&s);
+    }
+    assert_eq!(printed, support::BRIDGE_CHANGED);
+    assert_eq!(struck, "14nobody");
+}
