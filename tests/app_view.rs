@@ -147,3 +147,58 @@ fn a_dropped_negation_is_struck_in_the_column_not_drawn_as_printed() {
     assert_eq!(printed, support::BRIDGE_CHANGED);
     assert_eq!(struck, "14nobody");
 }
+
+/// The on-screen rectangle of the column head titled `title` in the comparison.
+fn title_rect(h: &Harness<'_, App>, title: &str) -> egui::Rect {
+    h.get_all_by_label(title).last().unwrap().rect()
+}
+
+#[test]
+fn on_a_laptop_screen_the_reference_stays_pinned_while_the_others_scroll() {
+    let mut h = harness(App::with_paths(Vec::new()), [1024.0, 768.0]);
+    settle(&mut h);
+    // The statement with the most versions is listed first.
+    let first = h.state().doc.visible[0];
+    let group_id = h.state().doc.derived.rows[first].group_id.clone();
+    h.state_mut().apply(Command::SelectGroup(group_id));
+    h.run_steps(2);
+    let titles: Vec<String> = {
+        let app = h.state();
+        let drawn = app.drawn_comparison().unwrap();
+        (drawn.comparison.columns.iter())
+            .map(|c| {
+                app.doc
+                    .analysis
+                    .article(&c.article_id)
+                    .unwrap()
+                    .title
+                    .clone()
+            })
+            .collect()
+    };
+    assert!(
+        titles.len() >= 4,
+        "the demo's top statement has few versions"
+    );
+    let (pinned, other) = (title_rect(&h, &titles[0]), title_rect(&h, &titles[1]));
+    // The last column does not fit: the comparison scrolls sideways.
+    let last = title_rect(&h, titles.last().unwrap());
+    assert!(last.left() > 1024.0 - 100.0, "every column fits: {last:?}");
+    h.event(egui::Event::PointerMoved(other.center()));
+    h.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta: egui::vec2(-400.0, 0.0),
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Unknown,
+        modifiers: egui::Modifiers::NONE,
+    });
+    h.run_steps(10);
+    let (pinned_after, other_after) = (title_rect(&h, &titles[0]), title_rect(&h, &titles[1]));
+    assert_eq!(pinned_after.left(), pinned.left(), "the reference moved");
+    assert!(
+        other_after.left() < other.left() - 100.0,
+        "the others did not scroll: {other:?} → {other_after:?}"
+    );
+    // The narrow screen started with the sources panel collapsed.
+    assert!(!h.state().doc.panels.sources);
+}

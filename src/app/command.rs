@@ -112,6 +112,10 @@ pub enum Command {
     SetHideCosmetic(bool),
     /// Switch the detail view.
     SetTab(Tab),
+    /// Show or collapse the sources panel.
+    ShowSources(bool),
+    /// Show or collapse the statements list.
+    ShowStatements(bool),
     /// Open or close the help window.
     ShowHelp(bool),
     /// Open or close the paste dialog.

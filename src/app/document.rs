@@ -68,6 +68,8 @@ pub struct Document {
     pub hide_cosmetic: bool,
     /// Detail view shown.
     pub tab: Tab,
+    /// The side panels shown (`false`: collapsed).
+    pub panels: Panels,
     /// Work under way, if any.
     pub progress: Option<WorkProgress>,
     /// The analysis does not reflect the current sources (a run was cancelled).
@@ -96,6 +98,24 @@ pub struct Document {
     pub path_prompt: Option<(PathPurpose, bool)>,
     /// Sets of files opened together lately, newest first.
     pub recent_sets: Vec<RecentSet>,
+}
+
+/// Which side panels are shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Panels {
+    /// The sources panel.
+    pub sources: bool,
+    /// The statements list.
+    pub statements: bool,
+}
+
+impl Default for Panels {
+    fn default() -> Self {
+        Self {
+            sources: true,
+            statements: true,
+        }
+    }
 }
 
 /// Where the session is saved and whether it has changed since.

@@ -240,6 +240,8 @@ impl App {
             Command::DialogUnavailable(purpose) => self.dialog_unavailable(purpose),
             Command::SetHideCosmetic(hide) => self.doc.hide_cosmetic = hide,
             Command::SetTab(tab) => self.doc.tab = tab,
+            Command::ShowSources(shown) => self.doc.panels.sources = shown,
+            Command::ShowStatements(shown) => self.doc.panels.statements = shown,
             Command::ShowHelp(open) => self.doc.help_open = open,
             Command::ShowPasteDialog(open) => self.doc.paste_open = open,
             Command::ShowUrlDialog(open) => self.doc.url_open = open,

@@ -218,7 +218,7 @@ fn version_header_ui(
         line.push_str(outlet);
     }
     if !line.is_empty() {
-        ui.add(egui::Label::new(RichText::new(line).small()).wrap())
+        ui.add(egui::Label::new(RichText::new(line).strong()).wrap())
             .on_hover_text("The others are compared with the reference version");
     }
     attribution_ui(ui, group, quote);
@@ -296,6 +296,6 @@ fn attribution_ui(ui: &mut Ui, group: &Group, quote: &Quote) {
         ui.add(egui::Label::new(RichText::new(format!("{text} (differs)")).color(color)).wrap())
             .on_hover_text("This source names a different speaker than the others");
     } else {
-        ui.add(egui::Label::new(RichText::new(text).small()).wrap());
+        ui.add(egui::Label::new(text).wrap());
     }
 }

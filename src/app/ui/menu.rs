@@ -150,6 +150,16 @@ fn view_menu_ui(ui: &mut Ui, doc: &Document, out: &mut Vec<Command>) {
     {
         out.push(Command::SetHideCosmetic(hide));
     }
+    let mut panels = doc.panels;
+    if ui.checkbox(&mut panels.sources, "Sources panel").changed() {
+        out.push(Command::ShowSources(panels.sources));
+    }
+    if ui
+        .checkbox(&mut panels.statements, "Statements list")
+        .changed()
+    {
+        out.push(Command::ShowStatements(panels.statements));
+    }
     ui.separator();
     for (tab, label) in [
         (Tab::Comparison, "Comparison"),

@@ -71,6 +71,10 @@ impl App {
             // Articles may hold scripts the built-in fonts lack: draw a box, never panic.
             ctx.set_missing_glyph_policy(egui::MissingGlyphPolicy::Tofu);
             self.ui_state.fonts_ready = true;
+            // On a laptop screen the comparison needs the room more than the sources list.
+            if ctx.content_rect().width() < 1400.0 {
+                self.doc.panels.sources = false;
+            }
         }
         self.poll_worker(&ctx);
         self.window_ui(&ctx);
@@ -111,16 +115,23 @@ impl App {
         let doc = &self.doc;
         egui::Panel::top("menu").show(ui, |ui| menu::menu_bar_ui(ui, doc, out));
         egui::Panel::bottom("status").show(ui, |ui| status_ui(ui, doc, out));
-        egui::Panel::left("sources")
-            .resizable(true)
-            .default_size(230.0)
-            .show(ui, |ui| sources::sources_ui(ui, doc, out));
-        egui::Panel::left("statements")
-            .resizable(true)
-            .default_size(500.0)
-            .show(ui, |ui| {
-                statements::statements_ui(ui, doc, &mut self.ui_state, out)
-            });
+        if doc.panels.sources {
+            egui::Panel::left("sources")
+                .resizable(true)
+                .default_size(210.0)
+                .size_range(150.0..=400.0)
+                .show(ui, |ui| sources::sources_ui(ui, doc, out));
+        }
+        if doc.panels.statements {
+            let wide = ui.ctx().content_rect().width();
+            egui::Panel::left("statements")
+                .resizable(true)
+                .default_size((wide * 0.3).clamp(280.0, 440.0))
+                .size_range(260.0..=900.0)
+                .show(ui, |ui| {
+                    statements::statements_ui(ui, doc, &mut self.ui_state, out)
+                });
+        }
         egui::CentralPanel::default().show(ui, |ui| {
             detail_ui(ui, doc, &mut self.ui_state, out);
         });
@@ -189,7 +200,23 @@ fn status_ui(ui: &mut egui::Ui, doc: &Document, out: &mut Vec<Command>) {
 
 /// The detail area: tabs, then the chosen view.
 fn detail_ui(ui: &mut egui::Ui, doc: &Document, state: &mut UiState, out: &mut Vec<Command>) {
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
+        let panels = doc.panels;
+        if ui
+            .selectable_label(panels.sources, "Sources panel")
+            .on_hover_text("Show or collapse the sources panel")
+            .clicked()
+        {
+            out.push(Command::ShowSources(!panels.sources));
+        }
+        if ui
+            .selectable_label(panels.statements, "Statements list")
+            .on_hover_text("Show or collapse the statements list")
+            .clicked()
+        {
+            out.push(Command::ShowStatements(!panels.statements));
+        }
+        ui.separator();
         for (tab, label) in [
             (Tab::Comparison, "Comparison"),
             (Tab::Article, "Article"),

@@ -32,13 +32,13 @@ pub fn statements_ui(ui: &mut Ui, doc: &Document, state: &mut UiState, out: &mut
 }
 
 fn filters_ui(ui: &mut Ui, doc: &Document, state: &mut UiState, out: &mut Vec<Command>) {
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let label = ui.label("Filter");
         let field = ui
             .add(
                 egui::TextEdit::singleline(&mut state.filter_text)
                     .hint_text("words in any version (Ctrl+F)")
-                    .desired_width(180.0),
+                    .desired_width(170.0),
             )
             .labelled_by(label.id);
         if std::mem::take(&mut state.focus_filter) {
@@ -49,7 +49,7 @@ fn filters_ui(ui: &mut Ui, doc: &Document, state: &mut UiState, out: &mut Vec<Co
         }
         speaker_filter_ui(ui, doc, out);
     });
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.label("Sort by");
         for key in SortKey::ALL {
             if ui.selectable_label(doc.sort == key, key.label()).clicked() {
@@ -81,8 +81,8 @@ fn speaker_filter_ui(ui: &mut Ui, doc: &Document, out: &mut Vec<Command>) {
         });
 }
 
-/// At most two lines of a statement's opening words, ending in an ellipsis when cut.
-fn opening_ui(ui: &mut Ui, opening: &str, selected: bool) -> egui::Response {
+/// At most two lines of `text`, ending in an ellipsis when cut.
+fn two_lines_ui(ui: &mut Ui, opening: &str, selected: bool) -> egui::Response {
     let font = egui::TextStyle::Body.resolve(ui.style());
     let format = if selected {
         theme::strong_format(ui.visuals(), font)
@@ -95,6 +95,16 @@ fn opening_ui(ui: &mut Ui, opening: &str, selected: bool) -> egui::Response {
     ui.add(egui::Label::new(job).wrap().sense(egui::Sense::click()))
 }
 
+/// The whole reference text of group `gi`, for the list's tooltip.
+fn full_text(doc: &Document, gi: usize) -> String {
+    doc.analysis
+        .groups
+        .get(gi)
+        .and_then(|g| doc.quote(&g.reference))
+        .map(|q| q.text.clone())
+        .unwrap_or_default()
+}
+
 fn table_ui(ui: &mut Ui, doc: &Document, state: &mut UiState, out: &mut Vec<Command>) {
     let selected_pos = doc.selected_pos;
     let mut table = TableBuilder::new(ui)
@@ -103,15 +113,15 @@ fn table_ui(ui: &mut Ui, doc: &Document, state: &mut UiState, out: &mut Vec<Comm
         .sense(egui::Sense::click())
         .auto_shrink([false, false])
         .column(
-            Column::initial(95.0)
+            Column::initial(90.0)
                 .at_least(60.0)
                 .clip(true)
                 .resizable(true),
         )
-        .column(Column::remainder().at_least(120.0).clip(true))
-        .column(Column::exact(52.0))
-        .column(Column::exact(44.0))
-        .column(Column::initial(165.0).at_least(40.0).clip(true));
+        .column(Column::remainder().at_least(100.0).clip(true))
+        .column(Column::exact(30.0))
+        .column(Column::exact(30.0))
+        .column(Column::initial(100.0).at_least(40.0).clip(true));
     if std::mem::take(&mut state.scroll_list)
         && let Some(pos) = selected_pos
     {
@@ -122,8 +132,8 @@ fn table_ui(ui: &mut Ui, doc: &Document, state: &mut UiState, out: &mut Vec<Comm
             for (title, tip) in [
                 ("Speaker", "Who said it, as resolved"),
                 ("Statement", "Opening words of the reference version"),
-                ("Sources", "Articles quoting it"),
-                ("Diffs", "Substantive differences across versions"),
+                ("Src", "Sources: articles quoting it"),
+                ("Diff", "Substantive differences across versions"),
                 ("Flags", "What to check"),
             ] {
                 header.col(|ui| {
@@ -142,17 +152,23 @@ fn table_ui(ui: &mut Ui, doc: &Document, state: &mut UiState, out: &mut Vec<Comm
                 };
                 let selected = Some(row.index()) == selected_pos;
                 row.set_selected(selected);
+                let mut clicked = false;
                 row.col(|ui| {
                     let speaker = if data.speaker.is_empty() {
                         "unknown"
                     } else {
                         data.speaker.as_str()
                     };
-                    ui.label(speaker);
+                    let shown = two_lines_ui(ui, speaker, selected).on_hover_text(speaker);
+                    clicked |= shown.clicked();
                 });
-                let mut clicked = false;
                 row.col(|ui| {
-                    clicked |= opening_ui(ui, &data.opening, selected).clicked();
+                    let shown = two_lines_ui(ui, &data.opening, selected);
+                    let shown = shown.on_hover_ui(|ui| {
+                        ui.set_max_width(420.0);
+                        ui.label(full_text(doc, data.group_index));
+                    });
+                    clicked |= shown.clicked();
                 });
                 row.col(|ui| {
                     ui.label(data.sources.to_string());
