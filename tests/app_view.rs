@@ -202,3 +202,119 @@ fn on_a_laptop_screen_the_reference_stays_pinned_while_the_others_scroll() {
     // The narrow screen started with the sources panel collapsed.
     assert!(!h.state().doc.panels.sources);
 }
+
+/// Every marked change of every listed statement in list order, as the comparison shows them:
+/// (statement, version, op index).
+fn expected_changes(app: &App) -> Vec<(String, String, usize)> {
+    let doc = &app.doc;
+    let rank = |a: &str| {
+        doc.analysis
+            .articles
+            .iter()
+            .position(|x| x.article_id == a)
+            .unwrap()
+    };
+    let mut out = Vec::new();
+    for &row in &doc.visible {
+        let gi = doc.derived.rows[row].group_index;
+        let group = &doc.analysis.groups[gi];
+        let c =
+            verbatim::view::compare(group, |id| doc.quote(id), rank, doc.hide_cosmetic).unwrap();
+        for at in c.changes() {
+            let quote_id = c.columns[at.column].quote_id.clone();
+            out.push((group.group_id.clone(), quote_id, at.change));
+        }
+    }
+    out
+}
+
+fn current_change(app: &App) -> Option<(String, String, usize)> {
+    let (quote_id, change) = app.doc.difference.clone()?;
+    Some((app.doc.selected_group.clone()?, quote_id, change))
+}
+
+#[test]
+fn f7_walks_every_difference_of_every_statement_and_shift_f7_goes_back() {
+    let mut h = harness(App::with_paths(Vec::new()), [1280.0, 720.0]);
+    settle(&mut h);
+    let expected = expected_changes(h.state());
+    assert!(expected.len() > 10, "the demo has few differences");
+    let first = h.state().doc.visible[0];
+    let group_id = h.state().doc.derived.rows[first].group_id.clone();
+    h.state_mut().apply(Command::SelectGroup(group_id));
+    h.run_steps(1);
+    let mut seen = Vec::new();
+    for _ in 0..expected.len() + 2 {
+        h.key_press(egui::Key::F7);
+        h.run_steps(1);
+        let now = current_change(h.state()).unwrap();
+        if seen.last() != Some(&now) {
+            seen.push(now);
+        }
+    }
+    assert_eq!(seen, expected);
+    // The current difference is framed on screen, in the selected statement's comparison.
+    h.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::F7);
+    h.run_steps(1);
+    assert_eq!(
+        current_change(h.state()).as_ref(),
+        expected.iter().rev().nth(1)
+    );
+    // Alt+Up and "p" go back too; Alt+Down and "n" forward.
+    h.key_press_modifiers(egui::Modifiers::ALT, egui::Key::ArrowUp);
+    h.run_steps(1);
+    assert_eq!(
+        current_change(h.state()).as_ref(),
+        expected.iter().rev().nth(2)
+    );
+    h.key_press(egui::Key::P);
+    h.run_steps(1);
+    assert_eq!(
+        current_change(h.state()).as_ref(),
+        expected.iter().rev().nth(3)
+    );
+    h.key_press(egui::Key::N);
+    h.run_steps(1);
+    h.key_press_modifiers(egui::Modifiers::ALT, egui::Key::ArrowDown);
+    h.run_steps(1);
+    assert_eq!(
+        current_change(h.state()).as_ref(),
+        expected.iter().rev().nth(1)
+    );
+}
+
+#[test]
+fn filtering_by_class_lists_only_those_statements_and_moves_a_hidden_selection() {
+    let mut h = harness(App::with_paths(Vec::new()), [1280.0, 720.0]);
+    settle(&mut h);
+    let without_negation = {
+        let doc = &h.state().doc;
+        let row = (doc.derived.rows.iter())
+            .find(|r| !r.classes.contains(&ChangeClass::Negation))
+            .unwrap();
+        row.group_id.clone()
+    };
+    h.state_mut()
+        .apply(Command::SelectGroup(without_negation.clone()));
+    h.run_steps(1);
+    h.get_by_label("Show changes").click();
+    h.run_steps(2);
+    h.get_by_label("With negation changes").click();
+    h.run_steps(2);
+    let doc = &h.state().doc;
+    assert!(!doc.visible.is_empty());
+    let with_negation = (doc.derived.rows.iter())
+        .filter(|r| r.classes.contains(&ChangeClass::Negation))
+        .count();
+    assert_eq!(doc.visible.len(), with_negation);
+    for &row in &doc.visible {
+        let group = &doc.analysis.groups[doc.derived.rows[row].group_index];
+        let negation = (group.members.iter().flat_map(|m| &m.diff))
+            .any(|op| op.class == Some(ChangeClass::Negation));
+        assert!(negation, "{} has no negation change", group.group_id);
+    }
+    // The statement shown is one of those listed, never the hidden one.
+    let selected = doc.selected_group.clone().unwrap();
+    assert_ne!(selected, without_negation);
+    assert!(doc.selected_pos.is_some());
+}

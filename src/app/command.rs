@@ -4,6 +4,7 @@
 //! after the frame is drawn, in order. Keeping every change behind one enum gives one place to
 //! record, undo or replay what the user did.
 
+use super::view::KindFilter;
 use crate::corrections::Correction;
 use crate::report::export::ExportFormat;
 use std::path::PathBuf;
@@ -96,6 +97,8 @@ pub enum Command {
     SelectGroup(String),
     /// Move the selection up (`-1`) or down (`1`) the visible list.
     MoveSelection(i32),
+    /// Go to the next (`1`) or previous (`-1`) difference, across statements.
+    StepDifference(i32),
     /// Show a version in its article (`quote_id`).
     ShowInArticle(String),
     /// Make this version (`quote_id`) the reference of its group.
@@ -106,6 +109,8 @@ pub enum Command {
     SetSpeakerFilter(Option<String>),
     /// Show only statements containing this text.
     SetTextFilter(String),
+    /// Show only statements with this kind of change (`None`: all).
+    SetKindFilter(Option<KindFilter>),
     /// Put the keyboard in the filter field.
     FocusFilter,
     /// Hide or show punctuation and case differences.

@@ -5,7 +5,7 @@
 
 use super::closing::{ClosedSession, RecentSet};
 use super::command::{PathPurpose, SortKey, Tab};
-use super::view::Derived;
+use super::view::{Derived, KindFilter};
 use super::worker::WorkProgress;
 use crate::corrections::CorrectionLog;
 use crate::model::{Analysis, Article, LoadProblem, Quote};
@@ -56,6 +56,8 @@ pub struct Document {
     pub selected_group: Option<String>,
     /// Where the selected statement is in `visible`, kept with it so frames need not search.
     pub selected_pos: Option<usize>,
+    /// The difference gone to with next/previous: its version's `quote_id` and op index.
+    pub difference: Option<(String, usize)>,
     /// The version shown in the article view.
     pub selected_quote: Option<String>,
     /// List order.
@@ -64,6 +66,8 @@ pub struct Document {
     pub speaker_filter: Option<String>,
     /// Free-text filter.
     pub text_filter: String,
+    /// Kind-of-change filter.
+    pub kind_filter: Option<KindFilter>,
     /// Whether punctuation and case differences are hidden.
     pub hide_cosmetic: bool,
     /// Detail view shown.

@@ -15,6 +15,7 @@ pub mod command;
 mod correct;
 pub mod demo;
 pub mod document;
+mod navigate;
 mod selection;
 pub mod session;
 pub mod state;

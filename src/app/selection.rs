@@ -42,17 +42,24 @@ impl App {
         self.doc.derived.rows.get(*row).map(|r| r.group_id.clone())
     }
 
+    /// Lists the statements that pass the filters; a selected statement the filters hide
+    /// gives way to the first one listed, so the comparison never shows a hidden statement.
     pub(super) fn refilter(&mut self) {
         let d = &self.doc;
-        self.doc.visible =
-            d.derived
-                .visible_rows(d.sort, d.speaker_filter.as_deref(), &d.text_filter);
+        let (speaker, text) = (d.speaker_filter.as_deref(), d.text_filter.as_str());
+        self.doc.visible = d
+            .derived
+            .visible_rows_of(d.sort, speaker, text, d.kind_filter);
         self.locate_selection();
+        if self.doc.selected_group.is_some() && self.doc.selected_pos.is_none() {
+            self.select_group(self.first_visible_group());
+        }
     }
 
     pub(super) fn select_group(&mut self, group_id: Option<String>) {
         if group_id != self.doc.selected_group {
             self.doc.selected_quote = None;
+            self.doc.difference = None;
             if self.doc.tab == Tab::Article {
                 self.doc.tab = Tab::Comparison;
             }

@@ -216,6 +216,7 @@ impl App {
         match command {
             Command::SelectGroup(group_id) => self.select_group(Some(group_id)),
             Command::MoveSelection(step) => self.move_selection(step),
+            Command::StepDifference(step) => self.step_difference(step),
             Command::ShowInArticle(quote_id) => {
                 self.doc.selected_quote = Some(quote_id);
                 self.doc.tab = Tab::Article;
@@ -231,6 +232,10 @@ impl App {
             }
             Command::SetTextFilter(text) => {
                 self.doc.text_filter = text;
+                self.refilter();
+            }
+            Command::SetKindFilter(kind) => {
+                self.doc.kind_filter = kind;
                 self.refilter();
             }
             Command::FocusFilter => self.ui_state.focus_filter = true,

@@ -28,8 +28,62 @@ pub struct GroupRow {
     pub differences: usize,
     /// The group's flags.
     pub flags: Vec<GroupFlag>,
+    /// The substantive classes of change found across its versions.
+    pub classes: Vec<ChangeClass>,
     /// Every member's text, lower-cased, for the free-text filter.
     search_text: String,
+}
+
+/// What kind of change a statement must show to be listed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KindFilter {
+    /// Any change besides punctuation and case.
+    Substantive,
+    /// A change of this class.
+    Class(ChangeClass),
+    /// This flag.
+    Flag(GroupFlag),
+}
+
+impl KindFilter {
+    /// Every filter, in menu order.
+    pub fn all() -> Vec<KindFilter> {
+        let mut all = vec![KindFilter::Substantive];
+        all.extend(
+            (ChangeClass::ALL.into_iter())
+                .filter(|c| c.is_substantive())
+                .map(KindFilter::Class),
+        );
+        all.extend(
+            [
+                GroupFlag::SpeakerConflict,
+                GroupFlag::Splice,
+                GroupFlag::Truncated,
+            ]
+            .map(KindFilter::Flag),
+        );
+        all
+    }
+
+    /// The name shown on screen.
+    pub fn label(self) -> String {
+        match self {
+            KindFilter::Substantive => "substantive changes".to_string(),
+            KindFilter::Class(class) => format!("{} changes", class.as_str()),
+            KindFilter::Flag(GroupFlag::SpeakerConflict) => "speaker conflict".to_string(),
+            KindFilter::Flag(GroupFlag::Truncated) => "cut versions".to_string(),
+            KindFilter::Flag(flag) => flag.as_str().to_string(),
+        }
+    }
+
+    /// Whether `row` shows this kind of change.
+    pub fn matches(self, row: &GroupRow) -> bool {
+        match self {
+            KindFilter::Substantive => row.differences > 0,
+            KindFilter::Class(class) => row.classes.contains(&class),
+            KindFilter::Flag(flag) => row.flags.contains(&flag),
+        }
+    }
 }
 
 /// How one source named one speaker.
@@ -139,12 +193,17 @@ impl Derived {
             .filter_map(|m| self.quote(analysis, &m.quote_id))
             .collect();
         let sources: BTreeSet<&str> = quotes.iter().map(|q| q.article_id.as_str()).collect();
-        let differences = group
-            .members
-            .iter()
-            .flat_map(|m| &m.diff)
-            .filter(|op| op.class.is_some_and(ChangeClass::is_substantive))
-            .count();
+        let substantive = || {
+            group
+                .members
+                .iter()
+                .flat_map(|m| &m.diff)
+                .filter_map(|op| op.class.filter(|c| c.is_substantive()))
+        };
+        let differences = substantive().count();
+        let mut classes: Vec<ChangeClass> = substantive().collect();
+        classes.sort_unstable();
+        classes.dedup();
         let reference = self
             .quote(analysis, &group.reference)
             .or(quotes.first().copied());
@@ -164,17 +223,30 @@ impl Derived {
             sources: sources.len(),
             differences,
             flags: group.flags.clone(),
+            classes,
             search_text,
         })
     }
 
     /// Indices into `rows` that pass the filters, in `sort` order.
     pub fn visible_rows(&self, sort: SortKey, speaker: Option<&str>, text: &str) -> Vec<usize> {
+        self.visible_rows_of(sort, speaker, text, None)
+    }
+
+    /// Indices into `rows` that pass the filters and show `kind` of change, in `sort` order.
+    pub fn visible_rows_of(
+        &self,
+        sort: SortKey,
+        speaker: Option<&str>,
+        text: &str,
+        kind: Option<KindFilter>,
+    ) -> Vec<usize> {
         let needle = text.trim().to_lowercase();
         let mut visible: Vec<usize> = self
             .rows
             .iter()
             .enumerate()
+            .filter(|(_, row)| kind.is_none_or(|k| k.matches(row)))
             .filter(|(_, row)| speaker.is_none_or(|s| row.speaker == s))
             .filter(|(_, row)| {
                 needle.is_empty()

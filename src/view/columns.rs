@@ -32,6 +32,8 @@ pub struct Span {
     /// The other side of the change at this place: the reference's words for printed words,
     /// this version's words for struck ones (empty when that side has none).
     pub counterpart: String,
+    /// For a marked span, the index of its change in the version's diff.
+    pub change: Option<usize>,
 }
 
 impl Span {
@@ -41,6 +43,7 @@ impl Span {
             role,
             class,
             counterpart: String::new(),
+            change: None,
         }
     }
 
@@ -72,7 +75,36 @@ pub struct Comparison {
     pub rows: Vec<Vec<Vec<Span>>>,
 }
 
+/// One marked change: the column it is in and its index in that version's diff.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct ChangeAt {
+    /// The column.
+    pub column: usize,
+    /// The op's index in the column's diff.
+    pub change: usize,
+}
+
 impl Comparison {
+    /// Every marked change, in reading order: down the rows, and across the columns on each.
+    pub fn changes(&self) -> Vec<ChangeAt> {
+        let mut out: Vec<ChangeAt> = Vec::new();
+        for row in &self.rows {
+            for (column, cell) in row.iter().enumerate() {
+                for change in cell
+                    .iter()
+                    .filter(|s| s.class.is_some())
+                    .filter_map(|s| s.change)
+                {
+                    let at = ChangeAt { column, change };
+                    if !out.contains(&at) {
+                        out.push(at);
+                    }
+                }
+            }
+        }
+        out
+    }
+
     /// Column `column`'s spans of `role`, joined, across every row.
     pub fn text_of(&self, column: usize, role: SpanRole) -> String {
         self.rows
@@ -167,8 +199,15 @@ fn spans_of(piece: &Piece, hide_cosmetic: bool) -> Vec<Span> {
         _ if hidden => out.push(Span::new(&piece.text, SpanRole::Printed, None)),
         _ => {
             let (text, ref_text, class) = (&piece.text, &piece.ref_text, piece.class);
-            out.push(Span::change(ref_text, SpanRole::Struck, class, text));
-            out.push(Span::change(text, SpanRole::Printed, class, ref_text));
+            for (words, role, other) in [
+                (ref_text, SpanRole::Struck, text),
+                (text, SpanRole::Printed, ref_text),
+            ] {
+                out.push(Span {
+                    change: piece.op_index,
+                    ..Span::change(words, role, class, other)
+                });
+            }
         }
     }
     out.retain(|s| !s.text.is_empty());

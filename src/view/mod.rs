@@ -9,4 +9,4 @@
 pub mod columns;
 pub mod rows;
 
-pub use columns::{Column, Comparison, Span, SpanRole, compare};
+pub use columns::{ChangeAt, Column, Comparison, Span, SpanRole, compare};

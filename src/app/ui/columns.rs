@@ -146,13 +146,35 @@ pub fn hover_text(span: &Span, class: ChangeClass) -> String {
     }
 }
 
-/// Draws one cell; returns the marked span clicked, if any.
-fn cell_ui<'a>(ui: &mut Ui, cell: &'a [Span], layout: &CellLayout) -> Option<&'a Span> {
+/// Draws one cell, framed when it holds the current change (`current`: that change's index,
+/// scrolled into view once when `scroll` is set); returns the marked span clicked, if any.
+fn cell_ui<'a>(
+    ui: &mut Ui,
+    cell: &'a [Span],
+    layout: &CellLayout,
+    current: Option<usize>,
+    scroll: &mut bool,
+) -> Option<&'a Span> {
     let response = ui.add(
         egui::Label::new(layout.job.clone())
             .wrap()
             .sense(egui::Sense::click()),
     );
+    if current.is_some_and(|c| {
+        cell.iter()
+            .any(|s| s.change == Some(c) && s.class.is_some())
+    }) {
+        let stroke = egui::Stroke::new(2.0, ui.visuals().selection.stroke.color);
+        ui.painter().rect_stroke(
+            response.rect.expand(3.0),
+            3.0,
+            stroke,
+            egui::StrokeKind::Outside,
+        );
+        if std::mem::take(scroll) {
+            response.scroll_to_me(Some(egui::Align::Center));
+        }
+    }
     let pointer = response.hover_pos()?;
     let mut job = layout.job.clone();
     job.wrap.max_width = response.rect.width().max(1.0);
@@ -224,25 +246,27 @@ pub fn grid_row_ui<T>(
     );
 }
 
-/// Draws every row of `drawn`; returns the column and marked span clicked, if any.
+/// Draws every row of `drawn`, framing the `current` change (column, change index); returns
+/// the column and marked span clicked, if any.
 pub fn rows_ui<'a>(
     ui: &mut Ui,
     drawn: &'a DrawnComparison,
     width: f32,
+    current: Option<(usize, usize)>,
+    scroll: &mut bool,
 ) -> Option<(usize, &'a Span)> {
     let mut clicked = None;
     for (row, layouts) in drawn.comparison.rows.iter().zip(&drawn.cells) {
         ui.separator();
-        grid_row_ui(
-            ui,
-            width,
-            row.iter().zip(layouts),
-            |ui, column, (cell, layout)| {
-                if let Some(span) = cell_ui(ui, cell, layout) {
-                    clicked = Some((column, span));
-                }
-            },
-        );
+        let cells = row.iter().zip(layouts);
+        grid_row_ui(ui, width, cells, |ui, column, (cell, layout)| {
+            let here = current
+                .filter(|(c, _)| *c == column)
+                .map(|(_, change)| change);
+            if let Some(span) = cell_ui(ui, cell, layout, here, scroll) {
+                clicked = Some((column, span));
+            }
+        });
     }
     clicked
 }

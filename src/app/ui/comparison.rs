@@ -27,6 +27,7 @@ pub fn comparison_ui(
     doc: &Document,
     cache: &mut Option<DrawnComparison>,
     forms: &mut CorrectionForms,
+    scroll: &mut bool,
     out: &mut Vec<Command>,
 ) {
     let Some(group) = doc.selected() else {
@@ -56,7 +57,12 @@ pub fn comparison_ui(
                     version_header_ui(ui, doc, group, quote, forms, out);
                 }
             });
-            if let Some((column, span)) = columns::rows_ui(ui, drawn, width)
+            let current = doc.difference.as_ref().and_then(|(quote_id, change)| {
+                let columns = &drawn.comparison.columns;
+                let column = columns.iter().position(|c| c.quote_id == *quote_id)?;
+                Some((column, *change))
+            });
+            if let Some((column, span)) = columns::rows_ui(ui, drawn, width, current, scroll)
                 && let Some(c) = drawn.comparison.columns.get(column)
             {
                 let (words, reference_words) = match span.role {
@@ -113,7 +119,7 @@ fn header_ui(
             theme::badge_ui(ui, text, color).on_hover_text(flag.as_str());
         }
     });
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let row = doc
             .derived
             .group_index(&group.group_id)
@@ -134,18 +140,29 @@ fn header_ui(
             out.push(Command::SetHideCosmetic(hide));
         }
     });
-    statement_actions_ui(ui, doc, group, forms, out);
+    ui.horizontal_wrapped(|ui| {
+        if ui
+            .button("Previous difference")
+            .on_hover_text("Shift+F7, Alt+Up or P")
+            .clicked()
+        {
+            out.push(Command::StepDifference(-1));
+        }
+        if ui
+            .button("Next difference")
+            .on_hover_text("F7, Alt+Down or N")
+            .clicked()
+        {
+            out.push(Command::StepDifference(1));
+        }
+        statement_actions_ui(ui, doc, group, forms, out);
+    });
+    statement_notes_ui(ui, doc, group);
     theme::legend_ui(ui, doc.hide_cosmetic);
 }
 
-/// The statement's notes, "Merge with…" and "Note…".
-fn statement_actions_ui(
-    ui: &mut Ui,
-    doc: &Document,
-    group: &Group,
-    forms: &mut CorrectionForms,
-    out: &mut Vec<Command>,
-) {
+/// The statement's notes.
+fn statement_notes_ui(ui: &mut Ui, doc: &Document, group: &Group) {
     let notes = doc
         .analysis
         .notes
@@ -158,32 +175,40 @@ fn statement_actions_ui(
         };
         ui.add(egui::Label::new(RichText::new(format!("{on}{}", note.text)).italics()).wrap());
     }
+}
+
+/// "Merge with…" and "Note…" on the statement.
+fn statement_actions_ui(
+    ui: &mut Ui,
+    doc: &Document,
+    group: &Group,
+    forms: &mut CorrectionForms,
+    out: &mut Vec<Command>,
+) {
     let Some(member) = key_of(&doc.analysis, &group.reference) else {
         return;
     };
-    ui.horizontal(|ui| {
-        ui.menu_button("Merge with…", |ui| {
-            if let Some(other) = statement_picker_ui(ui, doc, &group.group_id) {
-                out.push(Command::Correct(Correction::MergeGroups {
-                    group_of: member.clone(),
-                    with_group_of: other,
-                }));
-            }
-        });
-        if ui.button("Note…").clicked() {
-            let text = doc
-                .analysis
-                .notes
-                .iter()
-                .find(|n| n.group_id == group.group_id && n.quote_id.is_none())
-                .map(|n| n.text.clone())
-                .unwrap_or_default();
-            forms.note = Some(super::edit::NoteForm {
-                target: NoteTarget::Group { member },
-                text,
-            });
+    ui.menu_button("Merge with…", |ui| {
+        if let Some(other) = statement_picker_ui(ui, doc, &group.group_id) {
+            out.push(Command::Correct(Correction::MergeGroups {
+                group_of: member.clone(),
+                with_group_of: other,
+            }));
         }
     });
+    if ui.button("Note…").clicked() {
+        let text = doc
+            .analysis
+            .notes
+            .iter()
+            .find(|n| n.group_id == group.group_id && n.quote_id.is_none())
+            .map(|n| n.text.clone())
+            .unwrap_or_default();
+        forms.note = Some(super::edit::NoteForm {
+            target: NoteTarget::Group { member },
+            text,
+        });
+    }
 }
 
 /// A version's column head: its source and attribution, then one menu of what can be done

@@ -36,6 +36,8 @@ pub struct UiState {
     pub scroll_list: bool,
     /// Scroll the article view to the quotation next frame.
     pub scroll_article: bool,
+    /// Scroll the comparison to the current difference next frame.
+    pub scroll_difference: bool,
     /// The paste dialog's fields.
     pub paste: Pasted,
     /// The address typed in the "Open URL" dialog.
@@ -230,7 +232,8 @@ fn detail_ui(ui: &mut egui::Ui, doc: &Document, state: &mut UiState, out: &mut V
     ui.separator();
     match doc.tab {
         Tab::Comparison => {
-            comparison::comparison_ui(ui, doc, &mut state.comparison, &mut state.forms, out)
+            let (cache, forms) = (&mut state.comparison, &mut state.forms);
+            comparison::comparison_ui(ui, doc, cache, forms, &mut state.scroll_difference, out)
         }
         Tab::Article => article::article_ui(ui, doc, state, out),
         Tab::Speakers => speakers::speakers_ui(ui, doc),

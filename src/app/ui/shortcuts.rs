@@ -24,6 +24,16 @@ pub const REDO: KeyboardShortcut =
     KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
 /// Close the window.
 pub const QUIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
+/// Next difference.
+pub const NEXT_DIFFERENCE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F7);
+/// Previous difference.
+pub const PREVIOUS_DIFFERENCE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::SHIFT, Key::F7);
+/// Next difference, the other way.
+pub const NEXT_DIFFERENCE_ALT: KeyboardShortcut =
+    KeyboardShortcut::new(Modifiers::ALT, Key::ArrowDown);
+/// Previous difference, the other way.
+pub const PREVIOUS_DIFFERENCE_ALT: KeyboardShortcut =
+    KeyboardShortcut::new(Modifiers::ALT, Key::ArrowUp);
 /// Paste an article.
 pub const PASTE: KeyboardShortcut =
     KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::V);
@@ -62,8 +72,22 @@ pub fn shortcuts(ctx: &egui::Context, doc: &Document, state: &mut UiState, out: 
         if i.consume_shortcut(&QUIT) {
             quit = true;
         }
+        // Shifted and Alt keys first: the plain ones would match them too.
+        if i.consume_shortcut(&PREVIOUS_DIFFERENCE) || i.consume_shortcut(&PREVIOUS_DIFFERENCE_ALT)
+        {
+            out.push(Command::StepDifference(-1));
+        }
+        if i.consume_shortcut(&NEXT_DIFFERENCE) || i.consume_shortcut(&NEXT_DIFFERENCE_ALT) {
+            out.push(Command::StepDifference(1));
+        }
         // Arrow keys walk the list unless a text field has them.
         if !typing {
+            if i.consume_key(Modifiers::NONE, Key::N) {
+                out.push(Command::StepDifference(1));
+            }
+            if i.consume_key(Modifiers::NONE, Key::P) {
+                out.push(Command::StepDifference(-1));
+            }
             if i.consume_key(Modifiers::NONE, Key::ArrowDown) {
                 out.push(Command::MoveSelection(1));
             }

@@ -8,6 +8,7 @@ use super::UiState;
 use crate::app::command::{Command, SortKey};
 use crate::app::state::Document;
 use crate::app::theme;
+use crate::app::view::KindFilter;
 use egui::Ui;
 use egui_extras::{Column, TableBuilder};
 
@@ -48,6 +49,7 @@ fn filters_ui(ui: &mut Ui, doc: &Document, state: &mut UiState, out: &mut Vec<Co
             out.push(Command::SetTextFilter(state.filter_text.clone()));
         }
         speaker_filter_ui(ui, doc, out);
+        kind_filter_ui(ui, doc, out);
     });
     ui.horizontal_wrapped(|ui| {
         ui.label("Sort by");
@@ -57,6 +59,32 @@ fn filters_ui(ui: &mut Ui, doc: &Document, state: &mut UiState, out: &mut Vec<Co
             }
         }
     });
+}
+
+fn kind_filter_ui(ui: &mut Ui, doc: &Document, out: &mut Vec<Command>) {
+    let shown = doc.kind_filter.map_or("All statements".to_string(), |k| {
+        format!("With {}", k.label())
+    });
+    egui::ComboBox::new("kind_filter", "Show changes")
+        .selected_text(shown)
+        .width(170.0)
+        .show_ui(ui, |ui| {
+            if ui
+                .selectable_label(doc.kind_filter.is_none(), "All statements")
+                .clicked()
+            {
+                out.push(Command::SetKindFilter(None));
+            }
+            for kind in KindFilter::all() {
+                let label = format!("With {}", kind.label());
+                if ui
+                    .selectable_label(doc.kind_filter == Some(kind), label)
+                    .clicked()
+                {
+                    out.push(Command::SetKindFilter(Some(kind)));
+                }
+            }
+        });
 }
 
 fn speaker_filter_ui(ui: &mut Ui, doc: &Document, out: &mut Vec<Command>) {
