@@ -10,10 +10,12 @@
 //! ```
 //!
 //! The engine is pure: it takes bytes and text and returns the plain data in [`model`]. The
-//! command line ([`cli`]) and the desktop app (`app`, in the binary) are thin layers over
-//! [`pipeline::analyze`].
+//! command line ([`cli`]) and the desktop window (`app`, only with the default `gui` feature)
+//! are thin layers over [`pipeline::analyze`]. Built with `--no-default-features`, the crate
+//! (library and command line) depends on no GUI crate at all.
 
 pub mod align;
+#[cfg(feature = "gui")]
 pub mod app;
 pub mod cli;
 pub mod corrections;

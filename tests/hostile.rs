@@ -9,8 +9,9 @@ use std::time::Duration;
 use verbatim::ingest::{IngestError, ingest_bytes, load_path};
 use verbatim::{AnalyzeOptions, analyze};
 
-/// Generous for a debug build on a busy machine.
-const BOUND: Duration = Duration::from_secs(20);
+/// A hang detector, not a speed goal: generous for a debug build on a machine whose cores are
+/// all busy (a 5 MB line takes ~11 s in a debug build on an idle core; speed is benchmarked).
+const BOUND: Duration = Duration::from_secs(60);
 
 /// What a case must end in.
 #[derive(Clone, Copy, Debug)]
