@@ -318,3 +318,63 @@ fn filtering_by_class_lists_only_those_statements_and_moves_a_hidden_selection()
     assert_ne!(selected, without_negation);
     assert!(doc.selected_pos.is_some());
 }
+
+/// The colour of the first marked words drawn in the selected statement's comparison.
+fn first_marked_colour(app: &App) -> egui::Color32 {
+    let drawn = app.drawn_comparison().unwrap();
+    (drawn.cells.iter().flatten())
+        .flat_map(|c| &c.job.sections)
+        .find(|s| s.format.strikethrough != egui::Stroke::NONE)
+        .unwrap()
+        .format
+        .color
+}
+
+#[test]
+fn the_view_menu_switches_between_light_and_dark() {
+    let mut h = harness(
+        App::with_analysis(support::bridge_analysis()),
+        [1280.0, 720.0],
+    );
+    h.run_steps(2);
+    h.state_mut().apply(Command::SelectGroup("g1".into()));
+    let mut colours = Vec::new();
+    for (label, theme) in [("Light", egui::Theme::Light), ("Dark", egui::Theme::Dark)] {
+        h.get_by_label("View").click();
+        h.run_steps(2);
+        h.get_by_label(label).click();
+        h.run_steps(3);
+        assert_eq!(h.ctx.theme(), theme);
+        colours.push(first_marked_colour(h.state()));
+    }
+    // The columns were laid out again in the new theme's colours.
+    assert_ne!(colours[0], colours[1]);
+    assert_eq!(h.state().doc.theme, verbatim::app::ThemeChoice::Dark);
+}
+
+#[test]
+fn help_lists_every_shortcut_and_escape_closes_it() {
+    let mut h = harness(
+        App::with_analysis(support::bridge_analysis()),
+        [1280.0, 720.0],
+    );
+    h.run_steps(2);
+    h.key_press(egui::Key::F1);
+    h.run_steps(3);
+    assert!(h.state().doc.help_open);
+    for what in [
+        "Undo the last correction (or Close all)",
+        "Redo",
+        "Save the workspace",
+        "Quit",
+        "Next difference",
+        "Previous difference",
+        "Zoom in / out / reset",
+        "Close all articles",
+    ] {
+        assert!(h.query_all_by_label(what).next().is_some(), "help omits {what}");
+    }
+    h.key_press(egui::Key::Escape);
+    h.run_steps(3);
+    assert!(!h.state().doc.help_open);
+}

@@ -55,6 +55,42 @@ pub enum Tab {
     Speakers,
 }
 
+/// Light or dark, or whatever the system prefers.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum ThemeChoice {
+    /// Follow the system's preference.
+    #[default]
+    System,
+    /// Dark text on a light background.
+    Light,
+    /// Light text on a dark background.
+    Dark,
+}
+
+impl ThemeChoice {
+    /// Every choice, in menu order.
+    pub const ALL: [ThemeChoice; 3] = [ThemeChoice::System, ThemeChoice::Light, ThemeChoice::Dark];
+
+    /// The name shown on screen.
+    pub fn label(self) -> &'static str {
+        match self {
+            ThemeChoice::System => "As the system",
+            ThemeChoice::Light => "Light",
+            ThemeChoice::Dark => "Dark",
+        }
+    }
+
+    /// The choice named `name` (`light`, `dark`, `system`), if it is one.
+    pub fn parse(name: &str) -> Option<ThemeChoice> {
+        match name.trim().to_ascii_lowercase().as_str() {
+            "system" => Some(ThemeChoice::System),
+            "light" => Some(ThemeChoice::Light),
+            "dark" => Some(ThemeChoice::Dark),
+            _ => None,
+        }
+    }
+}
+
 /// A pasted article.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Pasted {
@@ -117,6 +153,8 @@ pub enum Command {
     SetHideCosmetic(bool),
     /// Switch the detail view.
     SetTab(Tab),
+    /// Choose light, dark or the system's theme.
+    SetTheme(ThemeChoice),
     /// Show or collapse the sources panel.
     ShowSources(bool),
     /// Show or collapse the statements list.

@@ -4,7 +4,7 @@
 //! In: changes made by [`crate::app::App`] only. Out: read-only access for the panels.
 
 use super::closing::{ClosedSession, RecentSet};
-use super::command::{PathPurpose, SortKey, Tab};
+use super::command::{PathPurpose, SortKey, Tab, ThemeChoice};
 use super::view::{Derived, KindFilter};
 use super::worker::WorkProgress;
 use crate::corrections::CorrectionLog;
@@ -72,6 +72,8 @@ pub struct Document {
     pub hide_cosmetic: bool,
     /// Detail view shown.
     pub tab: Tab,
+    /// Light, dark or as the system.
+    pub theme: ThemeChoice,
     /// The side panels shown (`false`: collapsed).
     pub panels: Panels,
     /// Work under way, if any.

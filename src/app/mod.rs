@@ -24,7 +24,7 @@ pub mod ui;
 pub mod view;
 pub mod worker;
 
-pub use command::{Command, Pasted, PathPurpose, SortKey, Tab};
+pub use command::{Command, Pasted, PathPurpose, SortKey, Tab, ThemeChoice};
 pub use state::{App, Document, Notice, Source};
 
 use std::ffi::OsString;
@@ -34,6 +34,8 @@ use std::path::PathBuf;
 const RECENT_KEY: &str = "recent_files";
 /// Storage key of the recent sessions (sets of files opened together).
 const RECENT_SETS_KEY: &str = "recent_sets";
+/// Storage key of the theme chosen.
+const THEME_KEY: &str = "theme";
 
 /// The window around [`App`]: persistence and eframe's entry points.
 struct Window {
@@ -49,6 +51,7 @@ impl eframe::App for Window {
         self.app.remember_session();
         eframe::set_value(storage, RECENT_KEY, &self.app.recent_files());
         eframe::set_value(storage, RECENT_SETS_KEY, &self.app.recent_sets());
+        eframe::set_value(storage, THEME_KEY, &self.app.doc.theme);
     }
 }
 
@@ -81,6 +84,17 @@ pub fn run(paths: Vec<OsString>) -> i32 {
                 .and_then(|s| eframe::get_value(s, RECENT_SETS_KEY))
             {
                 app.set_recent_sets(sets);
+            }
+            if let Some(theme) = cc.storage.and_then(|s| eframe::get_value(s, THEME_KEY)) {
+                app.doc.theme = theme;
+            }
+            // A theme named in the environment (screenshots, scripts) wins.
+            if let Some(theme) = std::env::var("VERBATIM_THEME")
+                .ok()
+                .and_then(|t| ThemeChoice::parse(&t))
+                .filter(|t| *t != ThemeChoice::System)
+            {
+                app.doc.theme = theme;
             }
             Ok(Box::new(Window { app }))
         }),

@@ -245,6 +245,7 @@ impl App {
             Command::DialogUnavailable(purpose) => self.dialog_unavailable(purpose),
             Command::SetHideCosmetic(hide) => self.doc.hide_cosmetic = hide,
             Command::SetTab(tab) => self.doc.tab = tab,
+            Command::SetTheme(theme) => self.doc.theme = theme,
             Command::ShowSources(shown) => self.doc.panels.sources = shown,
             Command::ShowStatements(shown) => self.doc.panels.statements = shown,
             Command::ShowHelp(open) => self.doc.help_open = open,

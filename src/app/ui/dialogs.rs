@@ -21,20 +21,11 @@ pub fn help_window(ctx: &egui::Context, doc: &Document, out: &mut Vec<Command>) 
             );
             ui.add_space(6.0);
             egui::Grid::new("help_keys").striped(true).show(ui, |ui| {
-                for (what, shortcut) in [
-                    ("Open articles", &shortcuts::OPEN),
-                    ("Paste an article", &shortcuts::PASTE),
-                    ("Filter statements", &shortcuts::FIND),
-                    ("Close all articles", &shortcuts::CLOSE_ALL),
-                    ("This help", &shortcuts::HELP),
-                ] {
+                for (what, keys) in shortcuts::help_rows(ctx) {
                     ui.label(what);
-                    ui.label(ctx.format_shortcut(shortcut));
+                    ui.label(keys);
                     ui.end_row();
                 }
-                ui.label("Previous / next statement");
-                ui.label("Up / Down");
-                ui.end_row();
             });
             ui.add_space(6.0);
             ui.label("Drop files on the window to add them. Each change is marked by colour and by a sign:");

@@ -4,7 +4,7 @@
 //! In: the document (recent files, toggles, the correction log). Out: commands.
 
 use super::shortcuts;
-use crate::app::command::{Command, PathPurpose, SortKey, Tab};
+use crate::app::command::{Command, PathPurpose, SortKey, Tab, ThemeChoice};
 use crate::app::state::Document;
 use crate::app::view::count;
 use crate::corrections::Correction;
@@ -177,6 +177,15 @@ fn view_menu_ui(ui: &mut Ui, doc: &Document, out: &mut Vec<Command>) {
             out.push(Command::SetSort(key));
         }
     }
+    ui.separator();
+    ui.label("Theme");
+    for theme in ThemeChoice::ALL {
+        if ui.radio(doc.theme == theme, theme.label()).clicked() {
+            out.push(Command::SetTheme(theme));
+        }
+    }
+    ui.separator();
+    egui::gui_zoom::zoom_menu_buttons(ui);
     ui.separator();
     if item(ui, "Find…", Some(&shortcuts::FIND)) {
         out.push(Command::FocusFilter);

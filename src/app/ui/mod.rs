@@ -16,7 +16,7 @@ mod sources;
 mod speakers;
 mod statements;
 
-use super::command::{Command, Pasted, PathPurpose, Tab};
+use super::command::{Command, Pasted, PathPurpose, Tab, ThemeChoice};
 use super::state::{App, Document, Notice};
 use super::view::count;
 use std::path::PathBuf;
@@ -56,8 +56,10 @@ pub struct UiState {
     title: String,
     /// Toast messages.
     toasts: egui_notify::Toasts,
-    /// The font policy has been set.
+    /// The font policy and readable colours have been set.
     fonts_ready: bool,
+    /// The theme last applied to the context.
+    theme_applied: Option<ThemeChoice>,
 }
 
 impl App {
@@ -72,11 +74,20 @@ impl App {
         if !self.ui_state.fonts_ready {
             // Articles may hold scripts the built-in fonts lack: draw a box, never panic.
             ctx.set_missing_glyph_policy(egui::MissingGlyphPolicy::Tofu);
+            super::theme::set_readable_colours(&ctx);
             self.ui_state.fonts_ready = true;
             // On a laptop screen the comparison needs the room more than the sources list.
             if ctx.content_rect().width() < 1400.0 {
                 self.doc.panels.sources = false;
             }
+        }
+        if self.ui_state.theme_applied != Some(self.doc.theme) {
+            ctx.set_theme(match self.doc.theme {
+                ThemeChoice::System => egui::ThemePreference::System,
+                ThemeChoice::Light => egui::ThemePreference::Light,
+                ThemeChoice::Dark => egui::ThemePreference::Dark,
+            });
+            self.ui_state.theme_applied = Some(self.doc.theme);
         }
         self.poll_worker(&ctx);
         self.window_ui(&ctx);

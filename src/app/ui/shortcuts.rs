@@ -5,6 +5,7 @@
 use super::UiState;
 use crate::app::command::Command;
 use crate::app::state::Document;
+use egui::gui_zoom::kb_shortcuts as zoom;
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 /// Open files.
@@ -38,6 +39,48 @@ pub const PREVIOUS_DIFFERENCE_ALT: KeyboardShortcut =
 pub const PASTE: KeyboardShortcut =
     KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::V);
 
+/// Every shortcut, as the help window lists it: what it does, and its keys.
+pub fn help_rows(ctx: &egui::Context) -> Vec<(&'static str, String)> {
+    let keys = |s: &KeyboardShortcut| ctx.format_shortcut(s);
+    vec![
+        ("Open articles", keys(&OPEN)),
+        ("Paste an article", keys(&PASTE)),
+        ("Save the workspace", keys(&SAVE)),
+        ("Undo the last correction (or Close all)", keys(&UNDO)),
+        ("Redo", keys(&REDO)),
+        ("Filter statements", keys(&FIND)),
+        ("Close all articles", keys(&CLOSE_ALL)),
+        ("Quit", keys(&QUIT)),
+        (
+            "Next difference",
+            format!(
+                "{}, {}, N",
+                keys(&NEXT_DIFFERENCE),
+                keys(&NEXT_DIFFERENCE_ALT)
+            ),
+        ),
+        (
+            "Previous difference",
+            format!(
+                "{}, {}, P",
+                keys(&PREVIOUS_DIFFERENCE),
+                keys(&PREVIOUS_DIFFERENCE_ALT)
+            ),
+        ),
+        ("Previous / next statement", "Up / Down".to_string()),
+        (
+            "Zoom in / out / reset",
+            format!(
+                "{}, {}, {}",
+                keys(&zoom::ZOOM_IN),
+                keys(&zoom::ZOOM_OUT),
+                keys(&zoom::ZOOM_RESET)
+            ),
+        ),
+        ("This help (Esc closes it)", keys(&HELP)),
+    ]
+}
+
 /// Turns this frame's shortcuts into commands.
 pub fn shortcuts(ctx: &egui::Context, doc: &Document, state: &mut UiState, out: &mut Vec<Command>) {
     let typing = ctx.memory(|m| m.focused().is_some());
@@ -54,6 +97,9 @@ pub fn shortcuts(ctx: &egui::Context, doc: &Document, state: &mut UiState, out: 
         }
         if i.consume_shortcut(&HELP) {
             out.push(Command::ShowHelp(!doc.help_open));
+        }
+        if doc.help_open && i.consume_key(Modifiers::NONE, Key::Escape) {
+            out.push(Command::ShowHelp(false));
         }
         if i.consume_shortcut(&PASTE) {
             out.push(Command::ShowPasteDialog(true));

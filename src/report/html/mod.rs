@@ -53,8 +53,9 @@ pub fn render(analysis: &Analysis, corrections: &Corrections) -> String {
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta name=\"generator\" content=\"Verbatim\">\n\
-         <title>{}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n<main>\n",
-        escape(&headline(analysis))
+         <title>{}</title>\n<style>\n{STYLE}{}</style>\n</head>\n<body>\n<main>\n",
+        escape(&headline(analysis)),
+        crate::view::palette::css_variables()
     );
     masthead(&mut out, analysis);
     legend(&mut out);
@@ -106,15 +107,7 @@ fn masthead(out: &mut String, analysis: &Analysis) {
 
 /// What each class means, shown with the mark it gets.
 fn class_meaning(class: ChangeClass) -> &'static str {
-    match class {
-        ChangeClass::Number => "a number differs",
-        ChangeClass::Negation => "a negation was added or dropped",
-        ChangeClass::Name => "a person, place or organisation is named differently",
-        ChangeClass::Omission => "words the reference has and this version lacks",
-        ChangeClass::Addition => "words this version has and the reference lacks",
-        ChangeClass::Paraphrase => "other words for the same thing",
-        ChangeClass::Punctuation => "only punctuation, case or spacing",
-    }
+    crate::view::palette::class_description(class)
 }
 
 fn legend(out: &mut String) {
