@@ -268,7 +268,8 @@ fn an_article_dropped_while_others_are_loaded_joins_them() {
             .all(|id| doc.sources.iter().any(|s| s.source_id == *id))
     );
     assert_eq!(doc.analysis.articles.len(), before.len() + 1);
-    h.get_by_label("Late edition");
+    // In the sources panel (and among the articles not quoting the statement shown).
+    assert!(h.query_all_by_label("Late edition").next().is_some());
 }
 
 #[test]
@@ -373,7 +374,8 @@ fn a_pasted_article_is_added_with_its_title() {
     let pasted = doc.sources[3].loaded.as_ref().unwrap();
     assert_eq!(pasted.title, "Evening bulletin");
     assert_eq!(pasted.meta.outlet.as_deref(), Some("Radio North"));
-    h.get_by_label("Evening bulletin");
+    // In the sources panel (and among the articles not quoting the statement shown).
+    assert!(h.query_all_by_label("Evening bulletin").next().is_some());
 }
 
 /// Renders the main window on the hand-made analysis to `$VERBATIM_SHOT_DIR` (default

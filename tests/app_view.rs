@@ -372,9 +372,69 @@ fn help_lists_every_shortcut_and_escape_closes_it() {
         "Zoom in / out / reset",
         "Close all articles",
     ] {
-        assert!(h.query_all_by_label(what).next().is_some(), "help omits {what}");
+        assert!(
+            h.query_all_by_label(what).next().is_some(),
+            "help omits {what}"
+        );
     }
     h.key_press(egui::Key::Escape);
     h.run_steps(3);
     assert!(!h.state().doc.help_open);
+}
+
+#[test]
+fn a_statement_names_the_articles_that_do_not_quote_it_and_links_to_them() {
+    let mut h = harness(
+        App::with_analysis(support::bridge_analysis()),
+        [1280.0, 720.0],
+    );
+    h.run_steps(2);
+    h.state_mut().apply(Command::SelectGroup("g2".into()));
+    h.run_steps(2);
+    h.get_by_label("Not quoted by:");
+    h.get_by_label("Bridge shut for 40 weeks").click();
+    h.run_steps(3);
+    let doc = &h.state().doc;
+    assert_eq!(doc.tab, verbatim::app::Tab::Article);
+    assert_eq!(doc.article_shown.as_deref(), Some("a3"));
+    // A statement every article quotes names none.
+    h.state_mut().apply(Command::SelectGroup("g1".into()));
+    h.run_steps(2);
+    assert!(h.query_by_label("Not quoted by:").is_none());
+}
+
+#[test]
+fn the_article_view_picks_any_article() {
+    let mut h = harness(
+        App::with_analysis(support::bridge_analysis()),
+        [1280.0, 720.0],
+    );
+    h.run_steps(2);
+    h.get_by_label("Article").click();
+    h.run_steps(2);
+    h.get_by_label("Show article").click();
+    h.run_steps(2);
+    h.get_by_label("Bridge closure announced").click();
+    h.run_steps(3);
+    assert_eq!(h.state().doc.article_shown.as_deref(), Some("a2"));
+    // Its quotations are shown in the text.
+    let by = egui_kittest::kittest::By::new()
+        .predicate(|n| n.value().is_some_and(|v| v.contains(support::WORKERS_PARA)));
+    assert!(h.query_all(by).next().is_some());
+}
+
+#[test]
+fn each_version_says_whether_it_is_spliced_or_cut() {
+    let mut analysis = support::bridge_analysis();
+    for quote in &mut analysis.quotes {
+        quote.spliced |= quote.quote_id == "q3";
+        quote.truncated |= quote.quote_id == "q5";
+    }
+    let mut h = harness(App::with_analysis(analysis), [1280.0, 720.0]);
+    h.run_steps(2);
+    h.state_mut().apply(Command::SelectGroup("g1".into()));
+    h.run_steps(2);
+    assert_eq!(h.query_all_by_label("spliced at …").count(), 1);
+    assert_eq!(h.query_all_by_label("cut at end").count(), 1);
+    assert!(h.query_by_label("cut at start").is_none());
 }

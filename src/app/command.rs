@@ -137,6 +137,8 @@ pub enum Command {
     StepDifference(i32),
     /// Show a version in its article (`quote_id`).
     ShowInArticle(String),
+    /// Show an article (`article_id`) in the article view.
+    ShowArticle(String),
     /// Make this version (`quote_id`) the reference of its group.
     SetReference(String),
     /// Order the statements list.

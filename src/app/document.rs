@@ -58,6 +58,8 @@ pub struct Document {
     pub selected_pos: Option<usize>,
     /// The difference gone to with next/previous: its version's `quote_id` and op index.
     pub difference: Option<(String, usize)>,
+    /// The article picked for the article view (`None`: the selected version's).
+    pub article_shown: Option<String>,
     /// The version shown in the article view.
     pub selected_quote: Option<String>,
     /// List order.

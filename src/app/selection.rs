@@ -59,6 +59,7 @@ impl App {
     pub(super) fn select_group(&mut self, group_id: Option<String>) {
         if group_id != self.doc.selected_group {
             self.doc.selected_quote = None;
+            self.doc.article_shown = None;
             self.doc.difference = None;
             if self.doc.tab == Tab::Article {
                 self.doc.tab = Tab::Comparison;

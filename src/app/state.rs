@@ -217,7 +217,12 @@ impl App {
             Command::SelectGroup(group_id) => self.select_group(Some(group_id)),
             Command::MoveSelection(step) => self.move_selection(step),
             Command::StepDifference(step) => self.step_difference(step),
+            Command::ShowArticle(article_id) => {
+                self.doc.article_shown = Some(article_id);
+                self.doc.tab = Tab::Article;
+            }
             Command::ShowInArticle(quote_id) => {
+                self.doc.article_shown = None;
                 self.doc.selected_quote = Some(quote_id);
                 self.doc.tab = Tab::Article;
                 self.ui_state.scroll_article = true;

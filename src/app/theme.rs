@@ -101,6 +101,18 @@ pub fn struck_format(class: ChangeClass, visuals: &Visuals, font: FontId) -> Tex
     }
 }
 
+/// The ellipsis where a version joins two statements: printed words, boxed in the splice colour.
+pub fn splice_format(visuals: &Visuals, font: FontId) -> TextFormat {
+    let color = class_color(ChangeClass::Omission, visuals);
+    TextFormat {
+        font_id: font,
+        color,
+        background: color.gamma_multiply(0.25),
+        underline: Stroke::new(2.0, color),
+        ..TextFormat::default()
+    }
+}
+
 /// Appends `class`'s small raised sign, so the class reads without colour.
 pub fn append_sign(job: &mut LayoutJob, class: ChangeClass, visuals: &Visuals, font: &FontId) {
     let mut marker = class_format(
@@ -195,6 +207,20 @@ pub fn quote_highlight(visuals: &Visuals) -> TextFormat {
     TextFormat {
         background: base,
         color: visuals.strong_text_color(),
+        ..TextFormat::default()
+    }
+}
+
+/// Background for the article's other quotations: fainter than the one gone to.
+pub fn other_quote_highlight(visuals: &Visuals) -> TextFormat {
+    let base = if visuals.dark_mode {
+        Color32::from_rgb(55, 52, 30)
+    } else {
+        Color32::from_rgb(252, 248, 215)
+    };
+    TextFormat {
+        background: base,
+        color: visuals.text_color(),
         ..TextFormat::default()
     }
 }

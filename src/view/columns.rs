@@ -9,7 +9,7 @@
 //! Class never decides the role: it only tells how a changed span is marked.
 
 use super::rows::{Piece, VersionInput, align_versions};
-use crate::model::{ChangeClass, DiffOp, Group, OpKind, Quote};
+use crate::model::{ChangeClass, DiffOp, Group, OpKind, Quote, QuoteKind};
 
 /// Whether a span's words were printed by its version.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -64,6 +64,56 @@ pub struct Column {
     pub article_id: String,
     /// Whether the others are compared with this one.
     pub reference: bool,
+    /// What the version itself shows: a splice, a cut, a partial quotation.
+    pub marks: VersionMarks,
+}
+
+/// What a version shows about how it was quoted.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct VersionMarks {
+    /// The article joined two statements into this quotation with an ellipsis.
+    pub spliced: bool,
+    /// It starts mid-sentence.
+    pub cut_start: bool,
+    /// It ends mid-sentence.
+    pub cut_end: bool,
+    /// A fragment inside the reporter's own sentence.
+    pub partial: bool,
+}
+
+impl VersionMarks {
+    /// The marks of `quote`: where a truncated quotation is cut follows from its text (an
+    /// ellipsis or a lower-case start; an ellipsis or no closing stop at the end).
+    pub fn of(quote: &Quote) -> Self {
+        let text = quote.text.trim();
+        let ellipsis = |s: &str| s.starts_with('…') || s.starts_with("...");
+        let cut_start = ellipsis(text) || text.chars().next().is_some_and(char::is_lowercase);
+        let ends_open = text.ends_with('…')
+            || text.ends_with("...")
+            || !text.ends_with(['.', '!', '?', '"', '\u{201d}', '\'', '\u{2019}']);
+        Self {
+            spliced: quote.spliced,
+            cut_start: quote.truncated && cut_start,
+            cut_end: quote.truncated && (ends_open || !cut_start),
+            partial: quote.kind == QuoteKind::Partial,
+        }
+    }
+
+    /// The marks' names, for the column head.
+    pub fn labels(self) -> Vec<&'static str> {
+        let mut out = Vec::new();
+        for (on, label) in [
+            (self.partial, "partial"),
+            (self.spliced, "spliced at …"),
+            (self.cut_start, "cut at start"),
+            (self.cut_end, "cut at end"),
+        ] {
+            if on {
+                out.push(label);
+            }
+        }
+        out
+    }
 }
 
 /// The columns and their aligned rows.
@@ -185,6 +235,7 @@ pub fn compare<'a>(
             quote_id: q.quote_id.clone(),
             article_id: q.article_id.clone(),
             reference: i == 0,
+            marks: VersionMarks::of(q),
         })
         .collect();
     Some(Comparison { columns, rows })
@@ -328,6 +379,27 @@ mod tests {
             .find(|s| s.class == Some(ChangeClass::Negation))
             .unwrap();
         assert_eq!(negation.role, SpanRole::Struck);
+    }
+
+    #[test]
+    fn a_truncated_version_says_where_it_is_cut() {
+        let cut = |text: &str| {
+            let quote = Quote {
+                text: text.into(),
+                truncated: true,
+                ..Quote::default()
+            };
+            let marks = VersionMarks::of(&quote);
+            (marks.cut_start, marks.cut_end)
+        };
+        assert_eq!(cut("…the lowest we have recorded."), (true, false));
+        assert_eq!(cut("Reservoirs are at their lowest…"), (false, true));
+        assert_eq!(cut("the lowest we have recorded"), (true, true));
+        let whole = Quote {
+            text: "We will not ration water.".into(),
+            ..Quote::default()
+        };
+        assert!(VersionMarks::of(&whole).labels().is_empty());
     }
 
     #[test]

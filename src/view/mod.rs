@@ -11,4 +11,4 @@ pub mod columns;
 pub mod palette;
 pub mod rows;
 
-pub use columns::{ChangeAt, Column, Comparison, Span, SpanRole, compare};
+pub use columns::{ChangeAt, Column, Comparison, Span, SpanRole, VersionMarks, compare};

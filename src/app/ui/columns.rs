@@ -9,7 +9,7 @@
 use crate::app::theme;
 use crate::model::ChangeClass;
 use crate::view::{Comparison, Span, SpanRole};
-use egui::text::LayoutJob;
+use egui::text::{LayoutJob, TextFormat};
 use egui::{Rect, Ui, UiBuilder, pos2, vec2};
 use std::ops::Range;
 
@@ -48,10 +48,17 @@ impl DrawnComparison {
         group_id: &str,
         hide: bool,
     ) -> Self {
+        let spliced: Vec<bool> = (comparison.columns.iter())
+            .map(|c| c.marks.spliced)
+            .collect();
         let cells = comparison
             .rows
             .iter()
-            .map(|row| row.iter().map(|cell| cell_layout(ui, cell)).collect())
+            .map(|row| {
+                (row.iter().enumerate())
+                    .map(|(c, cell)| cell_layout(ui, cell, spliced.get(c) == Some(&true)))
+                    .collect()
+            })
             .collect();
         Self {
             key: key(ui, generation, group_id, hide),
@@ -78,8 +85,9 @@ fn key(ui: &Ui, generation: u64, group_id: &str, hide: bool) -> (u64, String, bo
 }
 
 /// The cell's spans as one styled text: unchanged words plain; changed words this version
-/// printed marked by class (colour, sign, underline or italics); reference words it lacks struck.
-fn cell_layout(ui: &Ui, cell: &[Span]) -> CellLayout {
+/// printed marked by class (colour, sign, underline or italics); reference words it lacks struck;
+/// in a spliced version, the ellipsis that joins two statements boxed.
+fn cell_layout(ui: &Ui, cell: &[Span], spliced: bool) -> CellLayout {
     let font = egui::TextStyle::Body.resolve(ui.style());
     let visuals = ui.visuals();
     let mut job = LayoutJob::default();
@@ -87,7 +95,11 @@ fn cell_layout(ui: &Ui, cell: &[Span]) -> CellLayout {
     let mut previous: Option<&Span> = None;
     for (i, span) in cell.iter().enumerate() {
         match span.class {
-            None => job.append(&span.text, 0.0, theme::strong_format(visuals, font.clone())),
+            None => {
+                let format = theme::strong_format(visuals, font.clone());
+                let splice = spliced.then(|| theme::splice_format(visuals, font.clone()));
+                append_printed(&mut job, &span.text, format, splice);
+            }
             Some(class) => {
                 // The printed half of a replacement follows its struck half under one sign.
                 let paired = previous.is_some_and(|p| {
@@ -116,6 +128,31 @@ fn cell_layout(ui: &Ui, cell: &[Span]) -> CellLayout {
         previous = Some(span);
     }
     CellLayout { job, runs }
+}
+
+/// Appends printed words, the ellipses among them in `splice`'s style when given.
+fn append_printed(job: &mut LayoutJob, text: &str, format: TextFormat, splice: Option<TextFormat>) {
+    let Some(splice) = splice else {
+        job.append(text, 0.0, format);
+        return;
+    };
+    let mut rest = text;
+    while let Some((at, len)) = [("…", 3), ("...", 3)]
+        .iter()
+        .filter_map(|(mark, len)| rest.find(mark).map(|i| (i, *len)))
+        .min()
+    {
+        let (before, after) = rest.split_at(at);
+        let (mark, after) = after.split_at(len);
+        if !before.is_empty() {
+            job.append(before, 0.0, format.clone());
+        }
+        job.append(mark, 0.0, splice.clone());
+        rest = after;
+    }
+    if !rest.is_empty() {
+        job.append(rest, 0.0, format);
+    }
 }
 
 /// The span under character `index` of a cell, if it is a marked one.

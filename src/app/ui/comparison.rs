@@ -17,7 +17,7 @@ use crate::app::theme;
 use crate::app::view::count;
 use crate::corrections::{Correction, NoteTarget, key_of};
 use crate::model::{Group, Quote};
-use crate::view::{SpanRole, compare};
+use crate::view::{SpanRole, VersionMarks, compare};
 use egui::{RichText, Ui};
 
 /// Draws the comparison of the selected statement. `cache` holds the laid-out columns of the
@@ -158,7 +158,41 @@ fn header_ui(
         statement_actions_ui(ui, doc, group, forms, out);
     });
     statement_notes_ui(ui, doc, group);
+    not_quoted_by_ui(ui, doc, group, out);
     theme::legend_ui(ui, doc.hide_cosmetic);
+}
+
+/// Most articles named one by one in "Not quoted by".
+const NOT_QUOTED_NAMED: usize = 8;
+
+/// "Not quoted by": the loaded articles that carry no version of this statement, each a link
+/// to that article, where the user can look for the nearest wording.
+fn not_quoted_by_ui(ui: &mut Ui, doc: &Document, group: &Group, out: &mut Vec<Command>) {
+    let quoting: Vec<&str> = (group.members.iter())
+        .filter_map(|m| doc.quote(&m.quote_id))
+        .map(|q| q.article_id.as_str())
+        .collect();
+    let missing: Vec<_> = (doc.analysis.articles.iter())
+        .filter(|a| !quoting.contains(&a.article_id.as_str()))
+        .collect();
+    if missing.is_empty() {
+        return;
+    }
+    ui.horizontal_wrapped(|ui| {
+        ui.label("Not quoted by:");
+        for article in missing.iter().take(NOT_QUOTED_NAMED) {
+            let link = ui.link(article.title.as_str());
+            if link
+                .on_hover_text("Open this article to look for it")
+                .clicked()
+            {
+                out.push(Command::ShowArticle(article.article_id.clone()));
+            }
+        }
+        if missing.len() > NOT_QUOTED_NAMED {
+            ui.label(format!("and {} more", missing.len() - NOT_QUOTED_NAMED));
+        }
+    });
 }
 
 /// The statement's notes.
@@ -246,6 +280,15 @@ fn version_header_ui(
         ui.add(egui::Label::new(RichText::new(line).strong()).wrap())
             .on_hover_text("The others are compared with the reference version");
     }
+    let marks = VersionMarks::of(quote).labels();
+    if !marks.is_empty() {
+        ui.horizontal_wrapped(|ui| {
+            let color = theme::class_color(crate::model::ChangeClass::Omission, ui.visuals());
+            for mark in marks {
+                theme::badge_ui(ui, mark, color).on_hover_text("How this version was quoted");
+            }
+        });
+    }
     attribution_ui(ui, group, quote);
 }
 
@@ -310,7 +353,9 @@ fn attribution_ui(ui: &mut Ui, group: &Group, quote: &Quote) {
     let resolved = quote.speaker.as_deref();
     let conflict = resolved.is_some() && group.speaker.is_some() && quote.speaker != group.speaker;
     let text = match (quote.speaker_as_written.as_deref(), resolved) {
-        (Some(written), Some(resolved)) if written == resolved => format!("said by: {written}"),
+        (Some(written), Some(resolved)) if written.ends_with(resolved) => {
+            format!("said by: {written}")
+        }
         (Some(written), Some(resolved)) => format!("said by: \"{written}\" = {resolved}"),
         (Some(written), None) => format!("said by: \"{written}\" (not resolved)"),
         (None, Some(resolved)) => format!("said by: {resolved} (not named here)"),
