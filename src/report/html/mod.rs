@@ -45,8 +45,13 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-/// The report page.
+/// The report page, undated.
 pub fn render(analysis: &Analysis, corrections: &Corrections) -> String {
+    render_dated(analysis, corrections, None)
+}
+
+/// The report page, saying in its footer on what day (`YYYY-MM-DD`) it was exported.
+pub fn render_dated(analysis: &Analysis, corrections: &Corrections, date: Option<&str>) -> String {
     let mut out = String::new();
     let _ = write!(
         out,
@@ -63,10 +68,12 @@ pub fn render(analysis: &Analysis, corrections: &Corrections) -> String {
     statements::statements(&mut out, analysis);
     speakers(&mut out, analysis);
     corrections_made(&mut out, analysis, corrections);
-    out.push_str(
+    let exported = date.map_or(String::new(), |d| format!(" Exported on {}.", escape(d)));
+    let _ = write!(
+        out,
         "<footer>Compared with Verbatim. Differences are marked against each statement's \
          reference version; the classes are the engine's, reviewed by the editor where noted.\
-         </footer>\n</main>\n</body>\n</html>\n",
+         {exported}</footer>\n</main>\n</body>\n</html>\n",
     );
     out
 }
@@ -153,7 +160,7 @@ fn sources(out: &mut String, analysis: &Analysis) {
             "<tr id=\"{0}\"><td>{0}</td><td>{1}<div class=\"path\">{2}</div>",
             escape(&a.article_id),
             escape(&a.title),
-            escape(&a.path)
+            escape(file_name(&a.path))
         );
         for w in &a.warnings {
             let _ = write!(out, "<p class=\"warn\">{}</p>", escape(w));
@@ -166,6 +173,18 @@ fn sources(out: &mut String, analysis: &Analysis) {
         );
     }
     out.push_str("</tbody>\n</table>\n");
+}
+
+/// The file name of `path`, so a shared report does not disclose the folders it came from;
+/// an address is kept whole.
+fn file_name(path: &str) -> &str {
+    if path.contains("://") {
+        return path;
+    }
+    std::path::Path::new(path)
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or(path)
 }
 
 /// Per speaker: quotation count and, per article, the words used to name them.
@@ -250,6 +269,27 @@ mod tests {
         assert_eq!(
             escape(r#"<a href="x" title='y'>&</a>"#),
             "&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;"
+        );
+    }
+
+    #[test]
+    fn sources_are_named_by_file_and_the_export_is_dated() {
+        let analysis = Analysis {
+            articles: vec![crate::model::Article {
+                article_id: "a1".into(),
+                path: "/home/reporter/stories/harbour.txt".into(),
+                title: "Harbour".into(),
+                ..crate::model::Article::default()
+            }],
+            ..Analysis::default()
+        };
+        let page = render_dated(&analysis, &Corrections::default(), Some("2026-03-04"));
+        assert!(page.contains("harbour.txt"));
+        assert!(!page.contains("/home/reporter"));
+        assert!(page.contains("Exported on 2026-03-04."));
+        assert_eq!(
+            file_name("https://example.org/a/b"),
+            "https://example.org/a/b"
         );
     }
 
