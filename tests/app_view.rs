@@ -438,3 +438,23 @@ fn each_version_says_whether_it_is_spliced_or_cut() {
     assert_eq!(h.query_all_by_label("cut at end").count(), 1);
     assert!(h.query_by_label("cut at start").is_none());
 }
+
+#[test]
+fn the_overview_strip_goes_to_the_statement_at_its_height() {
+    let mut h = harness(App::with_paths(Vec::new()), [1280.0, 720.0]);
+    settle(&mut h);
+    let strip = h.get_by_label("Overview of changes").rect();
+    let at = egui::pos2(strip.center().x, strip.bottom() - 2.0);
+    h.event(egui::Event::PointerMoved(at));
+    for pressed in [true, false] {
+        h.event(egui::Event::PointerButton {
+            pos: at,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+    }
+    h.run_steps(3);
+    let doc = &h.state().doc;
+    assert_eq!(doc.selected_pos, Some(doc.visible.len() - 1));
+}

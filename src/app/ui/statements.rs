@@ -9,6 +9,7 @@ use crate::app::command::{Command, SortKey};
 use crate::app::state::Document;
 use crate::app::theme;
 use crate::app::view::KindFilter;
+use crate::model::ChangeClass;
 use egui::Ui;
 use egui_extras::{Column, TableBuilder};
 
@@ -29,7 +30,88 @@ pub fn statements_ui(ui: &mut Ui, doc: &Document, state: &mut UiState, out: &mut
         ui.label(text);
         return;
     }
-    table_ui(ui, doc, state, out);
+    let full = ui.available_rect_before_wrap();
+    let strip =
+        egui::Rect::from_min_max(egui::pos2(full.right() - STRIP_WIDTH, full.top()), full.max);
+    let list = egui::Rect::from_min_max(full.min, egui::pos2(strip.left() - 4.0, full.bottom()));
+    let mut child = ui.new_child(egui::UiBuilder::new().max_rect(list));
+    table_ui(&mut child, doc, state, out);
+    overview_ui(ui, strip, doc, state, out);
+    ui.advance_cursor_after_rect(full);
+}
+
+/// Width of the overview strip beside the list.
+const STRIP_WIDTH: f32 = 12.0;
+
+/// The class a row's mark on the overview takes: the weightiest change it shows.
+fn weightiest(row: &crate::app::view::GroupRow) -> Option<ChangeClass> {
+    ChangeClass::ALL
+        .into_iter()
+        .find(|c| row.classes.contains(c))
+}
+
+/// The overview strip: the whole list in the strip's height, a mark in its class's colour
+/// wherever a statement has a substantive change, a line at the selection; clicking goes to
+/// the statement at that height.
+fn overview_ui(
+    ui: &mut Ui,
+    strip: egui::Rect,
+    doc: &Document,
+    state: &mut UiState,
+    out: &mut Vec<Command>,
+) {
+    let response = ui.interact(strip, ui.scope_id().with("overview"), egui::Sense::click());
+    response
+        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, "Overview of changes"));
+    let painter = ui.painter_at(strip);
+    let visuals = ui.visuals();
+    painter.rect_filled(strip, 2.0, visuals.extreme_bg_color);
+    let n = doc.visible.len().max(1) as f32;
+    let at = |i: usize| strip.top() + strip.height() * i as f32 / n;
+    let mut last_y = f32::NEG_INFINITY;
+    for (i, row) in doc
+        .visible
+        .iter()
+        .filter_map(|&r| doc.derived.rows.get(r))
+        .enumerate()
+    {
+        let Some(class) = weightiest(row) else {
+            continue;
+        };
+        let y = at(i);
+        // One mark per pixel is all the strip can show.
+        if y - last_y < 1.0 {
+            continue;
+        }
+        last_y = y;
+        let height = (strip.height() / n).max(2.0);
+        let mark = egui::Rect::from_min_size(
+            egui::pos2(strip.left() + 2.0, y),
+            egui::vec2(strip.width() - 4.0, height),
+        );
+        painter.rect_filled(mark, 0.0, theme::class_color(class, visuals));
+    }
+    if let Some(pos) = doc.selected_pos {
+        let y = at(pos) + (strip.height() / n).max(2.0) / 2.0;
+        painter.hline(
+            strip.x_range(),
+            y,
+            egui::Stroke::new(2.0, visuals.strong_text_color()),
+        );
+    }
+    let response = response.on_hover_text("Where the changes are: click to go there");
+    if response.clicked()
+        && let Some(pointer) = response.interact_pointer_pos()
+    {
+        let index = (((pointer.y - strip.top()) / strip.height()) * n) as usize;
+        let row = doc
+            .visible
+            .get(index.min(doc.visible.len().saturating_sub(1)));
+        if let Some(data) = row.and_then(|&r| doc.derived.rows.get(r)) {
+            out.push(Command::SelectGroup(data.group_id.clone()));
+            state.scroll_list = true;
+        }
+    }
 }
 
 fn filters_ui(ui: &mut Ui, doc: &Document, state: &mut UiState, out: &mut Vec<Command>) {
