@@ -4,44 +4,12 @@
 //! after the frame is drawn, in order. Keeping every change behind one enum gives one place to
 //! record, undo or replay what the user did.
 
-use super::view::KindFilter;
 use crate::corrections::Correction;
 use crate::report::export::ExportFormat;
+use crate::view::summary::KindFilter;
 use std::path::PathBuf;
 
-/// How the statements list is ordered.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub enum SortKey {
-    /// Most sources first.
-    #[default]
-    Sources,
-    /// Most substantive differences first.
-    Differences,
-    /// Speaker name, A to Z.
-    Speaker,
-    /// The order the engine found them in.
-    Found,
-}
-
-impl SortKey {
-    /// Every key, in menu order.
-    pub const ALL: [SortKey; 4] = [
-        SortKey::Sources,
-        SortKey::Differences,
-        SortKey::Speaker,
-        SortKey::Found,
-    ];
-
-    /// The name shown on screen.
-    pub fn label(self) -> &'static str {
-        match self {
-            SortKey::Sources => "Most sources",
-            SortKey::Differences => "Most differences",
-            SortKey::Speaker => "Speaker",
-            SortKey::Found => "Order found",
-        }
-    }
-}
+pub use crate::view::summary::SortKey;
 
 /// Which view fills the detail area.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]

@@ -21,7 +21,11 @@ pub mod session;
 pub mod state;
 pub mod theme;
 pub mod ui;
-pub mod view;
+/// The summaries the panels draw, from the engine.
+pub mod view {
+    pub use crate::view::speakers::*;
+    pub use crate::view::summary::*;
+}
 pub mod worker;
 
 pub use command::{Command, Pasted, PathPurpose, SortKey, Tab, ThemeChoice};

@@ -1,5 +1,6 @@
-//! What the window and the reports both show, as plain data: a statement's versions laid out
-//! in aligned columns of printed and struck words.
+//! What the window and the reports both show, as plain data: the statements list's rows and
+//! filters ([`summary`]), the speaker table ([`speakers`]), and a statement's versions laid out
+//! in aligned columns of printed and struck words ([`columns`]).
 //!
 //! In: an [`crate::model::Analysis`] and one of its groups. Out: [`columns::Comparison`], the
 //! columns in their order and each row's spans with their role (printed by that version, or a
@@ -10,5 +11,7 @@
 pub mod columns;
 pub mod palette;
 pub mod rows;
+pub mod speakers;
+pub mod summary;
 
 pub use columns::{ChangeAt, Column, Comparison, Span, SpanRole, VersionMarks, compare};

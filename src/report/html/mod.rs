@@ -24,7 +24,6 @@ mod statements;
 
 use crate::corrections::Corrections;
 use crate::model::{Analysis, ChangeClass, GroupFlag};
-use std::collections::BTreeMap;
 use std::fmt::Write;
 
 const STYLE: &str = include_str!("style.css");
@@ -189,38 +188,40 @@ fn file_name(path: &str) -> &str {
 
 /// Per speaker: quotation count and, per article, the words used to name them.
 fn speakers(out: &mut String, analysis: &Analysis) {
-    let mut table: BTreeMap<String, (usize, BTreeMap<String, Vec<String>>)> = BTreeMap::new();
-    for q in &analysis.quotes {
-        let name = q
-            .speaker
-            .clone()
-            .unwrap_or_else(|| "(no speaker found)".into());
-        let entry = table.entry(name).or_default();
-        entry.0 += 1;
-        if let Some(words) = &q.speaker_as_written {
-            let list = entry.1.entry(q.article_id.clone()).or_default();
-            if !list.contains(words) {
-                list.push(words.clone());
-            }
-        }
-    }
     out.push_str(
         "<h2 id=\"speakers\">Speakers</h2>\n<table>\n<thead><tr><th>Speaker</th>\
          <th class=\"num\">Quotations</th><th>How each source named them</th></tr></thead>\n<tbody>\n",
     );
-    for (name, (count, named)) in &table {
-        let how: Vec<String> = named
-            .iter()
-            .map(|(article, words)| {
-                let words: Vec<String> = words.iter().map(|w| format!("“{}”", escape(w))).collect();
-                format!("{}: {}", escape(article), words.join(", "))
+    // The window's speaker table: by name, each article by its title, in load order.
+    for row in crate::view::speakers::speaker_rows(analysis) {
+        let how: Vec<String> = (row.sources.iter())
+            .filter(|s| !s.as_written.is_empty())
+            .map(|s| {
+                let words: Vec<String> = s
+                    .as_written
+                    .iter()
+                    .map(|w| format!("“{}”", escape(w)))
+                    .collect();
+                format!("{}: {}", escape(&s.article_title), words.join(", "))
             })
             .collect();
         let _ = writeln!(
             out,
-            "<tr><td>{}</td><td class=\"num\">{count}</td><td>{}</td></tr>",
-            escape(name),
+            "<tr><td>{}</td><td class=\"num\">{}</td><td>{}</td></tr>",
+            escape(&row.name),
+            row.quotes,
             how.join("<br>")
+        );
+    }
+    let unnamed = analysis
+        .quotes
+        .iter()
+        .filter(|q| q.speaker.is_none())
+        .count();
+    if unnamed > 0 {
+        let _ = writeln!(
+            out,
+            "<tr><td>(no speaker found)</td><td class=\"num\">{unnamed}</td><td></td></tr>"
         );
     }
     out.push_str("</tbody>\n</table>\n");
@@ -291,6 +292,32 @@ mod tests {
             file_name("https://example.org/a/b"),
             "https://example.org/a/b"
         );
+    }
+
+    #[test]
+    fn the_speaker_table_names_articles_by_title_in_load_order() {
+        let article = |id: &str, title: &str| crate::model::Article {
+            article_id: id.into(),
+            title: title.into(),
+            ..crate::model::Article::default()
+        };
+        let quote = |id: &str, article_id: &str, written: &str| crate::model::Quote {
+            quote_id: id.into(),
+            article_id: article_id.into(),
+            speaker: Some("Ana Ruiz".into()),
+            speaker_as_written: Some(written.into()),
+            ..crate::model::Quote::default()
+        };
+        let analysis = Analysis {
+            articles: vec![article("a2", "Second paper"), article("a10", "Tenth paper")],
+            quotes: vec![quote("q1", "a10", "the mayor"), quote("q2", "a2", "Ruiz")],
+            ..Analysis::default()
+        };
+        let page = render(&analysis, &Corrections::default());
+        let second = page.find("Second paper: “Ruiz”").unwrap();
+        let tenth = page.find("Tenth paper: “the mayor”").unwrap();
+        assert!(second < tenth);
+        assert!(!page.contains("a10: "));
     }
 
     #[test]
