@@ -152,3 +152,92 @@ fn a_file_dialog_that_cannot_be_shown_says_so_and_offers_a_path_field() {
     assert_eq!(h.state().doc.sources.len(), 1);
     h.get_by_label("Typed edition");
 }
+
+#[test]
+fn a_pasted_articles_title_and_outlet_survive_saving_and_reopening() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = App::new();
+    app.set_data_dir(Some(dir.path().to_path_buf()));
+    app.apply(Command::AddPasted(verbatim::app::Pasted {
+        title: "Evening bulletin".into(),
+        outlet: "Radio North".into(),
+        text: "A headline the text suggests\n\nThe bridge closes on Monday.".into(),
+    }));
+    app.wait_idle();
+    let path = dir.path().join("pasted.verbatim");
+    app.apply(Command::SaveAs(path.clone()));
+    let mut reopened = App::with_paths(vec![path]);
+    reopened.wait_idle();
+    let article = reopened.doc.sources[0].loaded.as_ref().unwrap();
+    assert_eq!(article.title, "Evening bulletin");
+    assert_eq!(article.meta.outlet.as_deref(), Some("Radio North"));
+}
+
+/// A workspace of `n` invented articles.
+fn big_workspace(n: usize, edition: &str) -> verbatim::workspace::Workspace {
+    let articles = (0..n)
+        .map(|i| {
+            let text = format!(
+                "{edition} story {i}\n\n\u{201c}The ferry runs at {i} o'clock,\u{201d} Ana Ruiz said. {}",
+                "Filler words for a longer file. ".repeat(400)
+            );
+            verbatim::workspace::StoredArticle::read(&format!("story{i}.txt"), text.into_bytes())
+                .unwrap()
+                .0
+        })
+        .collect();
+    verbatim::workspace::Workspace {
+        articles,
+        ..verbatim::workspace::Workspace::new()
+    }
+}
+
+/// Run as a child process by the test below: saves the workspace and the recovery file over
+/// and over until killed.
+#[test]
+#[ignore = "a child process of a_kill_during_save_leaves_the_last_workspace_and_recovery_usable"]
+fn save_forever() {
+    let Ok(dir) = std::env::var("VERBATIM_SAVE_FOREVER") else {
+        return;
+    };
+    let dir = PathBuf::from(dir);
+    let workspace = big_workspace(40, "Second");
+    let recovery = verbatim::workspace::Recovery {
+        saved_as: None,
+        workspace: workspace.clone(),
+    };
+    loop {
+        verbatim::workspace::save_atomic(&dir.join("story.verbatim"), &workspace).unwrap();
+        verbatim::workspace::save_recovery(&dir, &recovery).unwrap();
+    }
+}
+
+#[test]
+fn a_kill_during_save_leaves_the_last_workspace_and_recovery_usable() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("story.verbatim");
+    let first = big_workspace(40, "First");
+    verbatim::workspace::save_atomic(&path, &first).unwrap();
+    for wait in [150, 400, 900] {
+        let mut child = std::process::Command::new(std::env::current_exe().unwrap())
+            .args(["--exact", "save_forever", "--ignored", "--nocapture"])
+            .env("VERBATIM_SAVE_FOREVER", dir.path())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(wait));
+        // SIGKILL: the saver gets no chance to clean up.
+        child.kill().unwrap();
+        child.wait().unwrap();
+        let saved = verbatim::workspace::load(&path).expect("the workspace still opens");
+        assert_eq!(saved.articles.len(), 40);
+        if let Some(recovered) = verbatim::workspace::take_recovery(dir.path()).unwrap() {
+            assert_eq!(recovered.workspace.articles.len(), 40);
+        }
+        // And the app opens it.
+        let mut app = App::with_paths(vec![path.clone()]);
+        app.wait_idle();
+        assert_eq!(app.doc.sources.len(), 40);
+    }
+}

@@ -206,6 +206,8 @@ pub fn read_input(input: Input) -> Result<Read, LoadProblem> {
                 bytes: fetched.bytes,
                 url: Some(fetched.url),
                 fetched_at: Some(fetched.fetched_at),
+                title: None,
+                outlet: None,
             };
             (stored, article)
         }
@@ -218,11 +220,14 @@ pub fn read_input(input: Input) -> Result<Read, LoadProblem> {
             let (mut stored, mut article) =
                 StoredArticle::read(&format!("pasted: {name}"), pasted.text.into_bytes())
                     .map_err(problem)?;
-            article.title = name;
+            article.title.clone_from(&name);
             article.format = SourceFormat::Pasted;
             stored.format = SourceFormat::Pasted;
+            // Kept in the workspace, so reopening does not guess them again.
+            stored.title = Some(name);
             if !pasted.outlet.trim().is_empty() {
                 article.meta.outlet = Some(pasted.outlet.trim().to_string());
+                stored.outlet.clone_from(&article.meta.outlet);
             }
             (stored, article)
         }

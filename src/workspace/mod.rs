@@ -72,6 +72,12 @@ pub struct StoredArticle {
     /// When it was fetched (RFC 3339), for a page opened from the web.
     #[serde(default)]
     pub fetched_at: Option<String>,
+    /// The headline the user gave (a pasted article), kept over what the text suggests.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// The outlet the user gave (a pasted article).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outlet: Option<String>,
 }
 
 impl StoredArticle {
@@ -86,6 +92,8 @@ impl StoredArticle {
             bytes,
             url: article.meta.url.clone(),
             fetched_at: article.meta.fetched_at.clone(),
+            title: None,
+            outlet: None,
         };
         Ok((stored, article))
     }
@@ -105,6 +113,12 @@ impl StoredArticle {
         };
         if self.format == SourceFormat::Pasted {
             article.format = SourceFormat::Pasted;
+        }
+        if let Some(title) = &self.title {
+            article.title.clone_from(title);
+        }
+        if self.outlet.is_some() {
+            article.meta.outlet.clone_from(&self.outlet);
         }
         if self.url.is_some() {
             article.meta.url.clone_from(&self.url);
