@@ -247,6 +247,6 @@ fn detail_ui(ui: &mut egui::Ui, doc: &Document, state: &mut UiState, out: &mut V
             comparison::comparison_ui(ui, doc, cache, forms, &mut state.scroll_difference, out)
         }
         Tab::Article => article::article_ui(ui, doc, state, out),
-        Tab::Speakers => speakers::speakers_ui(ui, doc),
+        Tab::Speakers => speakers::speakers_ui(ui, doc, out),
     }
 }
