@@ -110,6 +110,28 @@ fn every_demo_column_shows_exactly_what_its_version_printed() {
     assert!(checked > 10);
 }
 
+/// The `.txt` files of a fixture folder, sorted.
+fn fixture_files(folder: &str) -> Vec<PathBuf> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(folder);
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    paths.sort();
+    paths
+}
+
+#[test]
+fn every_column_of_a_six_source_statement_shows_exactly_what_it_printed() {
+    let (checked, with_struck) =
+        assert_columns_truthful(App::with_paths(fixture_files("six_sources")));
+    assert!(with_struck >= 3);
+    assert!(checked >= 6);
+}
+
 #[test]
 fn every_corpus_column_shows_exactly_what_its_version_printed() {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/corpus");
