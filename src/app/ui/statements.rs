@@ -35,6 +35,8 @@ pub fn statements_ui(ui: &mut Ui, doc: &Document, state: &mut UiState, out: &mut
         egui::Rect::from_min_max(egui::pos2(full.right() - STRIP_WIDTH, full.top()), full.max);
     let list = egui::Rect::from_min_max(full.min, egui::pos2(strip.left() - 4.0, full.bottom()));
     let mut child = ui.new_child(egui::UiBuilder::new().max_rect(list));
+    // A narrow panel must not let the table run under the strip.
+    child.set_clip_rect(list.intersect(ui.clip_rect()));
     table_ui(&mut child, doc, state, out);
     overview_ui(ui, strip, doc, state, out);
     ui.advance_cursor_after_rect(full);
@@ -84,7 +86,7 @@ fn overview_ui(
             continue;
         }
         last_y = y;
-        let height = (strip.height() / n).max(2.0);
+        let height = (strip.height() / n).clamp(2.0, 6.0);
         let mark = egui::Rect::from_min_size(
             egui::pos2(strip.left() + 2.0, y),
             egui::vec2(strip.width() - 4.0, height),
@@ -92,7 +94,7 @@ fn overview_ui(
         painter.rect_filled(mark, 0.0, theme::class_color(class, visuals));
     }
     if let Some(pos) = doc.selected_pos {
-        let y = at(pos) + (strip.height() / n).max(2.0) / 2.0;
+        let y = at(pos) + (strip.height() / n).clamp(2.0, 6.0) / 2.0;
         painter.hline(
             strip.x_range(),
             y,
@@ -228,10 +230,10 @@ fn table_ui(ui: &mut Ui, doc: &Document, state: &mut UiState, out: &mut Vec<Comm
                 .clip(true)
                 .resizable(true),
         )
-        .column(Column::remainder().at_least(100.0).clip(true))
+        .column(Column::remainder().at_least(70.0).clip(true))
         .column(Column::exact(30.0))
         .column(Column::exact(30.0))
-        .column(Column::initial(100.0).at_least(40.0).clip(true));
+        .column(Column::initial(100.0).at_least(30.0).clip(true));
     if std::mem::take(&mut state.scroll_list)
         && let Some(pos) = selected_pos
     {
