@@ -16,9 +16,15 @@ pub fn class_color(class: ChangeClass, visuals: &Visuals) -> Color32 {
     Color32::from_rgb(r, g, b)
 }
 
-/// Secondary text (file names, notes) at 4.5:1 or more in both themes; egui's default weak
-/// text is fainter than that.
+/// Secondary text (file names, notes) at 4.5:1 or more in both themes and at least 12 points;
+/// egui's default weak text is fainter and its small text smaller than that.
 pub fn set_readable_colours(ctx: &egui::Context) {
+    // Small text (file names, notes) no smaller than 12 points.
+    ctx.all_styles_mut(|s| {
+        if let Some(font) = s.text_styles.get_mut(&egui::TextStyle::Small) {
+            font.size = font.size.max(12.0);
+        }
+    });
     ctx.style_mut_of(egui::Theme::Dark, |s| {
         s.visuals.weak_text_color = Some(Color32::from_gray(WEAK_GREY.1));
     });
