@@ -8,7 +8,8 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::{By, Queryable};
 use std::path::PathBuf;
 use std::sync::Arc;
-use verbatim::app::{App, Tab};
+use verbatim::app::command::{LoadCommand, ViewCommand};
+use verbatim::app::{App, Command, Tab};
 use verbatim::corrections::Correction;
 use verbatim::model::{ChangeClass, DiffOp, Group, OpKind};
 
@@ -280,7 +281,7 @@ fn a_broken_file_shows_its_error_and_the_rest_stays() {
     let mut h = harness(App::with_paths(Vec::new()));
     settle(&mut h);
     h.state_mut()
-        .apply(verbatim::app::Command::OpenPaths(vec![empty, missing]));
+        .apply(Command::Load(LoadCommand::OpenPaths(vec![empty, missing])));
     settle(&mut h);
     let doc = &h.state().doc;
     assert_eq!(doc.sources.len(), 7);
@@ -345,7 +346,7 @@ fn article_text_in_scripts_without_glyphs_does_not_panic() {
     let mut h = harness(App::with_analysis(support::bridge_analysis()));
     h.run_steps(2);
     h.state_mut()
-        .apply(verbatim::app::Command::ShowInArticle("q6".into()));
+        .apply(Command::View(ViewCommand::ShowInArticle("q6".into())));
     h.run_steps(3);
     assert!(shows_text(&h, "Thai readers saw"));
 }
@@ -406,7 +407,7 @@ fn render_main_window_for_review() {
         let image = h.render().unwrap();
         image.save(format!("{dir}/comparison_{name}.png")).unwrap();
         h.state_mut()
-            .apply(verbatim::app::Command::ShowInArticle("q5".into()));
+            .apply(Command::View(ViewCommand::ShowInArticle("q5".into())));
         h.run_steps(4);
         h.render()
             .unwrap()
@@ -446,8 +447,8 @@ fn cancelling_keeps_the_window_usable_and_says_the_analysis_is_stale() {
     // Cancel straight after starting, as the status bar's button does, before the worker can
     // finish reading.
     h.state_mut()
-        .apply(verbatim::app::Command::OpenPaths(paths));
-    h.state_mut().apply(verbatim::app::Command::Cancel);
+        .apply(Command::Load(LoadCommand::OpenPaths(paths)));
+    h.state_mut().apply(Command::Load(LoadCommand::Cancel));
     settle(&mut h);
     let doc = &h.state().doc;
     assert!(doc.stale);

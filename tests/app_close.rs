@@ -9,6 +9,7 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use std::path::{Path, PathBuf};
+use verbatim::app::command::{CorrectCommand, FileCommand, LoadCommand};
 use verbatim::app::{App, Command};
 use verbatim::corrections::{Correction, key_of};
 
@@ -30,7 +31,9 @@ fn corrected_demo(data_dir: &Path) -> App {
     app.set_data_dir(Some(data_dir.to_path_buf()));
     app.wait_idle();
     let quote = key_of(&app.doc.analysis, &app.doc.analysis.quotes[0].quote_id).unwrap();
-    app.apply(Command::Correct(Correction::SplitOff { quote }));
+    app.apply(Command::Correct(CorrectCommand::Apply(
+        Correction::SplitOff { quote },
+    )));
     app.wait_idle();
     app
 }
@@ -158,14 +161,16 @@ fn a_pasted_articles_title_and_outlet_survive_saving_and_reopening() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = App::new();
     app.set_data_dir(Some(dir.path().to_path_buf()));
-    app.apply(Command::AddPasted(verbatim::app::Pasted {
-        title: "Evening bulletin".into(),
-        outlet: "Radio North".into(),
-        text: "A headline the text suggests\n\nThe bridge closes on Monday.".into(),
-    }));
+    app.apply(Command::Load(LoadCommand::AddPasted(
+        verbatim::app::Pasted {
+            title: "Evening bulletin".into(),
+            outlet: "Radio North".into(),
+            text: "A headline the text suggests\n\nThe bridge closes on Monday.".into(),
+        },
+    )));
     app.wait_idle();
     let path = dir.path().join("pasted.verbatim");
-    app.apply(Command::SaveAs(path.clone()));
+    app.apply(Command::File(FileCommand::SaveAs(path.clone())));
     let mut reopened = App::with_paths(vec![path]);
     reopened.wait_idle();
     let article = reopened.doc.sources[0].loaded.as_ref().unwrap();

@@ -9,6 +9,7 @@ use egui::text::LayoutJob;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use std::path::PathBuf;
+use verbatim::app::command::ViewCommand;
 use verbatim::app::{App, Command};
 use verbatim::model::{ChangeClass, DiffOp, OpKind};
 
@@ -62,9 +63,11 @@ fn assert_columns_truthful(app: App) -> (usize, usize) {
     assert!(!group_ids.is_empty(), "no statements found");
     let (mut checked, mut with_struck) = (0, 0);
     for hide in [false, true] {
-        h.state_mut().apply(Command::SetHideCosmetic(hide));
+        h.state_mut()
+            .apply(Command::View(ViewCommand::SetHideCosmetic(hide)));
         for group_id in &group_ids {
-            h.state_mut().apply(Command::SelectGroup(group_id.clone()));
+            h.state_mut()
+                .apply(Command::View(ViewCommand::SelectGroup(group_id.clone())));
             h.run_steps(1);
             let app = h.state();
             let group = app.doc.selected().unwrap();
@@ -153,7 +156,8 @@ fn a_dropped_negation_is_struck_in_the_column_not_drawn_as_printed() {
         [1600.0, 1000.0],
     );
     h.run_steps(2);
-    h.state_mut().apply(Command::SelectGroup("g1".into()));
+    h.state_mut()
+        .apply(Command::View(ViewCommand::SelectGroup("g1".into())));
     h.run_steps(2);
     let body = egui::TextStyle::Body.resolve(&h.ctx.global_style()).size;
     let drawn = h.state().drawn_comparison().unwrap();
@@ -182,7 +186,8 @@ fn on_a_laptop_screen_the_reference_stays_pinned_while_the_others_scroll() {
     // The statement with the most versions is listed first.
     let first = h.state().doc.visible[0];
     let group_id = h.state().doc.derived.rows[first].group_id.clone();
-    h.state_mut().apply(Command::SelectGroup(group_id));
+    h.state_mut()
+        .apply(Command::View(ViewCommand::SelectGroup(group_id)));
     h.run_steps(2);
     let titles: Vec<String> = {
         let app = h.state();
@@ -263,7 +268,8 @@ fn f7_walks_every_difference_of_every_statement_and_shift_f7_goes_back() {
     assert!(expected.len() > 10, "the demo has few differences");
     let first = h.state().doc.visible[0];
     let group_id = h.state().doc.derived.rows[first].group_id.clone();
-    h.state_mut().apply(Command::SelectGroup(group_id));
+    h.state_mut()
+        .apply(Command::View(ViewCommand::SelectGroup(group_id)));
     h.run_steps(1);
     let mut seen = Vec::new();
     for _ in 0..expected.len() + 2 {
@@ -316,8 +322,9 @@ fn filtering_by_class_lists_only_those_statements_and_moves_a_hidden_selection()
             .unwrap();
         row.group_id.clone()
     };
-    h.state_mut()
-        .apply(Command::SelectGroup(without_negation.clone()));
+    h.state_mut().apply(Command::View(ViewCommand::SelectGroup(
+        without_negation.clone(),
+    )));
     h.run_steps(1);
     h.get_by_label("Show changes").click();
     h.run_steps(2);
@@ -359,7 +366,8 @@ fn the_view_menu_switches_between_light_and_dark() {
         [1280.0, 720.0],
     );
     h.run_steps(2);
-    h.state_mut().apply(Command::SelectGroup("g1".into()));
+    h.state_mut()
+        .apply(Command::View(ViewCommand::SelectGroup("g1".into())));
     let mut colours = Vec::new();
     for (label, theme) in [("Light", egui::Theme::Light), ("Dark", egui::Theme::Dark)] {
         h.get_by_label("View").click();
@@ -411,7 +419,8 @@ fn a_statement_names_the_articles_that_do_not_quote_it_and_links_to_them() {
         [1280.0, 720.0],
     );
     h.run_steps(2);
-    h.state_mut().apply(Command::SelectGroup("g2".into()));
+    h.state_mut()
+        .apply(Command::View(ViewCommand::SelectGroup("g2".into())));
     h.run_steps(2);
     h.get_by_label("Not quoted by:");
     h.get_by_label("Bridge shut for 40 weeks").click();
@@ -420,7 +429,8 @@ fn a_statement_names_the_articles_that_do_not_quote_it_and_links_to_them() {
     assert_eq!(doc.tab, verbatim::app::Tab::Article);
     assert_eq!(doc.article_shown.as_deref(), Some("a3"));
     // A statement every article quotes names none.
-    h.state_mut().apply(Command::SelectGroup("g1".into()));
+    h.state_mut()
+        .apply(Command::View(ViewCommand::SelectGroup("g1".into())));
     h.run_steps(2);
     assert!(h.query_by_label("Not quoted by:").is_none());
 }
@@ -454,7 +464,8 @@ fn each_version_says_whether_it_is_spliced_or_cut() {
     }
     let mut h = harness(App::with_analysis(analysis), [1280.0, 720.0]);
     h.run_steps(2);
-    h.state_mut().apply(Command::SelectGroup("g1".into()));
+    h.state_mut()
+        .apply(Command::View(ViewCommand::SelectGroup("g1".into())));
     h.run_steps(2);
     assert_eq!(h.query_all_by_label("spliced at …").count(), 1);
     assert_eq!(h.query_all_by_label("cut at end").count(), 1);

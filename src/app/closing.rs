@@ -8,7 +8,7 @@
 
 use super::command::CloseAnswer;
 use super::document::{FileState, Source};
-use super::state::{App, Notice};
+use super::state::{AppState, Notice};
 use crate::corrections::CorrectionLog;
 use crate::model::Analysis;
 use crate::pipeline::AnalyzeOptions;
@@ -63,7 +63,7 @@ impl RecentSet {
     }
 }
 
-impl App {
+impl AppState {
     /// Whether closing now would lose something not saved.
     fn has_unsaved_work(&self) -> bool {
         self.doc.file.dirty || (self.doc.file.path.is_none() && self.doc.log.can_undo())

@@ -70,9 +70,22 @@ pub struct Pasted {
     pub text: String,
 }
 
-/// One thing the user asked for.
+/// One thing the user asked for, by family; each family is applied by one `match`.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {
+    /// Reading articles in and taking them out.
+    Load(LoadCommand),
+    /// The workspace file and exports.
+    File(FileCommand),
+    /// What is shown.
+    View(ViewCommand),
+    /// Corrections.
+    Correct(CorrectCommand),
+}
+
+/// Reading articles in and taking them out.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LoadCommand {
     /// Show the system's file dialog (never used by tests).
     ShowOpenDialog,
     /// Read these files and add them to the analysis.
@@ -81,8 +94,6 @@ pub enum Command {
     OpenDemo,
     /// Add a pasted article.
     AddPasted(Pasted),
-    /// Show or hide the "Open URL" dialog.
-    ShowUrlDialog(bool),
     /// Fetch this page (http or https) and add its article.
     OpenUrl(String),
     /// Stop the running load or analysis.
@@ -97,48 +108,11 @@ pub enum Command {
     CloseAll,
     /// Answer the "Close all" prompt.
     AnswerCloseAll(CloseAnswer),
-    /// Select a statement by `group_id`.
-    SelectGroup(String),
-    /// Move the selection up (`-1`) or down (`1`) the visible list.
-    MoveSelection(i32),
-    /// Go to the next (`1`) or previous (`-1`) difference, across statements.
-    StepDifference(i32),
-    /// Show a version in its article (`quote_id`).
-    ShowInArticle(String),
-    /// Show an article (`article_id`) in the article view.
-    ShowArticle(String),
-    /// Make this version (`quote_id`) the reference of its group.
-    SetReference(String),
-    /// Order the statements list.
-    SetSort(SortKey),
-    /// Show only this speaker's statements (`None`: everyone).
-    SetSpeakerFilter(Option<String>),
-    /// Show only statements containing this text.
-    SetTextFilter(String),
-    /// Show only statements with this kind of change (`None`: all).
-    SetKindFilter(Option<KindFilter>),
-    /// Put the keyboard in the filter field.
-    FocusFilter,
-    /// Hide or show punctuation and case differences.
-    SetHideCosmetic(bool),
-    /// Switch the detail view.
-    SetTab(Tab),
-    /// Choose light, dark or the system's theme.
-    SetTheme(ThemeChoice),
-    /// Show or collapse the sources panel.
-    ShowSources(bool),
-    /// Show or collapse the statements list.
-    ShowStatements(bool),
-    /// Open or close the help window.
-    ShowHelp(bool),
-    /// Open or close the paste dialog.
-    ShowPasteDialog(bool),
-    /// Record a correction and analyse again with it.
-    Correct(Correction),
-    /// Take back the last correction.
-    Undo,
-    /// Make the last undone correction again.
-    Redo,
+}
+
+/// The workspace file, exports, the recovery file and the close prompt.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FileCommand {
     /// Save to the workspace file, or ask where when there is none yet.
     Save,
     /// Show the system's save dialog for a workspace (never used by tests).
@@ -163,6 +137,60 @@ pub enum Command {
     DialogUnavailable(PathPurpose),
 }
 
+/// What is shown; nothing analysed changes.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ViewCommand {
+    /// Show or hide the "Open URL" dialog.
+    ShowUrlDialog(bool),
+    /// Select a statement by `group_id`.
+    SelectGroup(String),
+    /// Move the selection up (`-1`) or down (`1`) the visible list.
+    MoveSelection(i32),
+    /// Go to the next (`1`) or previous (`-1`) difference, across statements.
+    StepDifference(i32),
+    /// Show a version in its article (`quote_id`).
+    ShowInArticle(String),
+    /// Show an article (`article_id`) in the article view.
+    ShowArticle(String),
+    /// Order the statements list.
+    SetSort(SortKey),
+    /// Show only this speaker's statements (`None`: everyone).
+    SetSpeakerFilter(Option<String>),
+    /// Show only statements containing this text.
+    SetTextFilter(String),
+    /// Show only statements with this kind of change (`None`: all).
+    SetKindFilter(Option<KindFilter>),
+    /// Put the keyboard in the filter field.
+    FocusFilter,
+    /// Hide or show punctuation and case differences.
+    SetHideCosmetic(bool),
+    /// Switch the detail view.
+    SetTab(Tab),
+    /// Choose light, dark or the system's theme.
+    SetTheme(ThemeChoice),
+    /// Show or collapse the sources panel.
+    ShowSources(bool),
+    /// Show or collapse the statements list.
+    ShowStatements(bool),
+    /// Open or close the help window.
+    ShowHelp(bool),
+    /// Open or close the paste dialog.
+    ShowPasteDialog(bool),
+}
+
+/// The user's corrections and their undo.
+#[derive(Clone, Debug, PartialEq)]
+pub enum CorrectCommand {
+    /// Make this version (`quote_id`) the reference of its group.
+    SetReference(String),
+    /// Record a correction and analyse again with it.
+    Apply(Correction),
+    /// Take back the last correction.
+    Undo,
+    /// Make the last undone correction again.
+    Redo,
+}
+
 /// What a file path is asked for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PathPurpose {
@@ -180,10 +208,10 @@ impl PathPurpose {
     /// The command that uses `path` for this purpose.
     pub fn command(self, path: PathBuf) -> Command {
         match self {
-            PathPurpose::OpenArticles => Command::OpenPaths(vec![path]),
-            PathPurpose::OpenWorkspace => Command::OpenWorkspace(path),
-            PathPurpose::SaveWorkspace => Command::SaveAs(path),
-            PathPurpose::Export(format) => Command::Export(format, path),
+            PathPurpose::OpenArticles => Command::Load(LoadCommand::OpenPaths(vec![path])),
+            PathPurpose::OpenWorkspace => Command::File(FileCommand::OpenWorkspace(path)),
+            PathPurpose::SaveWorkspace => Command::File(FileCommand::SaveAs(path)),
+            PathPurpose::Export(format) => Command::File(FileCommand::Export(format, path)),
         }
     }
 

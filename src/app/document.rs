@@ -1,7 +1,7 @@
 //! What the panels draw: the opened sources, the current analysis and its summaries, the
 //! selection and the list's filters.
 //!
-//! In: changes made by [`crate::app::App`] only. Out: read-only access for the panels.
+//! In: changes made by [`crate::app::AppState`] only. Out: read-only access for the panels.
 
 use super::closing::{ClosedSession, RecentSet};
 use super::command::{PathPurpose, SortKey, Tab, ThemeChoice};
@@ -37,7 +37,7 @@ impl Source {
     }
 }
 
-/// What the panels draw; changed only by [`crate::app::App::apply`] and the worker's reports.
+/// What the panels draw; changed only by [`crate::app::AppState::apply`] and the worker's reports.
 #[derive(Default)]
 pub struct Document {
     /// Every opened source, in the order opened.

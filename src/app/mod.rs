@@ -2,19 +2,26 @@
 //! their differences, and traces each quotation to its article.
 //!
 //! ```text
-//! panels (ui/*) ──Command──▶ App::apply ──Job──▶ worker thread (ingest + pipeline)
-//!     ▲                          │                      │
-//!     └──── Document (read) ◀────┴────── Report ◀───────┘
+//! panels (ui/*) ──Command──▶ AppState::apply ──Job──▶ worker thread (ingest + pipeline)
+//!     ▲    ▲                     │      │                    │
+//!     │    └──── Effect ◀────────┘      │                    │
+//!     └──── Document (read) ◀───────────┴────── Report ◀─────┘
 //! ```
 //!
-//! [`App::ui`] draws one frame into any `egui::Ui`, so the window ([`run`]) and headless tests
-//! drive the same code. Colours live in [`theme`] only.
+//! [`AppState`] holds the document, the worker and the correction log and names no GUI type;
+//! [`Command`] comes in four families (load, file, view, correct), each applied by one
+//! exhaustive `match` in the state modules, which return window [`effect::Effect`]s (dialogs,
+//! scrolling, focus) instead of touching the window. [`App`] is the state with the window's own
+//! state beside it; [`App::ui`] draws one frame into any `egui::Ui`, so the window ([`run`]) and
+//! headless tests drive the same code. The state modules import no panel. Colours live in
+//! [`theme`] only.
 
 pub mod closing;
 pub mod command;
 mod correct;
 pub mod demo;
 pub mod document;
+pub mod effect;
 mod navigate;
 mod selection;
 pub mod session;
@@ -29,7 +36,8 @@ pub mod view {
 pub mod worker;
 
 pub use command::{Command, Pasted, PathPurpose, SortKey, Tab, ThemeChoice};
-pub use state::{App, Document, Notice, Source};
+pub use state::{AppState, Document, Notice, Source};
+pub use ui::App;
 
 use std::ffi::OsString;
 use std::path::PathBuf;

@@ -7,11 +7,11 @@
 //! columns, so the keys visit exactly the marks the window shows.
 
 use super::command::Tab;
-use super::state::{App, Notice};
+use super::state::{AppState, Notice};
 use crate::model::Group;
 use crate::view::compare;
 
-impl App {
+impl AppState {
     /// The marked changes of `group` in reading order, as (`quote_id`, op index).
     fn changes_of(&self, group: &Group) -> Vec<(String, usize)> {
         let doc = &self.doc;
@@ -81,7 +81,7 @@ impl App {
             if let Some(change) = pick.cloned() {
                 let group_id = group.group_id.clone();
                 self.select_group(Some(group_id));
-                self.ui_state.scroll_list = true;
+                self.effects.push(super::effect::Effect::ScrollList);
                 self.show_difference(change);
                 return;
             }
@@ -94,6 +94,6 @@ impl App {
     fn show_difference(&mut self, change: (String, usize)) {
         self.doc.difference = Some(change);
         self.doc.tab = Tab::Comparison;
-        self.ui_state.scroll_difference = true;
+        self.effects.push(super::effect::Effect::ScrollDifference);
     }
 }

@@ -1,15 +1,15 @@
 //! The selection and the list: swapping in a new analysis while keeping the selected
 //! statement, filtering and sorting, moving up and down, and choosing a group's reference.
 //!
-//! In: commands routed here by [`App::apply`]. Out: changes to the document's analysis,
+//! In: commands routed here by [`AppState::apply`]. Out: changes to the document's analysis,
 //! visible rows and selection.
 
 use super::command::Tab;
-use super::state::App;
+use super::state::AppState;
 use super::view::Derived;
 use crate::model::Analysis;
 
-impl App {
+impl AppState {
     /// Shows `analysis` (with its summaries when already built), keeping the selected
     /// statement when it is still there.
     pub(super) fn swap_analysis(&mut self, analysis: Analysis, derived: Option<Derived>) {
@@ -96,7 +96,7 @@ impl App {
             .and_then(|&r| doc.derived.rows.get(r))
             .map(|row| row.group_id.clone());
         if group_id.is_some() {
-            self.ui_state.scroll_list = true;
+            self.effects.push(super::effect::Effect::ScrollList);
             self.select_group(group_id);
         }
     }

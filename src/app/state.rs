@@ -1,13 +1,16 @@
-//! The app's state and the one function that changes it.
+//! The app's state and the one function that changes it: [`AppState::apply`] sends each
+//! command family to its own exhaustive `match` (load and view here, file in `session`,
+//! correct in `correct`).
 //!
 //! In: [`Command`]s from the panels and [`Report`]s from the worker. Out: a [`Document`] the
-//! panels read (sources, the current analysis and its summaries, selection, filters) — nothing
-//! else is mutated while drawing.
+//! panels read (sources, the current analysis and its summaries, selection, filters) and the
+//! [`Effect`]s the window should carry out — nothing else is mutated while drawing.
 
 pub use super::document::{Document, Notice, Source};
 
-use super::command::{Command, Pasted, PathPurpose, Tab};
+use super::command::{Command, LoadCommand, Pasted, PathPurpose, Tab, ViewCommand};
 use super::demo::DEMO_ARTICLES;
+use super::effect::{Effect, Repaint};
 use super::session::Autosave;
 use super::worker::{Analyzed, Input, Job, Read, Report, WorkProgress, Worker};
 use crate::model::{Analysis, Article, LoadProblem};
@@ -17,12 +20,13 @@ use std::sync::Arc;
 /// Most recent files remembered.
 const RECENT_LIMIT: usize = 10;
 
-/// The whole app: state, background work and messages waiting to be shown.
-pub struct App {
+/// The app's state, apart from the window: the document, background work, messages and the
+/// window effects waiting to be carried out. No GUI type lives here.
+pub struct AppState {
     /// What the panels draw.
     pub doc: Document,
-    /// Widget-local state (text being typed, dialogs).
-    pub(crate) ui_state: super::ui::UiState,
+    /// What the window should do next (dialogs, scrolling, focus), drained each frame.
+    pub(crate) effects: Vec<Effect>,
     worker: Option<Worker>,
     /// Inputs that arrived while the worker was busy.
     queued: Vec<Input>,
@@ -31,8 +35,8 @@ pub struct App {
     next_source_id: u64,
     /// Messages for the toasts, drained by the UI.
     pub(crate) notices: Vec<Notice>,
-    /// Wakes the UI from the worker thread.
-    pub(crate) repaint: Option<egui::Context>,
+    /// Wakes the window from other threads.
+    pub(crate) repaint: Option<Repaint>,
     /// Where the recovery file lives (`None`: no autosave).
     pub(crate) data_dir: Option<PathBuf>,
     /// When the recovery file was last written, and a write under way.
@@ -41,18 +45,18 @@ pub struct App {
     pub(crate) close_confirmed: bool,
 }
 
-impl Default for App {
+impl Default for AppState {
     fn default() -> Self {
         Self::new()
     }
 }
 
-impl App {
+impl AppState {
     /// An empty app.
     pub fn new() -> Self {
         Self {
             doc: Document::default(),
-            ui_state: super::ui::UiState::default(),
+            effects: Vec::new(),
             worker: None,
             queued: Vec::new(),
             rerun: false,
@@ -78,9 +82,9 @@ impl App {
     pub fn with_paths(paths: Vec<PathBuf>) -> Self {
         let mut app = Self::new();
         if paths.is_empty() {
-            app.apply(Command::OpenDemo);
+            app.apply(Command::Load(LoadCommand::OpenDemo));
         } else {
-            app.apply(Command::OpenPaths(paths));
+            app.apply(Command::Load(LoadCommand::OpenPaths(paths)));
         }
         app
     }
@@ -116,11 +120,13 @@ impl App {
         }
     }
 
+    /// How the window is woken from other threads (worker progress, autosave).
+    pub fn set_repaint(&mut self, repaint: Repaint) {
+        self.repaint = Some(repaint);
+    }
+
     /// Applies the worker's waiting reports without blocking; called once per frame.
-    pub fn poll_worker(&mut self, ctx: &egui::Context) {
-        if self.repaint.is_none() {
-            self.repaint = Some(ctx.clone());
-        }
+    pub fn poll_worker(&mut self) {
         while let Some(report) = self.worker.as_ref().and_then(Worker::try_next) {
             self.handle_report(report);
         }
@@ -143,32 +149,24 @@ impl App {
         self.doc.recent.truncate(RECENT_LIMIT);
     }
 
-    /// Carries out one command.
+    /// Carries out one command: each family has its one `match`.
     pub fn apply(&mut self, command: Command) {
         match command {
-            Command::ShowOpenDialog => self.ui_state.open_dialog(),
-            Command::OpenPaths(paths) => {
-                // A folder (named on the command line or dropped) stands for the files in it.
-                let paths = super::expand_folders(paths);
-                // A workspace named among them (command line, drop, recent files) is opened
-                // as the session; the other files join it.
-                let (workspaces, paths): (Vec<PathBuf>, Vec<PathBuf>) = paths
-                    .into_iter()
-                    .partition(|p| p.extension().is_some_and(|e| e == "verbatim"));
-                for workspace in workspaces {
-                    self.apply(Command::OpenWorkspace(workspace));
-                }
-                if paths.is_empty() {
-                    return;
-                }
-                for path in &paths {
-                    self.remember(path.display().to_string());
-                }
-                self.load(paths.into_iter().map(Input::Path).collect());
-            }
-            Command::OpenDemo => self.load(demo_inputs()),
-            Command::AddPasted(pasted) => self.add_pasted(pasted),
-            Command::OpenUrl(url) => {
+            Command::Load(c) => self.apply_load(c),
+            Command::File(c) => self.apply_file(c),
+            Command::View(c) => self.apply_view(c),
+            Command::Correct(c) => self.apply_correct(c),
+        }
+    }
+
+    /// Reading articles in and taking them out.
+    fn apply_load(&mut self, command: LoadCommand) {
+        match command {
+            LoadCommand::ShowOpenDialog => self.effects.push(Effect::OpenArticlesDialog),
+            LoadCommand::OpenPaths(paths) => self.open_paths(paths),
+            LoadCommand::OpenDemo => self.load(demo_inputs()),
+            LoadCommand::AddPasted(pasted) => self.add_pasted(pasted),
+            LoadCommand::OpenUrl(url) => {
                 if url.starts_with("http://") || url.starts_with("https://") {
                     self.doc.url_open = false;
                     self.load(vec![Input::Url(url)]);
@@ -178,86 +176,87 @@ impl App {
                     )));
                 }
             }
-            Command::Cancel => self.cancel_work(),
-            Command::Reanalyze => self.load(Vec::new()),
-            Command::RemoveSource(id) => {
+            LoadCommand::Cancel => self.cancel_work(),
+            LoadCommand::Reanalyze => self.load(Vec::new()),
+            LoadCommand::RemoveSource(id) => {
                 self.doc.sources.retain(|s| s.source_id != id);
                 self.sources_changed();
                 self.load(Vec::new());
             }
-            Command::SetIncluded(id, included) => {
+            LoadCommand::SetIncluded(id, included) => {
                 if let Some(s) = self.doc.sources.iter_mut().find(|s| s.source_id == id) {
                     s.included = included;
                 }
                 self.sources_changed();
                 self.load(Vec::new());
             }
-            Command::CloseAll => self.close_all(),
-            Command::AnswerCloseAll(answer) => self.answer_close_all(answer),
-            Command::SetReference(quote_id) => self.set_reference(&quote_id),
-            Command::Correct(c) => self.correct(c),
-            Command::Undo => self.undo(),
-            Command::Redo => self.redo(),
-            file @ (Command::Save
-            | Command::ShowSaveAsDialog
-            | Command::SaveAs(_)
-            | Command::ShowOpenWorkspaceDialog
-            | Command::OpenWorkspace(_)
-            | Command::ShowExportDialog(_)
-            | Command::Export(..)
-            | Command::Recover(_)
-            | Command::AnswerClose(_)) => self.apply_file(file),
-            view => self.apply_view(view),
+            LoadCommand::CloseAll => self.close_all(),
+            LoadCommand::AnswerCloseAll(answer) => self.answer_close_all(answer),
         }
     }
 
+    /// Opens files and folders; a workspace among them is opened as the session.
+    fn open_paths(&mut self, paths: Vec<PathBuf>) {
+        // A folder (named on the command line or dropped) stands for the files in it.
+        let paths = super::expand_folders(paths);
+        // A workspace named among them (command line, drop, recent files) is opened as the
+        // session; the other files join it.
+        let (workspaces, paths): (Vec<PathBuf>, Vec<PathBuf>) = paths
+            .into_iter()
+            .partition(|p| p.extension().is_some_and(|e| e == "verbatim"));
+        for workspace in workspaces {
+            self.open_workspace(&workspace);
+        }
+        if paths.is_empty() {
+            return;
+        }
+        for path in &paths {
+            self.remember(path.display().to_string());
+        }
+        self.load(paths.into_iter().map(Input::Path).collect());
+    }
+
     /// Commands that change only what is shown, not what is analysed.
-    fn apply_view(&mut self, command: Command) {
+    fn apply_view(&mut self, command: ViewCommand) {
         match command {
-            Command::SelectGroup(group_id) => self.select_group(Some(group_id)),
-            Command::MoveSelection(step) => self.move_selection(step),
-            Command::StepDifference(step) => self.step_difference(step),
-            Command::ShowArticle(article_id) => {
+            ViewCommand::SelectGroup(group_id) => self.select_group(Some(group_id)),
+            ViewCommand::MoveSelection(step) => self.move_selection(step),
+            ViewCommand::StepDifference(step) => self.step_difference(step),
+            ViewCommand::ShowArticle(article_id) => {
                 self.doc.article_shown = Some(article_id);
                 self.doc.tab = Tab::Article;
             }
-            Command::ShowInArticle(quote_id) => {
+            ViewCommand::ShowInArticle(quote_id) => {
                 self.doc.article_shown = None;
                 self.doc.selected_quote = Some(quote_id);
                 self.doc.tab = Tab::Article;
-                self.ui_state.scroll_article = true;
+                self.effects.push(Effect::ScrollArticle);
             }
-            Command::SetSort(sort) => {
+            ViewCommand::SetSort(sort) => {
                 self.doc.sort = sort;
                 self.refilter();
             }
-            Command::SetSpeakerFilter(speaker) => {
+            ViewCommand::SetSpeakerFilter(speaker) => {
                 self.doc.speaker_filter = speaker;
                 self.refilter();
             }
-            Command::SetTextFilter(text) => {
+            ViewCommand::SetTextFilter(text) => {
                 self.doc.text_filter = text;
                 self.refilter();
             }
-            Command::SetKindFilter(kind) => {
+            ViewCommand::SetKindFilter(kind) => {
                 self.doc.kind_filter = kind;
                 self.refilter();
             }
-            Command::FocusFilter => self.ui_state.focus_filter = true,
-            Command::ShowPathPrompt(purpose) => {
-                self.doc.path_prompt = purpose.map(|p| (p, false));
-            }
-            Command::DialogUnavailable(purpose) => self.dialog_unavailable(purpose),
-            Command::SetHideCosmetic(hide) => self.doc.hide_cosmetic = hide,
-            Command::SetTab(tab) => self.doc.tab = tab,
-            Command::SetTheme(theme) => self.doc.theme = theme,
-            Command::ShowSources(shown) => self.doc.panels.sources = shown,
-            Command::ShowStatements(shown) => self.doc.panels.statements = shown,
-            Command::ShowHelp(open) => self.doc.help_open = open,
-            Command::ShowPasteDialog(open) => self.doc.paste_open = open,
-            Command::ShowUrlDialog(open) => self.doc.url_open = open,
-            // Document commands are handled by `apply`.
-            other => self.apply(other),
+            ViewCommand::FocusFilter => self.effects.push(Effect::FocusFilter),
+            ViewCommand::SetHideCosmetic(hide) => self.doc.hide_cosmetic = hide,
+            ViewCommand::SetTab(tab) => self.doc.tab = tab,
+            ViewCommand::SetTheme(theme) => self.doc.theme = theme,
+            ViewCommand::ShowSources(shown) => self.doc.panels.sources = shown,
+            ViewCommand::ShowStatements(shown) => self.doc.panels.statements = shown,
+            ViewCommand::ShowHelp(open) => self.doc.help_open = open,
+            ViewCommand::ShowPasteDialog(open) => self.doc.paste_open = open,
+            ViewCommand::ShowUrlDialog(open) => self.doc.url_open = open,
         }
     }
 
@@ -309,8 +308,8 @@ impl App {
         };
         let repaint = self.repaint.clone();
         let wake = Box::new(move || {
-            if let Some(ctx) = &repaint {
-                ctx.request_repaint();
+            if let Some(repaint) = &repaint {
+                repaint(std::time::Duration::ZERO);
             }
         });
         self.doc.progress = Some(WorkProgress {

@@ -9,6 +9,7 @@
 
 use super::UiState;
 use crate::app::command::Command;
+use crate::app::command::{CorrectCommand, ViewCommand};
 use crate::app::state::Document;
 use crate::app::theme;
 use crate::corrections::{Correction, key_of_selection};
@@ -107,13 +108,17 @@ fn selection_ui(ui: &mut Ui, article: &Article, state: &mut UiState, out: &mut V
         ui.label(RichText::new(format!("Selected: “{shown}”")).italics());
         let span = key_of_selection(article, &selection.span);
         if ui.button("Add as quotation").clicked() {
-            out.push(Command::Correct(Correction::AddQuote {
-                span,
-                speaker: None,
-            }));
+            out.push(Command::Correct(CorrectCommand::Apply(
+                Correction::AddQuote {
+                    span,
+                    speaker: None,
+                },
+            )));
             state.article_selection = None;
         } else if ui.button("Not a quotation").clicked() {
-            out.push(Command::Correct(Correction::NotAQuote { span }));
+            out.push(Command::Correct(CorrectCommand::Apply(
+                Correction::NotAQuote { span },
+            )));
             state.article_selection = None;
         }
     });
@@ -187,7 +192,9 @@ fn picker_ui(ui: &mut Ui, doc: &Document, shown: Option<&str>, out: &mut Vec<Com
                     .selectable_label(chosen, article.title.as_str())
                     .clicked()
                 {
-                    out.push(Command::ShowArticle(article.article_id.clone()));
+                    out.push(Command::View(ViewCommand::ShowArticle(
+                        article.article_id.clone(),
+                    )));
                 }
             }
         });

@@ -12,6 +12,7 @@
 use super::columns::{self, DrawnComparison};
 use super::edit::{CorrectionForms, DifferenceForm, SpeakerForm, statement_picker_ui};
 use crate::app::command::Command;
+use crate::app::command::{CorrectCommand, ViewCommand};
 use crate::app::state::Document;
 use crate::app::theme;
 use crate::app::view::count;
@@ -137,7 +138,7 @@ fn header_ui(
             .checkbox(&mut hide, "Hide punctuation and case")
             .changed()
         {
-            out.push(Command::SetHideCosmetic(hide));
+            out.push(Command::View(ViewCommand::SetHideCosmetic(hide)));
         }
     });
     ui.horizontal_wrapped(|ui| {
@@ -146,14 +147,14 @@ fn header_ui(
             .on_hover_text("Shift+F7, Alt+Up or P")
             .clicked()
         {
-            out.push(Command::StepDifference(-1));
+            out.push(Command::View(ViewCommand::StepDifference(-1)));
         }
         if ui
             .button("Next difference")
             .on_hover_text("F7, Alt+Down or N")
             .clicked()
         {
-            out.push(Command::StepDifference(1));
+            out.push(Command::View(ViewCommand::StepDifference(1)));
         }
         statement_actions_ui(ui, doc, group, forms, out);
     });
@@ -186,7 +187,9 @@ fn not_quoted_by_ui(ui: &mut Ui, doc: &Document, group: &Group, out: &mut Vec<Co
                 .on_hover_text("Open this article to look for it")
                 .clicked()
             {
-                out.push(Command::ShowArticle(article.article_id.clone()));
+                out.push(Command::View(ViewCommand::ShowArticle(
+                    article.article_id.clone(),
+                )));
             }
         }
         if missing.len() > NOT_QUOTED_NAMED {
@@ -224,10 +227,12 @@ fn statement_actions_ui(
     };
     ui.menu_button("Merge with…", |ui| {
         if let Some(other) = statement_picker_ui(ui, doc, &group.group_id) {
-            out.push(Command::Correct(Correction::MergeGroups {
-                group_of: member.clone(),
-                with_group_of: other,
-            }));
+            out.push(Command::Correct(CorrectCommand::Apply(
+                Correction::MergeGroups {
+                    group_of: member.clone(),
+                    with_group_of: other,
+                },
+            )));
         }
     });
     if ui.button("Note…").clicked() {
@@ -307,10 +312,14 @@ fn version_menu_ui(
         .add_enabled(!is_reference, egui::Button::new("Set as reference"))
         .clicked()
     {
-        out.push(Command::SetReference(quote.quote_id.clone()));
+        out.push(Command::Correct(CorrectCommand::SetReference(
+            quote.quote_id.clone(),
+        )));
     }
     if ui.button("Show in article").clicked() {
-        out.push(Command::ShowInArticle(quote.quote_id.clone()));
+        out.push(Command::View(ViewCommand::ShowInArticle(
+            quote.quote_id.clone(),
+        )));
     }
     let Some(key) = key_of(&doc.analysis, &quote.quote_id) else {
         return;
@@ -330,20 +339,24 @@ fn version_menu_ui(
         .add_enabled(!alone, egui::Button::new("Split into its own statement"))
         .clicked()
     {
-        out.push(Command::Correct(Correction::SplitOff {
-            quote: key.clone(),
-        }));
+        out.push(Command::Correct(CorrectCommand::Apply(
+            Correction::SplitOff { quote: key.clone() },
+        )));
     }
     ui.menu_button("Move to statement", |ui| {
         if let Some(to) = statement_picker_ui(ui, doc, &group.group_id) {
-            out.push(Command::Correct(Correction::MoveToGroup {
-                quote: key.clone(),
-                to_group_of: to,
-            }));
+            out.push(Command::Correct(CorrectCommand::Apply(
+                Correction::MoveToGroup {
+                    quote: key.clone(),
+                    to_group_of: to,
+                },
+            )));
         }
     });
     if ui.button("Not a quotation").clicked() {
-        out.push(Command::Correct(Correction::NotAQuote { span: key }));
+        out.push(Command::Correct(CorrectCommand::Apply(
+            Correction::NotAQuote { span: key },
+        )));
     }
 }
 

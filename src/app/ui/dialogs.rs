@@ -4,6 +4,7 @@
 
 use super::shortcuts;
 use crate::app::command::{Command, Pasted};
+use crate::app::command::{FileCommand, LoadCommand, ViewCommand};
 use crate::app::state::Document;
 use crate::app::theme;
 
@@ -32,7 +33,7 @@ pub fn help_window(ctx: &egui::Context, doc: &Document, out: &mut Vec<Command>) 
             theme::legend_ui(ui, false);
         });
     if open != doc.help_open {
-        out.push(Command::ShowHelp(open));
+        out.push(Command::View(ViewCommand::ShowHelp(open)));
     }
 }
 
@@ -76,18 +77,18 @@ pub fn paste_window(
                 });
             ui.horizontal(|ui| {
                 if ui.button("Add article").clicked() {
-                    out.push(Command::AddPasted(fields.clone()));
+                    out.push(Command::Load(LoadCommand::AddPasted(fields.clone())));
                     if !fields.text.trim().is_empty() {
                         *fields = Pasted::default();
                     }
                 }
                 if ui.button("Cancel").clicked() {
-                    out.push(Command::ShowPasteDialog(false));
+                    out.push(Command::View(ViewCommand::ShowPasteDialog(false)));
                 }
             });
         });
     if !open {
-        out.push(Command::ShowPasteDialog(false));
+        out.push(Command::View(ViewCommand::ShowPasteDialog(false)));
     }
 }
 
@@ -113,15 +114,15 @@ pub fn url_window(ctx: &egui::Context, doc: &Document, url: &mut String, out: &m
             ui.label("The page is fetched once and kept with the time it was fetched.");
             ui.horizontal(|ui| {
                 if ui.button("Fetch").clicked() {
-                    out.push(Command::OpenUrl(url.trim().to_string()));
+                    out.push(Command::Load(LoadCommand::OpenUrl(url.trim().to_string())));
                 }
                 if ui.button("Cancel").clicked() {
-                    out.push(Command::ShowUrlDialog(false));
+                    out.push(Command::View(ViewCommand::ShowUrlDialog(false)));
                 }
             });
         });
     if !open {
-        out.push(Command::ShowUrlDialog(false));
+        out.push(Command::View(ViewCommand::ShowUrlDialog(false)));
     }
 }
 
@@ -150,15 +151,15 @@ pub fn path_window(ctx: &egui::Context, doc: &Document, text: &mut String, out: 
                     .clicked()
                 {
                     out.push(purpose.command(path.into()));
-                    out.push(Command::ShowPathPrompt(None));
+                    out.push(Command::File(FileCommand::ShowPathPrompt(None)));
                     text.clear();
                 }
                 if ui.button("Cancel").clicked() {
-                    out.push(Command::ShowPathPrompt(None));
+                    out.push(Command::File(FileCommand::ShowPathPrompt(None)));
                 }
             });
         });
     if !open {
-        out.push(Command::ShowPathPrompt(None));
+        out.push(Command::File(FileCommand::ShowPathPrompt(None)));
     }
 }

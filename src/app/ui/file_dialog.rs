@@ -2,11 +2,13 @@
 //! could not be shown (no desktop portal, no fallback) becomes a path field, never silence.
 //!
 //! In: the file commands that need a path. Out: the command carrying the path picked, or
-//! [`Command::DialogUnavailable`] when the dialog answered before anyone could have seen it.
+//! [`Command::File(FileCommand::DialogUnavailable)`] when the dialog answered before anyone could have seen it.
 
 use super::UiState;
 use crate::app::command::{Command, PathPurpose};
+use crate::app::command::{FileCommand, LoadCommand};
 use crate::app::document::FileState;
+use crate::app::effect::Effect;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -21,7 +23,9 @@ pub fn dialog_answer(
 ) -> Option<Command> {
     match picked {
         Some(command) => Some(command),
-        None if elapsed < NEVER_SHOWN => Some(Command::DialogUnavailable(purpose)),
+        None if elapsed < NEVER_SHOWN => {
+            Some(Command::File(FileCommand::DialogUnavailable(purpose)))
+        }
         None => None,
     }
 }
@@ -36,12 +40,12 @@ impl UiState {
                 .add_filter("All files", &["*"])
                 .pick_files()
                 .unwrap_or_default();
-            (!picked.is_empty()).then_some(Command::OpenPaths(picked))
+            (!picked.is_empty()).then_some(Command::Load(LoadCommand::OpenPaths(picked)))
         });
     }
 
-    /// Shows the save or open dialog a file command asks for.
-    pub fn file_dialog(&mut self, command: &Command, file: &FileState) {
+    /// Shows the save or open dialog an effect asks for.
+    pub fn file_dialog(&mut self, effect: Effect, file: &FileState) {
         let folder = file
             .path
             .as_ref()
@@ -54,29 +58,35 @@ impl UiState {
                 None => dialog,
             }
         };
-        match *command {
-            Command::ShowSaveAsDialog => {
+        match effect {
+            Effect::SaveAsDialog => {
                 let dialog = start("Save workspace")
                     .add_filter("Verbatim workspace", &["verbatim"])
                     .set_file_name("story.verbatim");
                 self.spawn_dialog(PathPurpose::SaveWorkspace, move || {
-                    dialog.save_file().map(Command::SaveAs)
+                    dialog
+                        .save_file()
+                        .map(|p| Command::File(FileCommand::SaveAs(p)))
                 });
             }
-            Command::ShowOpenWorkspaceDialog => {
+            Effect::OpenWorkspaceDialog => {
                 let dialog =
                     start("Open workspace").add_filter("Verbatim workspace", &["verbatim"]);
                 self.spawn_dialog(PathPurpose::OpenWorkspace, move || {
-                    dialog.pick_file().map(Command::OpenWorkspace)
+                    dialog
+                        .pick_file()
+                        .map(|p| Command::File(FileCommand::OpenWorkspace(p)))
                 });
             }
-            Command::ShowExportDialog(format) => {
+            Effect::ExportDialog(format) => {
                 let ext = format.extension();
                 let dialog = start("Export")
                     .add_filter(ext.to_uppercase(), &[ext])
                     .set_file_name(format!("report.{ext}"));
                 self.spawn_dialog(PathPurpose::Export(format), move || {
-                    dialog.save_file().map(|p| Command::Export(format, p))
+                    dialog
+                        .save_file()
+                        .map(|p| Command::File(FileCommand::Export(format, p)))
                 });
             }
             _ => {}
@@ -118,7 +128,7 @@ impl UiState {
             Err(std::sync::mpsc::TryRecvError::Empty) => None,
             Err(std::sync::mpsc::TryRecvError::Disconnected) => {
                 self.dialog = None;
-                Some(Command::DialogUnavailable(purpose))
+                Some(Command::File(FileCommand::DialogUnavailable(purpose)))
             }
         }
     }
@@ -133,11 +143,11 @@ mod tests {
         let purpose = PathPurpose::OpenWorkspace;
         assert_eq!(
             dialog_answer(None, Duration::from_millis(5), purpose),
-            Some(Command::DialogUnavailable(purpose))
+            Some(Command::File(FileCommand::DialogUnavailable(purpose)))
         );
         // A person who looked and cancelled gets no message.
         assert_eq!(dialog_answer(None, Duration::from_secs(3), purpose), None);
-        let picked = Command::OpenWorkspace("a.verbatim".into());
+        let picked = Command::File(FileCommand::OpenWorkspace("a.verbatim".into()));
         assert_eq!(
             dialog_answer(Some(picked.clone()), Duration::ZERO, purpose),
             Some(picked)

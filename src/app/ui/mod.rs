@@ -15,15 +15,18 @@ mod shortcuts;
 mod sources;
 mod speakers;
 mod statements;
+mod window;
 
 use super::command::{Command, Pasted, PathPurpose, Tab, ThemeChoice};
-use super::state::{App, Document, Notice};
+use super::state::Document;
 use super::view::count;
+use crate::app::command::{LoadCommand, ViewCommand};
 use std::path::PathBuf;
 use std::sync::mpsc::Receiver;
 
 pub use columns::{CellLayout, DrawnComparison};
 pub use edit::{CorrectionForms, SpeakerForm};
+pub use window::App;
 
 /// Widget-local state: text being typed, scroll requests, dialogs, toasts.
 #[derive(Default)]
@@ -62,106 +65,6 @@ pub struct UiState {
     theme_applied: Option<ThemeChoice>,
 }
 
-impl App {
-    /// The selected statement's columns as the comparison last drew them (tests, scripts).
-    pub fn drawn_comparison(&self) -> Option<&DrawnComparison> {
-        self.ui_state.comparison.as_ref()
-    }
-
-    /// Draws one frame of the whole app into `ui` and applies what the user asked for.
-    pub fn ui(&mut self, ui: &mut egui::Ui) {
-        let ctx = ui.ctx().clone();
-        if !self.ui_state.fonts_ready {
-            // Articles may hold scripts the built-in fonts lack: draw a box, never panic.
-            ctx.set_missing_glyph_policy(egui::MissingGlyphPolicy::Tofu);
-            super::theme::set_readable_colours(&ctx);
-            self.ui_state.fonts_ready = true;
-            // On a laptop screen the comparison needs the room more than the sources list.
-            if ctx.content_rect().width() < 1400.0 {
-                self.doc.panels.sources = false;
-            }
-        }
-        if self.ui_state.theme_applied != Some(self.doc.theme) {
-            ctx.set_theme(match self.doc.theme {
-                ThemeChoice::System => egui::ThemePreference::System,
-                ThemeChoice::Light => egui::ThemePreference::Light,
-                ThemeChoice::Dark => egui::ThemePreference::Dark,
-            });
-            self.ui_state.theme_applied = Some(self.doc.theme);
-        }
-        self.poll_worker(&ctx);
-        self.window_ui(&ctx);
-        let mut out = Vec::new();
-        out.extend(self.ui_state.dialog_result());
-        shortcuts::shortcuts(&ctx, &self.doc, &mut self.ui_state, &mut out);
-        dropped_files(&ctx, &mut out);
-        self.panels_ui(ui, &mut out);
-        dialogs::help_window(&ctx, &self.doc, &mut out);
-        dialogs::paste_window(&ctx, &self.doc, &mut self.ui_state.paste, &mut out);
-        dialogs::url_window(&ctx, &self.doc, &mut self.ui_state.url, &mut out);
-        dialogs::path_window(&ctx, &self.doc, &mut self.ui_state.path_text, &mut out);
-        edit::forms_ui(&ctx, &self.doc, &mut self.ui_state.forms, &mut out);
-        prompts::prompts_ui(&ctx, &self.doc, &mut out);
-        if ctx.input(|i| !i.raw.hovered_files.is_empty()) {
-            super::theme::paint_drop_hint(&ctx);
-        }
-        for command in out {
-            self.apply(command);
-        }
-        self.show_notices(&ctx);
-    }
-
-    /// The window's title (file name and unsaved marker), held-back close requests, autosave.
-    fn window_ui(&mut self, ctx: &egui::Context) {
-        let title = self.doc.file.title();
-        if title != self.ui_state.title {
-            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
-            self.ui_state.title = title;
-        }
-        if ctx.input(|i| i.viewport().close_requested()) && self.hold_close() {
-            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-        }
-        self.autosave_tick();
-    }
-
-    fn panels_ui(&mut self, ui: &mut egui::Ui, out: &mut Vec<Command>) {
-        let doc = &self.doc;
-        egui::Panel::top("menu").show(ui, |ui| menu::menu_bar_ui(ui, doc, out));
-        egui::Panel::bottom("status").show(ui, |ui| status_ui(ui, doc, out));
-        if doc.panels.sources {
-            egui::Panel::left("sources")
-                .resizable(true)
-                .default_size(210.0)
-                .size_range(150.0..=400.0)
-                .show(ui, |ui| sources::sources_ui(ui, doc, out));
-        }
-        if doc.panels.statements {
-            let wide = ui.ctx().content_rect().width();
-            egui::Panel::left("statements")
-                .resizable(true)
-                .default_size((wide * 0.3).clamp(280.0, 440.0))
-                .size_range(260.0..=900.0)
-                .show(ui, |ui| {
-                    statements::statements_ui(ui, doc, &mut self.ui_state, out)
-                });
-        }
-        egui::CentralPanel::default().show(ui, |ui| {
-            detail_ui(ui, doc, &mut self.ui_state, out);
-        });
-    }
-
-    fn show_notices(&mut self, ctx: &egui::Context) {
-        for notice in self.notices.drain(..) {
-            match notice {
-                Notice::Error(text) => self.ui_state.toasts.error(text),
-                Notice::Info(text) => self.ui_state.toasts.info(text),
-            }
-            .duration(Some(std::time::Duration::from_secs(6)));
-        }
-        self.ui_state.toasts.show(ctx);
-    }
-}
-
 /// Files dropped on the window become an open command.
 fn dropped_files(ctx: &egui::Context, out: &mut Vec<Command>) {
     let paths: Vec<PathBuf> = ctx.input(|i| {
@@ -173,7 +76,7 @@ fn dropped_files(ctx: &egui::Context, out: &mut Vec<Command>) {
             .collect()
     });
     if !paths.is_empty() {
-        out.push(Command::OpenPaths(paths));
+        out.push(Command::Load(LoadCommand::OpenPaths(paths)));
     }
 }
 
@@ -182,7 +85,7 @@ fn status_ui(ui: &mut egui::Ui, doc: &Document, out: &mut Vec<Command>) {
     ui.horizontal(|ui| {
         if let Some(progress) = &doc.progress {
             if ui.button("Cancel").clicked() {
-                out.push(Command::Cancel);
+                out.push(Command::Load(LoadCommand::Cancel));
             }
             ui.add(
                 egui::ProgressBar::new(progress.fraction)
@@ -195,7 +98,7 @@ fn status_ui(ui: &mut egui::Ui, doc: &Document, out: &mut Vec<Command>) {
                 "The analysis is out of date.",
             );
             if ui.button("Analyse again").clicked() {
-                out.push(Command::Reanalyze);
+                out.push(Command::Load(LoadCommand::Reanalyze));
             }
         }
         let a = &doc.analysis;
@@ -220,14 +123,16 @@ fn detail_ui(ui: &mut egui::Ui, doc: &Document, state: &mut UiState, out: &mut V
             .on_hover_text("Show or collapse the sources panel")
             .clicked()
         {
-            out.push(Command::ShowSources(!panels.sources));
+            out.push(Command::View(ViewCommand::ShowSources(!panels.sources)));
         }
         if ui
             .selectable_label(panels.statements, "Statements list")
             .on_hover_text("Show or collapse the statements list")
             .clicked()
         {
-            out.push(Command::ShowStatements(!panels.statements));
+            out.push(Command::View(ViewCommand::ShowStatements(
+                !panels.statements,
+            )));
         }
         ui.separator();
         for (tab, label) in [
@@ -236,7 +141,7 @@ fn detail_ui(ui: &mut egui::Ui, doc: &Document, state: &mut UiState, out: &mut V
             (Tab::Speakers, "Speakers"),
         ] {
             if ui.selectable_label(doc.tab == tab, label).clicked() {
-                out.push(Command::SetTab(tab));
+                out.push(Command::View(ViewCommand::SetTab(tab)));
             }
         }
     });

@@ -2,10 +2,11 @@
 //! what to do with unsaved changes when the window closes, and whether to close every article
 //! when some work is not saved.
 //!
-//! In: the document's `recovery_offer` and `close_prompt`. Out: [`Command::Recover`] and
-//! [`Command::AnswerClose`].
+//! In: the document's `recovery_offer` and `close_prompt`. Out: [`Command::File(FileCommand::Recover)`] and
+//! [`Command::File(FileCommand::AnswerClose)`].
 
 use crate::app::command::{CloseAnswer, Command};
+use crate::app::command::{FileCommand, LoadCommand};
 use crate::app::state::Document;
 use crate::app::view::count;
 
@@ -31,18 +32,26 @@ fn close_all_ui(ctx: &egui::Context, doc: &Document, out: &mut Vec<Command>) {
         ));
         ui.horizontal(|ui| {
             if doc.file.path.is_some() && ui.button("Save and close").clicked() {
-                out.push(Command::AnswerCloseAll(CloseAnswer::Save));
+                out.push(Command::Load(LoadCommand::AnswerCloseAll(
+                    CloseAnswer::Save,
+                )));
             }
             if ui.button("Close all").clicked() {
-                out.push(Command::AnswerCloseAll(CloseAnswer::Discard));
+                out.push(Command::Load(LoadCommand::AnswerCloseAll(
+                    CloseAnswer::Discard,
+                )));
             }
             if ui.button("Cancel").clicked() {
-                out.push(Command::AnswerCloseAll(CloseAnswer::Cancel));
+                out.push(Command::Load(LoadCommand::AnswerCloseAll(
+                    CloseAnswer::Cancel,
+                )));
             }
         });
     });
     if modal.should_close() {
-        out.push(Command::AnswerCloseAll(CloseAnswer::Cancel));
+        out.push(Command::Load(LoadCommand::AnswerCloseAll(
+            CloseAnswer::Cancel,
+        )));
     }
 }
 
@@ -52,10 +61,10 @@ fn recovery_ui(ctx: &egui::Context, out: &mut Vec<Command>) {
         ui.label("Verbatim closed with changes that were not saved. They were kept.");
         ui.horizontal(|ui| {
             if ui.button("Restore").clicked() {
-                out.push(Command::Recover(true));
+                out.push(Command::File(FileCommand::Recover(true)));
             }
             if ui.button("Discard").clicked() {
-                out.push(Command::Recover(false));
+                out.push(Command::File(FileCommand::Recover(false)));
             }
         });
     });
@@ -76,12 +85,12 @@ fn close_ui(ctx: &egui::Context, doc: &Document, out: &mut Vec<Command>) {
                 ("Cancel", CloseAnswer::Cancel),
             ] {
                 if ui.button(label).clicked() {
-                    out.push(Command::AnswerClose(answer));
+                    out.push(Command::File(FileCommand::AnswerClose(answer)));
                 }
             }
         });
     });
     if modal.should_close() {
-        out.push(Command::AnswerClose(CloseAnswer::Cancel));
+        out.push(Command::File(FileCommand::AnswerClose(CloseAnswer::Cancel)));
     }
 }

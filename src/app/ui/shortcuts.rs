@@ -4,6 +4,7 @@
 
 use super::UiState;
 use crate::app::command::Command;
+use crate::app::command::{CorrectCommand, FileCommand, LoadCommand, ViewCommand};
 use crate::app::state::Document;
 use egui::gui_zoom::kb_shortcuts as zoom;
 use egui::{Key, KeyboardShortcut, Modifiers};
@@ -87,33 +88,33 @@ pub fn shortcuts(ctx: &egui::Context, doc: &Document, state: &mut UiState, out: 
     let mut quit = false;
     ctx.input_mut(|i| {
         if i.consume_shortcut(&OPEN) {
-            out.push(Command::ShowOpenDialog);
+            out.push(Command::Load(LoadCommand::ShowOpenDialog));
         }
         if i.consume_shortcut(&FIND) {
             state.focus_filter = true;
         }
         if i.consume_shortcut(&CLOSE_ALL) {
-            out.push(Command::CloseAll);
+            out.push(Command::Load(LoadCommand::CloseAll));
         }
         if i.consume_shortcut(&HELP) {
-            out.push(Command::ShowHelp(!doc.help_open));
+            out.push(Command::View(ViewCommand::ShowHelp(!doc.help_open)));
         }
         if doc.help_open && i.consume_key(Modifiers::NONE, Key::Escape) {
-            out.push(Command::ShowHelp(false));
+            out.push(Command::View(ViewCommand::ShowHelp(false)));
         }
         if i.consume_shortcut(&PASTE) {
-            out.push(Command::ShowPasteDialog(true));
+            out.push(Command::View(ViewCommand::ShowPasteDialog(true)));
         }
         if i.consume_shortcut(&SAVE) {
-            out.push(Command::Save);
+            out.push(Command::File(FileCommand::Save));
         }
         // Redo first: its keys include Undo's, and consuming Undo first would take both.
         if i.consume_shortcut(&REDO) {
-            out.push(Command::Redo);
+            out.push(Command::Correct(CorrectCommand::Redo));
         }
         // Ctrl+Z in a text field undoes the typing, not a correction.
         if !typing && i.consume_shortcut(&UNDO) {
-            out.push(Command::Undo);
+            out.push(Command::Correct(CorrectCommand::Undo));
         }
         if i.consume_shortcut(&QUIT) {
             quit = true;
@@ -121,24 +122,24 @@ pub fn shortcuts(ctx: &egui::Context, doc: &Document, state: &mut UiState, out: 
         // Shifted and Alt keys first: the plain ones would match them too.
         if i.consume_shortcut(&PREVIOUS_DIFFERENCE) || i.consume_shortcut(&PREVIOUS_DIFFERENCE_ALT)
         {
-            out.push(Command::StepDifference(-1));
+            out.push(Command::View(ViewCommand::StepDifference(-1)));
         }
         if i.consume_shortcut(&NEXT_DIFFERENCE) || i.consume_shortcut(&NEXT_DIFFERENCE_ALT) {
-            out.push(Command::StepDifference(1));
+            out.push(Command::View(ViewCommand::StepDifference(1)));
         }
         // Arrow keys walk the list unless a text field has them.
         if !typing {
             if i.consume_key(Modifiers::NONE, Key::N) {
-                out.push(Command::StepDifference(1));
+                out.push(Command::View(ViewCommand::StepDifference(1)));
             }
             if i.consume_key(Modifiers::NONE, Key::P) {
-                out.push(Command::StepDifference(-1));
+                out.push(Command::View(ViewCommand::StepDifference(-1)));
             }
             if i.consume_key(Modifiers::NONE, Key::ArrowDown) {
-                out.push(Command::MoveSelection(1));
+                out.push(Command::View(ViewCommand::MoveSelection(1)));
             }
             if i.consume_key(Modifiers::NONE, Key::ArrowUp) {
-                out.push(Command::MoveSelection(-1));
+                out.push(Command::View(ViewCommand::MoveSelection(-1)));
             }
         }
     });

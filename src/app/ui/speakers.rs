@@ -1,9 +1,10 @@
 //! The speakers view: a table of every resolved speaker (name, sources, quotations, and how
 //! each source named them); clicking a name lists only that speaker's statements.
 //!
-//! In: the document's speaker table. Out: [`Command::SetSpeakerFilter`] and a switch to the
+//! In: the document's speaker table. Out: [`Command::View(ViewCommand::SetSpeakerFilter)`] and a switch to the
 //! comparison.
 
+use crate::app::command::ViewCommand;
 use crate::app::command::{Command, Tab};
 use crate::app::state::Document;
 use egui::{RichText, Ui};
@@ -36,8 +37,10 @@ pub fn speakers_ui(ui: &mut Ui, doc: &Document, out: &mut Vec<Command>) {
                         let chosen = doc.speaker_filter.as_deref() == Some(speaker.name.as_str());
                         let name = ui.selectable_label(chosen, speaker.name.as_str());
                         if name.on_hover_text("List only their statements").clicked() {
-                            out.push(Command::SetSpeakerFilter(Some(speaker.name.clone())));
-                            out.push(Command::SetTab(Tab::Comparison));
+                            out.push(Command::View(ViewCommand::SetSpeakerFilter(Some(
+                                speaker.name.clone(),
+                            ))));
+                            out.push(Command::View(ViewCommand::SetTab(Tab::Comparison)));
                         }
                         ui.label(speaker.sources.len().to_string());
                         ui.label(speaker.quotes.to_string());

@@ -5,6 +5,7 @@
 //! In: the document and the filter text being typed. Out: commands (select, filter, sort).
 
 use super::UiState;
+use crate::app::command::ViewCommand;
 use crate::app::command::{Command, SortKey};
 use crate::app::state::Document;
 use crate::app::theme;
@@ -110,7 +111,9 @@ fn overview_ui(
             .visible
             .get(index.min(doc.visible.len().saturating_sub(1)));
         if let Some(data) = row.and_then(|&r| doc.derived.rows.get(r)) {
-            out.push(Command::SelectGroup(data.group_id.clone()));
+            out.push(Command::View(ViewCommand::SelectGroup(
+                data.group_id.clone(),
+            )));
             state.scroll_list = true;
         }
     }
@@ -130,7 +133,9 @@ fn filters_ui(ui: &mut Ui, doc: &Document, state: &mut UiState, out: &mut Vec<Co
             field.request_focus();
         }
         if field.changed() {
-            out.push(Command::SetTextFilter(state.filter_text.clone()));
+            out.push(Command::View(ViewCommand::SetTextFilter(
+                state.filter_text.clone(),
+            )));
         }
         speaker_filter_ui(ui, doc, out);
         kind_filter_ui(ui, doc, out);
@@ -139,7 +144,7 @@ fn filters_ui(ui: &mut Ui, doc: &Document, state: &mut UiState, out: &mut Vec<Co
         ui.label("Sort by");
         for key in SortKey::ALL {
             if ui.selectable_label(doc.sort == key, key.label()).clicked() {
-                out.push(Command::SetSort(key));
+                out.push(Command::View(ViewCommand::SetSort(key)));
             }
         }
     });
@@ -157,7 +162,7 @@ fn kind_filter_ui(ui: &mut Ui, doc: &Document, out: &mut Vec<Command>) {
                 .selectable_label(doc.kind_filter.is_none(), "All statements")
                 .clicked()
             {
-                out.push(Command::SetKindFilter(None));
+                out.push(Command::View(ViewCommand::SetKindFilter(None)));
             }
             for kind in KindFilter::all() {
                 let label = format!("With {}", kind.label());
@@ -165,7 +170,7 @@ fn kind_filter_ui(ui: &mut Ui, doc: &Document, out: &mut Vec<Command>) {
                     .selectable_label(doc.kind_filter == Some(kind), label)
                     .clicked()
                 {
-                    out.push(Command::SetKindFilter(Some(kind)));
+                    out.push(Command::View(ViewCommand::SetKindFilter(Some(kind))));
                 }
             }
         });
@@ -181,13 +186,15 @@ fn speaker_filter_ui(ui: &mut Ui, doc: &Document, out: &mut Vec<Command>) {
                 .selectable_label(doc.speaker_filter.is_none(), "All speakers")
                 .clicked()
             {
-                out.push(Command::SetSpeakerFilter(None));
+                out.push(Command::View(ViewCommand::SetSpeakerFilter(None)));
             }
             for speaker in &doc.derived.speakers {
                 let chosen = doc.speaker_filter.as_deref() == Some(speaker.name.as_str());
                 let label = format!("{} ({})", speaker.name, speaker.quotes);
                 if ui.selectable_label(chosen, label).clicked() {
-                    out.push(Command::SetSpeakerFilter(Some(speaker.name.clone())));
+                    out.push(Command::View(ViewCommand::SetSpeakerFilter(Some(
+                        speaker.name.clone(),
+                    ))));
                 }
             }
         });
@@ -297,7 +304,9 @@ fn table_ui(ui: &mut Ui, doc: &Document, state: &mut UiState, out: &mut Vec<Comm
                     });
                 });
                 if clicked || row.response().clicked() {
-                    out.push(Command::SelectGroup(data.group_id.clone()));
+                    out.push(Command::View(ViewCommand::SelectGroup(
+                        data.group_id.clone(),
+                    )));
                 }
             });
         });
