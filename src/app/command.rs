@@ -1,6 +1,6 @@
 //! Everything the user can ask of the app, as data.
 //!
-//! In: panels emit [`Command`]s while drawing. Out: [`crate::app::App::apply`] carries them out
+//! In: panels emit [`Command`]s while drawing. Out: [`crate::app::AppState::apply`] carries them out
 //! after the frame is drawn, in order. Keeping every change behind one enum gives one place to
 //! record, undo or replay what the user did.
 
