@@ -23,6 +23,7 @@ pub mod demo;
 pub mod document;
 pub mod effect;
 mod navigate;
+mod opening;
 mod selection;
 pub mod session;
 pub mod state;

@@ -8,17 +8,12 @@
 
 pub use super::document::{Document, Notice, Source};
 
-use super::command::{Command, LoadCommand, Pasted, PathPurpose, Tab, ViewCommand};
-use super::demo::DEMO_ARTICLES;
+use super::command::{Command, LoadCommand, PathPurpose, Tab, ViewCommand};
 use super::effect::{Effect, Repaint};
 use super::session::Autosave;
 use super::worker::{Analyzed, Input, Job, Read, Report, WorkProgress, Worker};
 use crate::model::{Analysis, Article, LoadProblem};
 use std::path::PathBuf;
-use std::sync::Arc;
-
-/// Most recent files remembered.
-const RECENT_LIMIT: usize = 10;
 
 /// The app's state, apart from the window: the document, background work, messages and the
 /// window effects waiting to be carried out. No GUI type lives here.
@@ -138,17 +133,6 @@ impl AppState {
         id
     }
 
-    /// Files opened lately, newest first (persisted by the window).
-    pub fn recent_files(&self) -> &[String] {
-        &self.doc.recent
-    }
-
-    /// Restores the recent-files list.
-    pub fn set_recent_files(&mut self, recent: Vec<String>) {
-        self.doc.recent = recent;
-        self.doc.recent.truncate(RECENT_LIMIT);
-    }
-
     /// Carries out one command: each family has its one `match`.
     pub fn apply(&mut self, command: Command) {
         match command {
@@ -164,7 +148,7 @@ impl AppState {
         match command {
             LoadCommand::ShowOpenDialog => self.effects.push(Effect::OpenArticlesDialog),
             LoadCommand::OpenPaths(paths) => self.open_paths(paths),
-            LoadCommand::OpenDemo => self.load(demo_inputs()),
+            LoadCommand::OpenDemo => self.load(super::opening::demo_inputs()),
             LoadCommand::AddPasted(pasted) => self.add_pasted(pasted),
             LoadCommand::OpenUrl(url) => {
                 if url.starts_with("http://") || url.starts_with("https://") {
@@ -193,27 +177,6 @@ impl AppState {
             LoadCommand::CloseAll => self.close_all(),
             LoadCommand::AnswerCloseAll(answer) => self.answer_close_all(answer),
         }
-    }
-
-    /// Opens files and folders; a workspace among them is opened as the session.
-    fn open_paths(&mut self, paths: Vec<PathBuf>) {
-        // A folder (named on the command line or dropped) stands for the files in it.
-        let paths = super::expand_folders(paths);
-        // A workspace named among them (command line, drop, recent files) is opened as the
-        // session; the other files join it.
-        let (workspaces, paths): (Vec<PathBuf>, Vec<PathBuf>) = paths
-            .into_iter()
-            .partition(|p| p.extension().is_some_and(|e| e == "verbatim"));
-        for workspace in workspaces {
-            self.open_workspace(&workspace);
-        }
-        if paths.is_empty() {
-            return;
-        }
-        for path in &paths {
-            self.remember(path.display().to_string());
-        }
-        self.load(paths.into_iter().map(Input::Path).collect());
     }
 
     /// Commands that change only what is shown, not what is analysed.
@@ -260,16 +223,6 @@ impl AppState {
         }
     }
 
-    fn add_pasted(&mut self, pasted: Pasted) {
-        if pasted.text.trim().is_empty() {
-            self.notices
-                .push(Notice::Error("The pasted article has no text.".into()));
-            return;
-        }
-        self.doc.paste_open = false;
-        self.load(vec![Input::Pasted(pasted)]);
-    }
-
     /// The system's file dialog could not be shown: says so, and offers a path field instead.
     pub fn dialog_unavailable(&mut self, purpose: PathPurpose) {
         self.notices.push(Notice::Error(
@@ -285,13 +238,6 @@ impl AppState {
         }
         self.queued.clear();
         self.rerun = false;
-    }
-
-    /// Puts `path` first in the recent-files list.
-    pub fn remember(&mut self, path: String) {
-        self.doc.recent.retain(|p| *p != path);
-        self.doc.recent.insert(0, path);
-        self.doc.recent.truncate(RECENT_LIMIT);
     }
 
     /// Reads `inputs` (if any) and analyses every included article again.
@@ -404,15 +350,4 @@ impl AppState {
             self.load(queued);
         }
     }
-}
-
-/// The demo articles as inputs.
-fn demo_inputs() -> Vec<Input> {
-    DEMO_ARTICLES
-        .iter()
-        .map(|(name, bytes)| Input::Bytes {
-            name: (*name).to_string(),
-            bytes: Arc::from(*bytes),
-        })
-        .collect()
 }

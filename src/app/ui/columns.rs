@@ -276,6 +276,13 @@ pub fn grid_row_ui<T>(
         add(&mut child, i, item);
         height = height.max(child.min_rect().height());
     }
+    // A rule between the pinned reference and the columns that scroll past it.
+    if count > 1 {
+        let x = pinned_left + width + GAP / 2.0;
+        let stroke = ui.visuals().widgets.noninteractive.bg_stroke;
+        ui.painter()
+            .vline(x, egui::Rangef::new(top, top + height), stroke);
+    }
     let total = count as f32 * (width + GAP);
     ui.allocate_rect(
         Rect::from_min_size(pos2(content_left, top), vec2(total, height)),
