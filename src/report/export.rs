@@ -1,6 +1,6 @@
 //! Exports for others to use: the HTML report, the CSV table and the JSON contract with the
 //! user's corrections and notes. The app's Export menu and `verbatim export` both call
-//! [`render`] or [`write`].
+//! [`render`] or [`write()`].
 //!
 //! In: an [`Analysis`] made with [`Corrections`] (its `notes` and `unapplied` filled by the
 //! pipeline) and the corrections themselves. Out: the file's text, or the file written

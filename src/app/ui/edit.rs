@@ -3,7 +3,7 @@
 //! with…" and "Move to statement".
 //!
 //! In: the document (to name quotations by their [`QuoteKey`]) and the forms being filled in.
-//! Out: [`Command::Correct(CorrectCommand::Apply)`] commands.
+//! Out: [`CorrectCommand::Apply`] commands.
 
 use crate::app::command::Command;
 use crate::app::command::CorrectCommand;

@@ -2,7 +2,7 @@
 //! could not be shown (no desktop portal, no fallback) becomes a path field, never silence.
 //!
 //! In: the file commands that need a path. Out: the command carrying the path picked, or
-//! [`Command::File(FileCommand::DialogUnavailable)`] when the dialog answered before anyone could have seen it.
+//! [`FileCommand::DialogUnavailable`] when the dialog answered before anyone could have seen it.
 
 use super::UiState;
 use crate::app::command::{Command, PathPurpose};

@@ -2,8 +2,8 @@
 //! what to do with unsaved changes when the window closes, and whether to close every article
 //! when some work is not saved.
 //!
-//! In: the document's `recovery_offer` and `close_prompt`. Out: [`Command::File(FileCommand::Recover)`] and
-//! [`Command::File(FileCommand::AnswerClose)`].
+//! In: the document's `recovery_offer` and `close_prompt`. Out: [`FileCommand::Recover`] and
+//! [`FileCommand::AnswerClose`].
 
 use crate::app::command::{CloseAnswer, Command};
 use crate::app::command::{FileCommand, LoadCommand};

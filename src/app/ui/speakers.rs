@@ -1,7 +1,7 @@
 //! The speakers view: a table of every resolved speaker (name, sources, quotations, and how
 //! each source named them); clicking a name lists only that speaker's statements.
 //!
-//! In: the document's speaker table. Out: [`Command::View(ViewCommand::SetSpeakerFilter)`] and a switch to the
+//! In: the document's speaker table. Out: [`ViewCommand::SetSpeakerFilter`] and a switch to the
 //! comparison.
 
 use crate::app::command::ViewCommand;
