@@ -246,3 +246,79 @@ fn a_kill_during_save_leaves_the_last_workspace_and_recovery_usable() {
         assert_eq!(app.doc.sources.len(), 40);
     }
 }
+
+#[test]
+fn two_speaker_entries_joined_are_one_until_undone_and_the_join_is_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = App::with_paths(Vec::new());
+    app.set_data_dir(Some(dir.path().to_path_buf()));
+    app.wait_idle();
+    let speakers: Vec<(String, usize)> = (app.doc.derived.speakers.iter())
+        .map(|s| (s.name.clone(), s.quotes))
+        .collect();
+    assert!(speakers.len() >= 2, "the demo has fewer than two speakers");
+    let ((joined, joined_quotes), (kept, kept_quotes)) = (speakers[0].clone(), speakers[1].clone());
+    let mut h = harness(app);
+    h.run_steps(2);
+    h.get_by_label("Speakers").click();
+    h.run_steps(4);
+    let menu = h
+        .get_all_by_label("Same speaker as…")
+        .next()
+        .unwrap()
+        .rect();
+    h.get_all_by_label("Same speaker as…")
+        .next()
+        .unwrap()
+        .click();
+    h.run_steps(4);
+    // The entry in the menu that opened under the button, not the name in the table.
+    h.get_all_by_label(&kept)
+        .find(|n| n.rect().left() >= menu.left() - 10.0)
+        .unwrap()
+        .click();
+    settle(&mut h);
+    let doc = &h.state().doc;
+    assert_eq!(
+        doc.log.corrections().items,
+        vec![Correction::SameSpeaker {
+            speaker: joined.clone(),
+            same_as: kept.clone()
+        }]
+    );
+    assert!(doc.derived.speakers.iter().all(|s| s.name != joined));
+    let now = doc
+        .derived
+        .speakers
+        .iter()
+        .find(|s| s.name == kept)
+        .unwrap();
+    assert_eq!(now.quotes, joined_quotes + kept_quotes);
+    // Saved with the workspace and re-applied when it is opened.
+    let path = dir.path().join("joined.verbatim");
+    h.state_mut()
+        .apply(Command::File(verbatim::app::command::FileCommand::SaveAs(
+            path.clone(),
+        )));
+    let mut reopened = App::with_paths(vec![path]);
+    reopened.wait_idle();
+    assert!(
+        reopened
+            .doc
+            .derived
+            .speakers
+            .iter()
+            .all(|s| s.name != joined)
+    );
+    // Undo gives both entries back.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    settle(&mut h);
+    assert!(
+        h.state()
+            .doc
+            .derived
+            .speakers
+            .iter()
+            .any(|s| s.name == joined)
+    );
+}

@@ -1,12 +1,13 @@
 //! The speakers view: a table of every resolved speaker (name, sources, quotations, and how
-//! each source named them); clicking a name lists only that speaker's statements.
+//! each source named them); clicking a name lists only that speaker's statements, and "Same
+//! speaker as…" joins two entries (a correction: undoable, saved with the workspace).
 //!
 //! In: the document's speaker table. Out: [`ViewCommand::SetSpeakerFilter`] and a switch to the
-//! comparison.
+//! comparison; [`Correction::SameSpeaker`].
 
-use crate::app::command::ViewCommand;
-use crate::app::command::{Command, Tab};
+use crate::app::command::{Command, CorrectCommand, Tab, ViewCommand};
 use crate::app::state::Document;
+use crate::corrections::Correction;
 use egui::{RichText, Ui};
 
 /// Draws the speaker table.
@@ -21,7 +22,7 @@ pub fn speakers_ui(ui: &mut Ui, doc: &Document, out: &mut Vec<Command>) {
         .show(ui, |ui| {
             egui::Grid::new("speakers_table")
                 .striped(true)
-                .num_columns(4)
+                .num_columns(5)
                 .spacing([16.0, 6.0])
                 .show(ui, |ui| {
                     for title in [
@@ -29,6 +30,7 @@ pub fn speakers_ui(ui: &mut Ui, doc: &Document, out: &mut Vec<Command>) {
                         "Sources",
                         "Quotations",
                         "How each source named them",
+                        "",
                     ] {
                         ui.label(RichText::new(title).strong());
                     }
@@ -49,6 +51,9 @@ pub fn speakers_ui(ui: &mut Ui, doc: &Document, out: &mut Vec<Command>) {
                                 ui.add(egui::Label::new(named_line(source)).wrap());
                             }
                         });
+                        ui.push_id(&speaker.name, |ui| {
+                            join_menu_ui(ui, doc, &speaker.name, out)
+                        });
                         ui.end_row();
                     }
                 });
@@ -66,4 +71,25 @@ fn named_line(source: &crate::app::view::SpeakerSource) -> String {
             .join(", ")
     };
     format!("{}: {named} ({})", source.article_title, source.quotes)
+}
+
+/// "Same speaker as…": joins this entry to another, as an undoable correction kept in the
+/// workspace.
+fn join_menu_ui(ui: &mut Ui, doc: &Document, name: &str, out: &mut Vec<Command>) {
+    ui.menu_button("Same speaker as…", |ui| {
+        egui::ScrollArea::vertical()
+            .max_height(300.0)
+            .show(ui, |ui| {
+                for other in doc.derived.speakers.iter().filter(|s| s.name != name) {
+                    if ui.button(other.name.as_str()).clicked() {
+                        out.push(Command::Correct(CorrectCommand::Apply(
+                            Correction::SameSpeaker {
+                                speaker: name.to_string(),
+                                same_as: other.name.clone(),
+                            },
+                        )));
+                    }
+                }
+            });
+    });
 }
