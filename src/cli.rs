@@ -236,9 +236,5 @@ fn run_analyze(
 /// Reads one input named on the command line: an `http://` or `https://` URL is fetched (the
 /// only time the command line uses the network), anything else is read as a file.
 pub fn load_input(input: &str) -> Result<Article, ingest::IngestError> {
-    if ingest::url::is_url(input) {
-        ingest::url::ingest_url(input)
-    } else {
-        ingest::load_path(std::path::Path::new(input))
-    }
+    ingest::read(&ingest::Input::named(input))
 }

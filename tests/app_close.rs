@@ -186,7 +186,11 @@ fn big_workspace(n: usize, edition: &str) -> verbatim::workspace::Workspace {
                 "{edition} story {i}\n\n\u{201c}The ferry runs at {i} o'clock,\u{201d} Ana Ruiz said. {}",
                 "Filler words for a longer file. ".repeat(400)
             );
-            verbatim::workspace::StoredArticle::read(&format!("story{i}.txt"), text.into_bytes())
+            let input = verbatim::ingest::Input::Bytes {
+                name: format!("story{i}.txt"),
+                bytes: text.into_bytes(),
+            };
+            verbatim::workspace::StoredArticle::read(&input)
                 .unwrap()
                 .0
         })

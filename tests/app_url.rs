@@ -109,7 +109,6 @@ fn a_fetched_page_is_read_again_from_its_saved_bytes() {
         bytes: PAGE.as_bytes().to_vec(),
         url: Some("https://news.example/harbour".into()),
         fetched_at: Some("2026-01-01T00:00:00Z".into()),
-        title: None,
         outlet: None,
     };
     let article = stored.article().unwrap();

@@ -239,13 +239,14 @@ fn accented_cyrillic_and_cjk_text_is_never_changed() {
 
 #[test]
 fn pasted_text_is_cleaned_and_labelled() {
-    let a = ingest::pasted(
-        "Ferry",
-        "Island Times",
-        "First line.\r\nAdvertisement\r\nSecond line.",
-    );
+    let a = ingest::read(&ingest::Input::Pasted {
+        title: "Ferry".into(),
+        outlet: "Island Times".into(),
+        text: "First line.\r\nAdvertisement\r\nSecond line.".into(),
+    })
+    .unwrap();
     assert_eq!(a.format, verbatim::model::SourceFormat::Pasted);
-    assert_eq!(a.path, "pasted:Ferry");
+    assert_eq!(a.path, "pasted: Ferry");
     assert_eq!(a.title, "Ferry");
     assert_eq!(a.meta.outlet.as_deref(), Some("Island Times"));
     assert_eq!(a.text, "First line.\n\nSecond line.");

@@ -6,7 +6,8 @@ use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::thread;
 use std::time::Duration;
-use verbatim::ingest::url::{FetchError, FetchOptions, fetch, fetch_with, ingest_fetched, is_url};
+use verbatim::ingest::url::{FetchError, FetchOptions, fetch, fetch_with, is_url};
+use verbatim::ingest::{Input, read};
 
 /// A server answering up to `connections` requests with `respond(path)`; returns its base URL.
 fn serve(connections: usize, respond: fn(&str, &str) -> Vec<u8>) -> String {
@@ -92,7 +93,7 @@ fn a_page_is_fetched_with_its_final_url_and_time() {
     let fetched = fetch_with(&format!("{base}/old"), &quick()).unwrap();
     assert_eq!(fetched.url, format!("{base}/news/ferry"));
     assert_eq!(fetched.bytes, PAGE.as_bytes());
-    let a = ingest_fetched(&fetched).unwrap();
+    let a = read(&Input::Fetched(fetched.clone())).unwrap();
     assert_eq!(a.path, format!("{base}/old"));
     assert_eq!(a.meta.url.as_deref(), Some(fetched.url.as_str()));
     // RFC 3339 in UTC: 2026-01-02T03:04:05.678Z
@@ -105,7 +106,7 @@ fn a_page_is_fetched_with_its_final_url_and_time() {
 fn a_fetched_page_becomes_an_html_article_with_its_url() {
     let base = serve(1, site);
     let fetched = fetch_with(&format!("{base}/news/ferry"), &quick()).unwrap();
-    let a = ingest_fetched(&fetched).unwrap();
+    let a = read(&Input::Fetched(fetched.clone())).unwrap();
     assert_eq!(a.path, fetched.requested);
     assert_eq!(a.meta.url.as_deref(), Some(fetched.url.as_str()));
     assert_eq!(

@@ -7,7 +7,7 @@
 
 use super::view::Derived;
 use crate::ingest;
-use crate::model::{Analysis, Article, LoadProblem, SourceFormat};
+use crate::model::{Analysis, Article, LoadProblem};
 use crate::pipeline::{self, AnalyzeOptions, Stage};
 use crate::workspace::StoredArticle;
 use std::path::PathBuf;
@@ -187,73 +187,28 @@ pub fn read_input(input: Input) -> Result<Read, LoadProblem> {
         path: e.path().to_string(),
         reason: e.to_string(),
     };
-    let (stored, article) = match input {
-        Input::Path(path) => read_file(&path).map_err(problem)?,
-        Input::Bytes { name, bytes } => {
-            StoredArticle::read(&name, bytes.to_vec()).map_err(problem)?
-        }
-        Input::Url(url) => {
-            let fetched = ingest::url::fetch(&url).map_err(|e| LoadProblem {
-                path: url.clone(),
-                reason: e.to_string(),
-            })?;
-            let article = ingest::url::ingest_fetched(&fetched).map_err(problem)?;
-            let stored = StoredArticle {
-                path: fetched.requested.clone(),
-                content_hash: article.content_hash.clone(),
-                loaded_at: fetched.fetched_at.clone(),
-                format: article.format,
-                bytes: fetched.bytes,
-                url: Some(fetched.url),
-                fetched_at: Some(fetched.fetched_at),
-                title: None,
-                outlet: None,
-            };
-            (stored, article)
-        }
-        Input::Pasted(pasted) => {
-            let name = if pasted.title.trim().is_empty() {
-                "Pasted article".to_string()
-            } else {
-                pasted.title.trim().to_string()
-            };
-            let (mut stored, mut article) =
-                StoredArticle::read(&format!("pasted: {name}"), pasted.text.into_bytes())
-                    .map_err(problem)?;
-            article.title.clone_from(&name);
-            article.format = SourceFormat::Pasted;
-            stored.format = SourceFormat::Pasted;
-            // Kept in the workspace, so reopening does not guess them again.
-            stored.title = Some(name);
-            if !pasted.outlet.trim().is_empty() {
-                article.meta.outlet = Some(pasted.outlet.trim().to_string());
-                stored.outlet.clone_from(&article.meta.outlet);
-            }
-            (stored, article)
-        }
+    let input = match input {
+        Input::Path(path) => ingest::Input::Path(path),
+        Input::Bytes { name, bytes } => ingest::Input::Bytes {
+            name,
+            bytes: bytes.to_vec(),
+        },
+        Input::Url(url) => ingest::Input::Url(url),
+        Input::Pasted(pasted) => ingest::Input::Pasted {
+            title: pasted.title,
+            outlet: pasted.outlet,
+            text: pasted.text,
+        },
     };
+    let (stored, article) = StoredArticle::read(&input).map_err(problem)?;
     Ok(Read { article, stored })
-}
-
-/// Reads a file's bytes (refusing an oversized file before reading it) and cleans them.
-fn read_file(path: &std::path::Path) -> Result<(StoredArticle, Article), ingest::IngestError> {
-    let shown = path.display().to_string();
-    let too_big = std::fs::metadata(path).is_ok_and(|m| m.len() > ingest::MAX_FILE_BYTES);
-    if too_big {
-        // The loader refuses it from its size alone, with the usual message.
-        ingest::load_path(path)?;
-    }
-    let bytes = std::fs::read(path).map_err(|source| ingest::IngestError::Io {
-        path: shown.clone(),
-        source,
-    })?;
-    StoredArticle::read(&shown, bytes)
 }
 
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
+    use crate::model::SourceFormat;
 
     fn collect(job: Job, cancel: bool) -> Vec<Report> {
         let flag = AtomicBool::new(cancel);

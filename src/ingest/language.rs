@@ -1,5 +1,34 @@
-//! Cleaned text in, the ISO 639-1 code of its language out (`whatlang`, on the first few
-//! thousand bytes), for [`ArticleMeta::language`](crate::model::ArticleMeta::language).
+//! An article's language, settled once after cleaning: the cleaned text in, `meta.language`
+//! (an ISO 639-1 code) and a warning when the attribution rules cannot read it out.
+//!
+//! The text is read by `whatlang` (on its first few thousand bytes), which answers only when
+//! it is confident. A reader may have taken a language from the source (`<html lang>`); a
+//! confident detection wins over that declaration, since pages built from templates often
+//! declare the site's language, not the article's; when the detector cannot tell, the
+//! declaration stays. When the language is not one the attribution rules read
+//! ([`RULE_LANGUAGES`]), the article gets a warning: quotations are still found by their
+//! marks, but speakers may be missed. Nothing after ingest detects the language again: the
+//! later stages read `meta.language`.
+
+use crate::model::Article;
+
+/// Languages whose speech verbs and quotation marks the attribution rules know.
+pub const RULE_LANGUAGES: [&str; 4] = ["en", "fr", "es", "de"];
+
+/// Settles `article.meta.language` and warns about languages the rules do not read.
+pub(crate) fn review(article: &mut Article) {
+    if let Some(detected) = detect_language(&article.text) {
+        article.meta.language = Some(detected);
+    }
+    if let Some(code) = &article.meta.language
+        && !RULE_LANGUAGES.contains(&code.as_str())
+    {
+        article.warnings.push(format!(
+            "language \u{201c}{code}\u{201d}: quotations are found by their marks, but speakers \
+             are only recognised in English, French, Spanish and German"
+        ));
+    }
+}
 
 /// How much of the text the detector reads: enough for a confident guess, bounded for speed.
 const SAMPLE_BYTES: usize = 4096;
@@ -61,7 +90,7 @@ const ISO_639_1: &[(&str, &str)] = &[
 ];
 
 /// The language of `text`, when whatlang is confident and the language has a 639-1 code.
-pub(crate) fn detect_language(text: &str) -> Option<String> {
+fn detect_language(text: &str) -> Option<String> {
     let mut end = text.len().min(SAMPLE_BYTES);
     while !text.is_char_boundary(end) {
         end -= 1;
@@ -80,6 +109,57 @@ pub(crate) fn detect_language(text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn article(text: &str, declared: Option<&str>) -> Article {
+        let mut a = Article {
+            text: text.to_string(),
+            ..Article::default()
+        };
+        a.meta.language = declared.map(str::to_string);
+        a
+    }
+
+    #[test]
+    fn english_gets_no_warning() {
+        let mut a = article(
+            "The council voted on Tuesday to close the old bridge for repairs, the mayor said.",
+            None,
+        );
+        review(&mut a);
+        assert_eq!(a.meta.language.as_deref(), Some("en"));
+        assert!(a.warnings.is_empty());
+    }
+
+    #[test]
+    fn a_confident_detection_beats_a_wrong_declaration() {
+        let mut a = article(
+            "El alcalde dijo el martes que el puente viejo cerrará durante tres meses por obras, \
+             y que los vecinos tendrán que usar el transbordador hasta que terminen los trabajos.",
+            Some("en"),
+        );
+        review(&mut a);
+        assert_eq!(a.meta.language.as_deref(), Some("es"));
+    }
+
+    #[test]
+    fn a_declaration_stays_when_the_text_is_too_short_to_tell() {
+        let mut a = article("OK.", Some("de"));
+        review(&mut a);
+        assert_eq!(a.meta.language.as_deref(), Some("de"));
+        assert!(a.warnings.is_empty());
+    }
+
+    #[test]
+    fn a_language_the_rules_do_not_read_gets_a_warning() {
+        let mut a = article(
+            "Burmistrz powiedział we wtorek, że stary most zostanie zamknięty na trzy miesiące, \
+             a mieszkańcy będą musieli korzystać z promu, dopóki prace się nie zakończą.",
+            None,
+        );
+        review(&mut a);
+        assert_eq!(a.meta.language.as_deref(), Some("pl"));
+        assert_eq!(a.warnings.len(), 1);
+    }
 
     #[test]
     fn english_and_spanish_are_told_apart() {

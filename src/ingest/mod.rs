@@ -1,36 +1,39 @@
 //! Bytes → [`Article`]: text, saved pages, PDFs, Word files and URLs; decoding, mojibake
 //! repair, boilerplate, repeated bodies, language.
 //!
-//! Entry points: [`load_path`] (a file), [`ingest_bytes`] (bytes already read) and [`pasted`]
-//! (text pasted in the app). Every article comes out with cleaned `text` (body paragraphs joined
-//! by `"\n\n"`, the headline in `title`), paragraph spans, an exact
+//! The entry point is [`read`]: an [`Input`] (a file, a URL, pasted text, bytes already held
+//! such as a workspace's, a page fetched earlier) in, an [`Article`] or one [`IngestError`]
+//! out; [`read_keeping_bytes`] also gives back the original bytes for a caller that stores
+//! them. [`load_path`] and [`ingest_bytes`] are the same path for a file and for borrowed
+//! bytes. Every article comes out with cleaned `text` (body paragraphs joined by `"\n\n"`,
+//! the headline in `title`), paragraph spans, an exact
 //! [`OffsetMap`](crate::model::OffsetMap) back to the original bytes and one human-readable
 //! warning per kind of repair.
 //!
-//! How it is put together, so other formats can plug in:
-//! - A reader turns bytes into a `clean::Draft`: paragraphs as `AnnotatedText` (text where each
-//!   byte knows the original bytes it came from), a title, metadata and its own warnings. The
-//!   plain-text reader is `text::read_text` (decoding in `decode`, mojibake repair in `mojibake`
-//!   and `thai`, one paragraph per non-blank line, headline detection).
-//! - `clean::finish` does the cleaning every format shares (boilerplate lines in `boilerplate`,
-//!   repeated bodies and captions in `repeats`) and builds the `Article` and its offset map.
-//!
-//! The other readers work the same way; [`ingest_bytes`] dispatches on [`source_format`]:
-//! - `html` (`.html`, `.htm`, `.xhtml`): decoding in `html_charset`, metadata in `html_meta`,
-//!   the main text through `dom_smoothie` and the walk in `html_walk`, offsets aligned to the
-//!   page's source in `html_locate` (exact where the text is found there; otherwise the start of
-//!   the element it came from).
-//! - `pdf` (text layer) and `docx` (`word/document.xml`): offsets count the extracted text
-//!   (`extracted`), since the file's own bytes are compressed.
-//! - [`url`]: fetches a page ([`url::fetch`]) and reads it as HTML ([`url::ingest_fetched`]).
-//! - `lang` settles the language after cleaning and warns when the attribution rules cannot
-//!   read it.
+//! How it is put together, stage by stage (each a folder), so other formats can plug in:
+//! - A reader turns bytes into a `draft::Draft`: paragraphs as `AnnotatedText` (text where each
+//!   byte knows the original bytes it came from), a title, metadata and its own warnings.
+//!   [`ingest_bytes`] picks the reader by [`source_format`]:
+//!   - `formats/`: plain text (`formats::text`), PDF (text layer) and DOCX
+//!     (`word/document.xml`), whose offsets count the extracted text since the file's own bytes
+//!     are compressed, and [`url`], which fetches a page and reads it as HTML.
+//!   - `html/` (`.html`, `.htm`, `.xhtml`): decoding (`charset`), metadata (`meta`), the main
+//!     text through `dom_smoothie` and the walk (`walk`), offsets aligned to the page's source
+//!     (`locate`: exact where the text is found there; otherwise the start of the element it
+//!     came from).
+//! - `repair/`: decoding (BOM, UTF-8, a legacy encoding guessed) and mojibake repair (UTF-8
+//!   read as windows-1252 or as windows-874), keeping every character's original bytes.
+//! - `cleanup/`: what every format shares once read: the headline, boilerplate lines, repeated
+//!   bodies and captions; `cleanup::finish` builds the `Article` and its offset map.
+//! - `language` settles the language once, after cleaning, and warns when the attribution
+//!   rules cannot read it.
 //!
 //! # Limits
 //! Every file gets either an article or one [`IngestError`] naming it; nothing input can
 //! contain makes reading panic, hang or take memory out of proportion to the limits below.
-//! - Any file: at most [`MAX_FILE_BYTES`] (20 MiB), checked from the metadata before reading.
-//!   Text with a NUL byte or mostly control characters in its first 8 KiB is refused as binary.
+//! - Any input (a file, held bytes, a fetched page, pasted text): at most [`MAX_FILE_BYTES`]
+//!   (20 MiB); a file's size is checked from its metadata before reading. Text with a NUL
+//!   byte or mostly control characters in its first 8 KiB is refused as binary.
 //! - HTML: nesting deeper than [`MAX_HTML_DEPTH`] (2,000) elements is refused (a linear
 //!   pre-scan of the tags, before parsing); pages with more than
 //!   [`MAX_READABILITY_ELEMENTS`] (50,000) elements skip the readability pass and are read
@@ -44,30 +47,21 @@
 //!   10/20/60 s, [`url::MAX_PAGE_BYTES`] (10 MiB) of body.
 
 mod annotated;
-mod boilerplate;
-mod clean;
-mod decode;
-mod docx;
-mod extracted;
+mod cleanup;
+mod draft;
+mod formats;
 mod html;
-mod html_charset;
-mod html_locate;
-mod html_meta;
-mod html_quotes;
-mod html_walk;
-mod lang;
+mod input;
 mod language;
-mod mojibake;
-mod pdf;
-mod phrases;
-mod repeats;
-mod text;
-mod thai;
-pub mod url;
+mod notes;
+mod repair;
 
-pub use docx::{MAX_DOCX_ENTRIES, MAX_DOCX_INFLATED};
+pub use formats::docx::{MAX_DOCX_ENTRIES, MAX_DOCX_INFLATED};
+pub use formats::pdf::{MAX_PDF_INFLATED, MAX_PDF_TEXT};
+pub use formats::url;
+use formats::{docx, pdf, text};
 pub use html::{MAX_HTML_DEPTH, MAX_READABILITY_ELEMENTS};
-pub use pdf::{MAX_PDF_INFLATED, MAX_PDF_TEXT};
+pub use input::{Input, PASTED_PREFIX, PASTED_UNTITLED, read, read_keeping_bytes};
 
 use crate::model::{Article, SourceFormat};
 use std::path::Path;
@@ -121,14 +115,6 @@ pub enum IngestError {
     /// A URL could not be fetched.
     #[error(transparent)]
     Fetch(#[from] url::FetchError),
-    /// The format is recognised but no reader for it is available.
-    #[error("{path}: {format} files cannot be read yet")]
-    Unsupported {
-        /// The path as given.
-        path: String,
-        /// The format's name.
-        format: &'static str,
-    },
 }
 
 impl IngestError {
@@ -139,28 +125,20 @@ impl IngestError {
             | IngestError::Empty { path }
             | IngestError::Binary { path }
             | IngestError::TooLarge { path, .. }
-            | IngestError::Unreadable { path, .. }
-            | IngestError::Unsupported { path, .. } => path,
+            | IngestError::Unreadable { path, .. } => path,
             IngestError::Fetch(e) => e.url(),
         }
     }
 }
 
-/// Reads and cleans the file at `path`. The size is checked from the file's metadata before
-/// anything is read.
+/// Reads and cleans the file at `path`: [`read`] of an [`Input::Path`]. The size is checked
+/// from the file's metadata before anything is read.
 pub fn load_path(path: &Path) -> Result<Article, IngestError> {
-    let shown = path.display().to_string();
-    let io = |source| IngestError::Io {
-        path: shown.clone(),
-        source,
-    };
-    let size = std::fs::metadata(path).map_err(io)?.len();
-    check_size(&shown, size)?;
-    let bytes = std::fs::read(path).map_err(io)?;
-    ingest_bytes(&shown, &bytes)
+    read(&Input::Path(path.to_path_buf()))
 }
 
-/// Cleans `bytes` read from `path` (the path only names the article and hints at its format).
+/// Cleans `bytes` read from `path` (the path only names the article and hints at its format):
+/// [`read`] of an [`Input::Bytes`], without handing the bytes over.
 ///
 /// ```
 /// let a = verbatim::ingest::ingest_bytes(
@@ -178,7 +156,7 @@ pub fn ingest_bytes(path: &str, bytes: &[u8]) -> Result<Article, IngestError> {
         format,
         SourceFormat::Text | SourceFormat::Pasted | SourceFormat::Html
     );
-    if text_like && decode::looks_binary(bytes) {
+    if text_like && repair::decode::looks_binary(bytes) {
         return Err(IngestError::Binary {
             path: path.to_string(),
         });
@@ -193,26 +171,13 @@ pub fn ingest_bytes(path: &str, bytes: &[u8]) -> Result<Article, IngestError> {
 }
 
 /// Builds the article from a reader's draft: shared cleaning, then the language.
-fn finish(draft: clean::Draft, bytes: &[u8]) -> Result<Article, IngestError> {
+fn finish(draft: draft::Draft, bytes: &[u8]) -> Result<Article, IngestError> {
     if draft.paragraphs.is_empty() {
         return Err(IngestError::Empty { path: draft.path });
     }
-    let mut article = clean::finish(draft, bytes);
-    lang::review(&mut article);
+    let mut article = cleanup::finish(draft, bytes);
+    language::review(&mut article);
     Ok(article)
-}
-
-/// An article from text pasted in the app: format `Pasted`, path `pasted:<title>`, `outlet` in
-/// its metadata. Offsets point into the bytes of `text`.
-///
-/// ```
-/// let a = verbatim::ingest::pasted("Bridge", "Daily Post", "It will close.\nRead more: Storm\n");
-/// assert_eq!(a.path, "pasted:Bridge");
-/// assert_eq!(a.meta.outlet.as_deref(), Some("Daily Post"));
-/// assert_eq!(a.text, "It will close.");
-/// ```
-pub fn pasted(title: &str, outlet: &str, text: &str) -> Article {
-    clean::finish(text::read_pasted(title, outlet, text), text.as_bytes())
 }
 
 /// The format `path` names by its extension (plain text when it names none we know).

@@ -39,7 +39,7 @@ pub use file::{
 };
 
 use crate::corrections::Corrections;
-use crate::ingest::{self, IngestError};
+use crate::ingest::{self, IngestError, Input};
 use crate::model::{Article, LoadProblem, SourceFormat};
 use crate::pipeline::AnalyzeOptions;
 use serde::{Deserialize, Serialize};
@@ -72,54 +72,65 @@ pub struct StoredArticle {
     /// When it was fetched (RFC 3339), for a page opened from the web.
     #[serde(default)]
     pub fetched_at: Option<String>,
-    /// The headline the user gave (a pasted article), kept over what the text suggests.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub title: Option<String>,
-    /// The outlet the user gave (a pasted article).
+    /// The outlet the user gave a pasted article (its title is kept in `path`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outlet: Option<String>,
 }
 
 impl StoredArticle {
-    /// Reads `bytes` loaded from `path` now; returns what to store and the article.
-    pub fn read(path: &str, bytes: Vec<u8>) -> Result<(StoredArticle, Article), IngestError> {
-        let article = ingest::ingest_bytes(path, &bytes)?;
+    /// Reads `input` now (a file is read, a URL fetched); returns what to store, the original
+    /// bytes included, and the article.
+    pub fn read(input: &Input) -> Result<(StoredArticle, Article), IngestError> {
+        let (article, bytes) = ingest::read_keeping_bytes(input)?;
         let stored = StoredArticle {
-            path: path.to_string(),
+            path: article.path.clone(),
             content_hash: article.content_hash.clone(),
-            loaded_at: now_rfc3339(),
+            loaded_at: article.meta.fetched_at.clone().unwrap_or_else(now_rfc3339),
             format: article.format,
             bytes,
             url: article.meta.url.clone(),
             fetched_at: article.meta.fetched_at.clone(),
-            title: None,
-            outlet: None,
+            outlet: match input {
+                Input::Pasted { outlet, .. } if !outlet.trim().is_empty() => {
+                    Some(outlet.trim().to_string())
+                }
+                _ => None,
+            },
         };
         Ok((stored, article))
     }
 
-    /// The article again from the stored bytes.
-    pub fn article(&self) -> Result<Article, IngestError> {
-        // A page fetched from the web is read again as the page it was, whatever its address
-        // looks like.
-        let mut article = match (&self.url, &self.fetched_at) {
-            (Some(url), Some(fetched_at)) => ingest::url::ingest_fetched(&ingest::url::Fetched {
+    /// The stored record as an input to read again: a page fetched from the web is read again
+    /// as the page it was, whatever its address looks like; pasted text as pasted text.
+    pub fn input(&self) -> Input {
+        if self.format == SourceFormat::Pasted {
+            let title = self
+                .path
+                .strip_prefix(ingest::PASTED_PREFIX.trim_end())
+                .unwrap_or(&self.path);
+            return Input::Pasted {
+                title: title.trim().to_string(),
+                outlet: self.outlet.clone().unwrap_or_default(),
+                text: String::from_utf8_lossy(&self.bytes).into_owned(),
+            };
+        }
+        match (&self.url, &self.fetched_at) {
+            (Some(url), Some(fetched_at)) => Input::Fetched(ingest::url::Fetched {
                 requested: self.path.clone(),
                 url: url.clone(),
                 bytes: self.bytes.clone(),
                 fetched_at: fetched_at.clone(),
-            })?,
-            _ => ingest::ingest_bytes(&self.path, &self.bytes)?,
-        };
-        if self.format == SourceFormat::Pasted {
-            article.format = SourceFormat::Pasted;
+            }),
+            _ => Input::Bytes {
+                name: self.path.clone(),
+                bytes: self.bytes.clone(),
+            },
         }
-        if let Some(title) = &self.title {
-            article.title.clone_from(title);
-        }
-        if self.outlet.is_some() {
-            article.meta.outlet.clone_from(&self.outlet);
-        }
+    }
+
+    /// The article again from the stored bytes.
+    pub fn article(&self) -> Result<Article, IngestError> {
+        let mut article = ingest::read(&self.input())?;
         if self.url.is_some() {
             article.meta.url.clone_from(&self.url);
         }
@@ -181,7 +192,11 @@ impl Workspace {
     /// Reads `bytes` loaded from `path`, stores them and returns the article. An article
     /// already stored (same content hash) is not stored twice.
     pub fn add_bytes(&mut self, path: &str, bytes: Vec<u8>) -> Result<Article, IngestError> {
-        let (stored, article) = StoredArticle::read(path, bytes)?;
+        let input = Input::Bytes {
+            name: path.to_string(),
+            bytes,
+        };
+        let (stored, article) = StoredArticle::read(&input)?;
         if !self
             .articles
             .iter()
@@ -190,22 +205,6 @@ impl Workspace {
             self.articles.push(stored);
         }
         Ok(article)
-    }
-
-    /// Reads the file at `path`, stores it and returns the article.
-    pub fn add_file(&mut self, path: &std::path::Path) -> Result<Article, IngestError> {
-        let shown = path.display().to_string();
-        let bytes = std::fs::read(path).map_err(|source| IngestError::Io {
-            path: shown.clone(),
-            source,
-        })?;
-        self.add_bytes(&shown, bytes)
-    }
-
-    /// Forgets the article with this content hash; its corrections stay (and show as not
-    /// applied until it is loaded again).
-    pub fn remove_article(&mut self, content_hash: &str) {
-        self.articles.retain(|a| a.content_hash != content_hash);
     }
 
     /// The stored articles read again, and the ones that could not be (one problem each).
@@ -292,8 +291,11 @@ mod tests {
 
     #[test]
     fn url_and_fetch_time_are_given_back_to_the_article() {
-        let (mut stored, _) =
-            StoredArticle::read("page.html", b"Some text here.".to_vec()).unwrap();
+        let page = Input::Bytes {
+            name: "page.html".into(),
+            bytes: b"Some text here.".to_vec(),
+        };
+        let (mut stored, _) = StoredArticle::read(&page).unwrap();
         stored.url = Some("https://example.org/news/1".into());
         stored.fetched_at = Some("2024-05-01T10:00:00Z".into());
         let article = stored.article().unwrap();
@@ -305,5 +307,36 @@ mod tests {
             article.meta.fetched_at.as_deref(),
             Some("2024-05-01T10:00:00Z")
         );
+    }
+
+    #[test]
+    fn a_pasted_article_reads_back_with_its_title_and_text() {
+        let input = Input::Pasted {
+            title: "Evening bulletin".into(),
+            outlet: "Radio North".into(),
+            text: "Evening bulletin\nThe bridge closes on Monday.\n".into(),
+        };
+        let (stored, first) = StoredArticle::read(&input).unwrap();
+        assert_eq!(stored.format, SourceFormat::Pasted);
+        assert_eq!(
+            stored.bytes,
+            b"Evening bulletin\nThe bridge closes on Monday.\n"
+        );
+        let again = stored.article().unwrap();
+        assert_eq!(again.title, "Evening bulletin");
+        assert_eq!(again.text, first.text);
+        assert_eq!(again.content_hash, stored.content_hash);
+        assert_eq!(again.warnings, first.warnings);
+    }
+
+    #[test]
+    fn a_file_is_stored_with_its_bytes_and_path() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("pier.txt");
+        std::fs::write(&path, "Pier shut\nThe pier is shut.\n").unwrap();
+        let (stored, article) = StoredArticle::read(&Input::Path(path.clone())).unwrap();
+        assert_eq!(stored.path, path.display().to_string());
+        assert_eq!(stored.bytes, b"Pier shut\nThe pier is shut.\n");
+        assert_eq!(stored.article().unwrap(), article);
     }
 }

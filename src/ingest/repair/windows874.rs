@@ -7,14 +7,14 @@
 //!   genuine Thai word never has `€` or a C1 control after `โ`, and the result must be
 //!   punctuation, so real Thai cannot match.
 //! - Stripped: a scraper dropped the C1 control (`โ€` alone) or both trailing characters (a lone
-//!   `โ`). The quote mark is then chosen from context (see
-//!   `mojibake::quote_by_context`). This is only done when the
+//!   `โ`). The quote mark is then chosen from context
+//!   ([`quote_by_context`]). This is only done when the
 //!   article's letters are Latin and neither neighbour is a Thai letter: in Thai, `โ` is a vowel
 //!   sign written before a consonant and must stay.
 //!
 //! No crate handles this family (ftfy/plsfix cover only the windows-1252 family).
 
-use super::mojibake::{Edit, continuation_count, quote_by_context, single_byte};
+use super::utf8_bytes::{Edit, continuation_count, single_byte};
 use encoding_rs::WINDOWS_874;
 
 /// The Thai vowel sign that UTF-8's E2 lead byte becomes.
@@ -73,6 +73,49 @@ fn stripped_form(rest: &str) -> (usize, Option<char>) {
     }
 }
 
+/// The curly quote a stripped quote-mark mojibake stands for, from the characters around it:
+/// opening after start/space/bracket before a word, closing after a word or punctuation before
+/// space/punctuation/end, an apostrophe between two letters.
+fn quote_by_context(prev: Option<char>, next: Option<char>) -> Option<char> {
+    let opens_after = |p: Option<char>| {
+        p.is_none_or(|p| {
+            p.is_whitespace() || matches!(p, '(' | '[' | '{' | '\u{2014}' | '\u{2013}' | '-' | '/')
+        })
+    };
+    let word = |c: char| c.is_alphanumeric();
+    let closing_punct = |c: char| {
+        matches!(
+            c,
+            '.' | ','
+                | ';'
+                | ':'
+                | '!'
+                | '?'
+                | ')'
+                | ']'
+                | '\u{2026}'
+                | '-'
+                | '\u{2014}'
+                | '\u{2013}'
+        )
+    };
+    match (prev, next) {
+        (p, Some(n))
+            if opens_after(p) && (word(n) || matches!(n, '\u{2018}' | '\'' | '\u{2026}' | '.')) =>
+        {
+            Some('\u{201c}')
+        }
+        (Some(p), n)
+            if (word(p) || closing_punct(p))
+                && n.is_none_or(|n| n.is_whitespace() || closing_punct(n)) =>
+        {
+            Some('\u{201d}')
+        }
+        (Some(p), Some(n)) if p.is_alphabetic() && n.is_alphabetic() => Some('\u{2019}'),
+        _ => None,
+    }
+}
+
 /// The windows-874 mojibake in `text`, with its repairs.
 pub(crate) fn find_windows_874(text: &str) -> Vec<Edit> {
     if !text.contains(SARA_O) {
@@ -113,13 +156,8 @@ pub(crate) fn find_windows_874(text: &str) -> Vec<Edit> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::annotated::AnnotatedText;
-    use super::super::mojibake::repair;
-
-    fn fix(s: &str) -> (String, Vec<String>) {
-        let (t, w) = repair(AnnotatedText::copied(s, 0));
-        (t.as_str().to_string(), w)
-    }
+    use super::quote_by_context;
+    use crate::ingest::repair::tests::fix;
 
     #[test]
     fn full_form_with_c1_controls_is_repaired() {
@@ -159,5 +197,15 @@ mod tests {
             "The restaurant sign read \u{e42}\u{e23}\u{e07} in Thai, said the owner, Mr Anan Sato.";
         let (text, _) = fix(s);
         assert_eq!(text, s);
+    }
+
+    #[test]
+    fn context_picks_opening_closing_or_apostrophe() {
+        assert_eq!(quote_by_context(None, Some('W')), Some('\u{201c}'));
+        assert_eq!(quote_by_context(Some(' '), Some('W')), Some('\u{201c}'));
+        assert_eq!(quote_by_context(Some('.'), Some(' ')), Some('\u{201d}'));
+        assert_eq!(quote_by_context(Some('d'), None), Some('\u{201d}'));
+        assert_eq!(quote_by_context(Some('n'), Some('t')), Some('\u{2019}'));
+        assert_eq!(quote_by_context(Some(' '), Some(' ')), None);
     }
 }

@@ -12,8 +12,10 @@
 //!    joined with a space, and a word hyphenated across a line break is rejoined. At most
 //!    [`MAX_PDF_TEXT`] bytes of text are kept. Offsets count the extracted text (`extracted`).
 
-use super::clean::Draft;
-use super::{IngestError, extracted};
+use super::extracted;
+use crate::ingest::IngestError;
+use crate::ingest::cleanup::headline;
+use crate::ingest::draft::Draft;
 use crate::model::{ArticleMeta, SourceFormat};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
@@ -50,7 +52,7 @@ pub(crate) fn read_pdf(path: &str, bytes: &[u8]) -> Result<Draft, IngestError> {
         warnings.push(format!("kept only the first {MAX_PDF_TEXT} bytes of text"));
     }
     let mut paragraphs = extracted::paragraphs(&paragraph_texts(&text));
-    let title = extracted::take_title(&mut paragraphs, path);
+    let title = headline::take_extracted_title(&mut paragraphs, path);
     Ok(Draft {
         path: path.to_string(),
         format: SourceFormat::Pdf,

@@ -9,7 +9,7 @@
 //! text, or the scan budget is spent) maps as a whole to the position where the search
 //! started, which is inside the file and at or just before the element it came from.
 
-use super::annotated::AnnotatedText;
+use crate::ingest::annotated::AnnotatedText;
 use std::ops::Range;
 
 /// How many candidate start positions one text node may try.

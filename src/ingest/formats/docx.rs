@@ -12,8 +12,10 @@
 //! the extracted text (see `extracted`). The title is the first paragraph when it reads as a
 //! headline, else the file name, as for plain text.
 
-use super::clean::Draft;
-use super::{IngestError, extracted};
+use super::extracted;
+use crate::ingest::IngestError;
+use crate::ingest::cleanup::headline;
+use crate::ingest::draft::Draft;
 use crate::model::{ArticleMeta, SourceFormat};
 use std::io::{Cursor, Read};
 
@@ -41,7 +43,7 @@ pub(crate) fn read_docx(path: &str, bytes: &[u8]) -> Result<Draft, IngestError> 
     let xml = document_xml(bytes).map_err(refuse)?;
     let texts = paragraph_texts(&xml).map_err(refuse)?;
     let mut paragraphs = extracted::paragraphs(&texts);
-    let title = extracted::take_title(&mut paragraphs, path);
+    let title = headline::take_extracted_title(&mut paragraphs, path);
     Ok(Draft {
         path: path.to_string(),
         format: SourceFormat::Docx,

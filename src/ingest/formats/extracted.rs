@@ -7,11 +7,8 @@
 //! are stable for one file (quotation keys stay the same across analyses) and always inside it,
 //! but they do not point at the characters in the file.
 
-use super::annotated::AnnotatedText;
-use super::clean::Paragraph;
-
-/// A first paragraph of at most this many words, not ending in a period, is a headline.
-const HEADLINE_MAX_WORDS: usize = 25;
+use crate::ingest::annotated::AnnotatedText;
+use crate::ingest::draft::Paragraph;
 
 /// Builds paragraphs from extracted texts, in extracted-text coordinates. Empty texts are
 /// skipped; white space inside a paragraph is left as extracted.
@@ -32,20 +29,6 @@ pub(crate) fn paragraphs(texts: &[String]) -> Vec<Paragraph> {
         pos += text.len() + 1;
     }
     out
-}
-
-/// Takes the first paragraph out as the title when it reads as a headline (short, no final
-/// period) and a body follows; otherwise the title is the file name without its extension.
-pub(crate) fn take_title(paragraphs: &mut Vec<Paragraph>, path: &str) -> String {
-    let headline = paragraphs.len() >= 2
-        && paragraphs.first().is_some_and(|p| {
-            let t = p.text.as_str();
-            t.split_whitespace().count() <= HEADLINE_MAX_WORDS && !t.ends_with('.')
-        });
-    if headline {
-        return paragraphs.remove(0).text.as_str().to_string();
-    }
-    super::clean::title_from_path(path)
 }
 
 #[cfg(test)]

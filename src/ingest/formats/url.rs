@@ -6,17 +6,19 @@
 //! [`READ_TIMEOUT`] without an answer or body bytes (and [`TOTAL_TIMEOUT`] overall), and
 //! refuses bodies over [`MAX_PAGE_BYTES`].
 //!
-//! The caller keeps the [`Fetched`] bytes with the workspace: [`ingest_fetched`] rebuilds the
-//! same article from them later, so an analysis can be reproduced after the page has changed.
+//! The caller keeps the [`Fetched`] bytes with the workspace: reading them again as
+//! [`Input::Fetched`](crate::ingest::Input::Fetched) rebuilds the same article later, so an
+//! analysis can be reproduced after the page has changed.
 //!
 //! ```no_run
-//! use verbatim::ingest::url::{fetch, ingest_fetched};
+//! use verbatim::ingest::{Input, read, url::fetch};
 //! let fetched = fetch("https://news.example/harbour").unwrap();
-//! let article = ingest_fetched(&fetched).unwrap();
+//! let article = read(&Input::Fetched(fetched.clone())).unwrap();
 //! assert_eq!(article.meta.fetched_at.as_deref(), Some(fetched.fetched_at.as_str()));
 //! ```
 
-use super::{IngestError, check_size, decode, finish, html};
+use crate::ingest::repair::decode;
+use crate::ingest::{IngestError, check_size, finish, html};
 use crate::model::Article;
 use std::time::Duration;
 use ureq::ResponseExt;
@@ -228,7 +230,7 @@ fn now_rfc3339() -> String {
 /// Reads the article in a fetched page: format HTML, `path` the URL as asked for, `meta.url`
 /// the URL after redirects, `meta.fetched_at` the time of fetching. Offsets point into
 /// `fetched.bytes`.
-pub fn ingest_fetched(fetched: &Fetched) -> Result<Article, IngestError> {
+pub(crate) fn read_fetched(fetched: &Fetched) -> Result<Article, IngestError> {
     let path = fetched.requested.as_str();
     let bytes = fetched.bytes.as_slice();
     check_size(path, bytes.len() as u64)?;
@@ -241,10 +243,4 @@ pub fn ingest_fetched(fetched: &Fetched) -> Result<Article, IngestError> {
     draft.meta.url = Some(fetched.url.clone());
     draft.meta.fetched_at = Some(fetched.fetched_at.clone());
     finish(draft, bytes)
-}
-
-/// Fetches `url` and reads its article. Callers that save workspaces should call [`fetch`]
-/// and [`ingest_fetched`] themselves, to keep the bytes.
-pub fn ingest_url(url: &str) -> Result<Article, IngestError> {
-    ingest_fetched(&fetch(url)?)
 }

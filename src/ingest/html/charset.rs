@@ -5,8 +5,8 @@
 //! first 1,024 bytes, as browsers look), then the shared decoder's guess (`chardetng`). Every
 //! character keeps the original bytes it came from.
 
-use super::annotated::AnnotatedText;
-use super::decode;
+use crate::ingest::annotated::AnnotatedText;
+use crate::ingest::repair::decode;
 use encoding_rs::{Encoding, UTF_8};
 use regex::bytes::Regex;
 use std::sync::LazyLock;
@@ -15,8 +15,17 @@ use std::sync::LazyLock;
 const PRESCAN_BYTES: usize = 1024;
 
 /// `charset=NAME` inside a `<meta …>` tag.
-static META_CHARSET: LazyLock<Option<Regex>> =
-    LazyLock::new(|| Regex::new(r#"(?i-u)<meta[^>]*?charset\s*=\s*["']?\s*([a-z0-9_:.\-]+)"#).ok());
+const META_CHARSET_PATTERN: &str = r#"(?i-u)<meta[^>]*?charset\s*=\s*["']?\s*([a-z0-9_:.\-]+)"#;
+
+/// [`META_CHARSET_PATTERN`] compiled. The pattern is a literal, so it either always compiles
+/// or never does; a unit test compiles it, so a broken pattern fails the tests instead of
+/// silently switching the declaration off.
+#[expect(
+    clippy::expect_used,
+    reason = "a literal pattern, compiled by a unit test"
+)]
+static META_CHARSET: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(META_CHARSET_PATTERN).expect("META_CHARSET_PATTERN compiles"));
 
 /// The decoded page and notes on how it was decoded.
 pub(crate) struct DecodedPage {
@@ -52,8 +61,7 @@ pub(crate) fn decode_page(bytes: &[u8]) -> DecodedPage {
 /// The encoding a `<meta>` tag near the start declares, if encoding_rs knows its label.
 pub(crate) fn declared_encoding(bytes: &[u8]) -> Option<&'static Encoding> {
     let head = bytes.get(..PRESCAN_BYTES).unwrap_or(bytes);
-    let regex = META_CHARSET.as_ref()?;
-    let label = regex.captures(head)?.get(1)?.as_bytes();
+    let label = META_CHARSET.captures(head)?.get(1)?.as_bytes();
     Encoding::for_label(label)
 }
 
@@ -93,6 +101,15 @@ fn decode_as(bytes: &[u8], encoding: &'static Encoding) -> AnnotatedText {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_meta_charset_pattern_compiles_and_finds_the_label() {
+        assert!(Regex::new(META_CHARSET_PATTERN).is_ok());
+        let caps =
+            META_CHARSET.captures(b"<META http-equiv=x content='text/html; charset=KOI8-R'>");
+        let label = caps.and_then(|c| c.get(1)).map(|m| m.as_bytes());
+        assert_eq!(label, Some(&b"KOI8-R"[..]));
+    }
 
     #[test]
     fn a_meta_charset_is_found_in_either_form() {

@@ -1,7 +1,7 @@
 //! Site furniture inside an article's text: lines in, a keep/drop decision per line and one
 //! warning per kind of line dropped out.
 //!
-//! The rules are general: phrase lists (all in [`super::phrases`]) plus line shapes.
+//! The rules are general: phrase lists (all in [`phrases`](super::phrases)) plus line shapes.
 //! - [`LINK_PREFIXES`] followed by `:`, `|` or a dash make a whole line a link ("Read also: …").
 //! - [`STANDALONE`] lines (and [`END_HEADINGS`] anywhere) are furniture when they are the whole
 //!   line ("Advertisement").
@@ -16,11 +16,11 @@
 //!
 //! Written by hand: no crate recognises in-article boilerplate outside GPL-licensed site configs.
 
-use super::decode::plural;
 use super::phrases::{
     CLOSING_LABELS, CREDIT_LABELS, CREDIT_WORDS, END_HEADINGS, LINK_PREFIXES, PROMPT_PREFIXES,
     SECTION_LINK_PREFIXES, STANDALONE,
 };
+use crate::ingest::notes::plural;
 
 /// A caption or furniture line is at most this many words.
 const SHORT_LINE_WORDS: usize = 60;

@@ -1,25 +1,32 @@
 //! The saved-page reader: `.html` / `.htm` bytes in, a [`Draft`] out.
 //!
-//! 1. Decode (`html_charset`: BOM, UTF-8, `<meta charset>`, then a guess).
+//! 1. Decode (`charset`: BOM, UTF-8, `<meta charset>`, then a guess).
 //! 2. Refuse pages nested deeper than [`MAX_HTML_DEPTH`] elements (HTML tree building slows
 //!    down with depth; no real page comes near it).
-//! 3. Metadata and headline from the whole page (`html_meta`).
+//! 3. Metadata and headline from the whole page (`meta`).
 //! 4. The main text via `dom_smoothie` (a readability port); when it finds no article, or the
 //!    page has more than [`MAX_READABILITY_ELEMENTS`] elements, the whole `<body>` is walked
 //!    instead, with the same furniture rules, and a warning says so.
-//! 5. Paragraphs and quotation marks from that DOM (`html_walk`), each character aligned to the
-//!    page's source (`html_locate`): offsets are exact where the text can be found in the
+//! 5. Paragraphs and quotation marks from that DOM (`walk`), each character aligned to the
+//!    page's source (`locate`): offsets are exact where the text can be found in the
 //!    source, and otherwise point at the start of the element the text came from.
 
-use super::annotated::AnnotatedText;
-use super::clean::Draft;
-use super::html_meta::{PageMeta, page_meta};
-use super::html_walk::{Walked, walk};
-use super::{IngestError, html_charset};
+mod charset;
+mod locate;
+mod meta;
+mod quotes;
+mod walk;
+
+use crate::ingest::IngestError;
+use crate::ingest::annotated::AnnotatedText;
+use crate::ingest::cleanup::headline::title_from_path;
+use crate::ingest::draft::Draft;
+use crate::ingest::notes::plural;
 use crate::model::SourceFormat;
 use dom_smoothie::{Config, Readability};
+use meta::{PageMeta, page_meta};
 use scraper::{Html, Selector};
-use std::path::Path;
+use walk::{Walked, walk};
 
 /// The deepest element nesting accepted.
 pub const MAX_HTML_DEPTH: usize = 2_000;
@@ -42,7 +49,7 @@ const VOID: [&str; 14] = [
 
 /// Reads a saved page.
 pub(crate) fn read_html(path: &str, bytes: &[u8]) -> Result<Draft, IngestError> {
-    let page = html_charset::decode_page(bytes);
+    let page = charset::decode_page(bytes);
     let mut warnings = page.warnings;
     let source = page.text;
     let shape = page_shape(source.as_str(), MAX_HTML_DEPTH + 1);
@@ -68,24 +75,8 @@ pub(crate) fn read_html(path: &str, bytes: &[u8]) -> Result<Draft, IngestError> 
             whole_body(&doc, &source)
         }
     };
-    if walked.quotes_marked > 0 {
-        warnings.push(format!(
-            "set {} <q>/<blockquote> in quotation marks",
-            walked.quotes_marked
-        ));
-    }
-    if walked.link_boxes > 0 {
-        warnings.push(format!(
-            "dropped {} link-only {}",
-            walked.link_boxes,
-            if walked.link_boxes == 1 {
-                "paragraph"
-            } else {
-                "paragraphs"
-            }
-        ));
-    }
-    let title = title.unwrap_or_else(|| file_stem(path));
+    warnings.extend(walk_notes(&walked));
+    let title = title.unwrap_or_else(|| title_from_path(path));
     let mut paragraphs = walked.paragraphs;
     if paragraphs.first().is_some_and(|p| p.text.as_str() == title) {
         paragraphs.remove(0);
@@ -98,6 +89,25 @@ pub(crate) fn read_html(path: &str, bytes: &[u8]) -> Result<Draft, IngestError> 
         paragraphs,
         warnings,
     })
+}
+
+/// The warnings about what the walk changed: quotation marks set, link boxes dropped.
+fn walk_notes(walked: &Walked) -> Vec<String> {
+    let mut notes = Vec::new();
+    if walked.quotes_marked > 0 {
+        notes.push(format!(
+            "set {} <q>/<blockquote> in quotation marks",
+            walked.quotes_marked
+        ));
+    }
+    if walked.link_boxes > 0 {
+        let paragraphs = plural(walked.link_boxes, "paragraph", "paragraphs");
+        notes.push(format!(
+            "dropped {} link-only {paragraphs}",
+            walked.link_boxes
+        ));
+    }
+    notes
 }
 
 /// The main content's HTML as readability finds it, or `None` when it finds none or the page
@@ -120,15 +130,6 @@ fn whole_body(doc: &Html, source: &AnnotatedText) -> Walked {
         .and_then(|s| doc.select(&s).next())
         .unwrap_or_else(|| doc.root_element());
     walk(*body, source)
-}
-
-/// The file name without its extension, for a page with no title.
-fn file_stem(path: &str) -> String {
-    Path::new(path)
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .filter(|s| !s.is_empty())
-        .unwrap_or_else(|| path.to_string())
 }
 
 /// What a page's tags show before it is parsed.
@@ -244,6 +245,27 @@ mod tests {
     #[test]
     fn start_tags_are_counted() {
         assert_eq!(page_shape("<p>a<br><p>b</p><!-- <i> -->", 10).elements, 3);
+    }
+
+    #[test]
+    fn the_walk_notes_count_marks_and_link_boxes() {
+        let walked = |quotes_marked, link_boxes| Walked {
+            paragraphs: Vec::new(),
+            quotes_marked,
+            link_boxes,
+        };
+        assert!(walk_notes(&walked(0, 0)).is_empty());
+        assert_eq!(
+            walk_notes(&walked(2, 1)),
+            [
+                "set 2 <q>/<blockquote> in quotation marks",
+                "dropped 1 link-only paragraph"
+            ]
+        );
+        assert_eq!(
+            walk_notes(&walked(0, 3)),
+            ["dropped 3 link-only paragraphs"]
+        );
     }
 
     #[test]

@@ -1,19 +1,11 @@
 //! The plain-text reader: bytes in, a [`Draft`] out (decoded, mojibake repaired, one paragraph
 //! per non-blank line, the headline taken out as the title).
 
-use super::annotated::AnnotatedText;
-use super::clean::{Draft, Paragraph, split_lines};
-use super::{decode, mojibake};
+use crate::ingest::annotated::AnnotatedText;
+use crate::ingest::cleanup::headline;
+use crate::ingest::draft::{Draft, Paragraph};
+use crate::ingest::repair::{self, decode};
 use crate::model::{ArticleMeta, SourceFormat};
-
-/// A headline has at most this many words.
-const HEADLINE_MAX_WORDS: usize = 30;
-
-/// A headline has at most this many characters.
-const HEADLINE_MAX_CHARS: usize = 250;
-
-/// A line ending in a period is still a headline when it is this short.
-const SHORT_HEADLINE_WORDS: usize = 12;
 
 /// Reads a plain-text file.
 pub(crate) fn read_text(path: &str, bytes: &[u8]) -> Draft {
@@ -21,28 +13,32 @@ pub(crate) fn read_text(path: &str, bytes: &[u8]) -> Draft {
     let mut warnings = decoded.warnings;
     let (mut draft, notes) = draft_from(path, decoded.text, SourceFormat::Text);
     warnings.extend(notes);
-    draft.title = take_title(&mut draft.paragraphs, path);
-    if drop_repeated_headline(&mut draft.paragraphs, &draft.title) {
+    draft.title = headline::take_text_title(&mut draft.paragraphs, path);
+    if headline::drop_repeated_headline(&mut draft.paragraphs, &draft.title) {
         warnings.push("dropped the headline printed again above the body".to_string());
     }
     draft.warnings = warnings;
     draft
 }
 
-/// Text pasted into the app: not decoded (it is already text), but repaired and split.
-pub(crate) fn read_pasted(title: &str, outlet: &str, text: &str) -> Draft {
+/// Text pasted into the app under `path`: not decoded (it is already text), but repaired and
+/// split. The title is the one the user gave, so every line is body, except a first line
+/// that repeats the title.
+pub(crate) fn read_pasted(path: &str, title: &str, outlet: &str, text: &str) -> Draft {
     let folded = decode::fold_newlines(&AnnotatedText::copied(text, 0));
-    let path = format!("pasted:{title}");
-    let (mut draft, warnings) = draft_from(&path, folded, SourceFormat::Pasted);
-    draft.title = title.trim().to_string();
+    let (mut draft, mut warnings) = draft_from(path, folded, SourceFormat::Pasted);
+    draft.title = title.to_string();
     draft.meta.outlet = Some(outlet.trim().to_string()).filter(|o| !o.is_empty());
+    if headline::drop_repeated_headline(&mut draft.paragraphs, &draft.title) {
+        warnings.push("dropped the headline printed again above the body".to_string());
+    }
     draft.warnings = warnings;
     draft
 }
 
 /// Repairs mojibake and splits into paragraphs; the title is left empty.
 fn draft_from(path: &str, text: AnnotatedText, format: SourceFormat) -> (Draft, Vec<String>) {
-    let (text, warnings) = mojibake::repair(text);
+    let (text, warnings) = repair::repair(text);
     let draft = Draft {
         path: path.to_string(),
         format,
@@ -54,51 +50,54 @@ fn draft_from(path: &str, text: AnnotatedText, format: SourceFormat) -> (Draft, 
     (draft, warnings)
 }
 
-/// Whether `line` reads as a headline rather than a sentence of the body: short, and no final
-/// period unless very short.
-fn looks_like_headline(line: &str) -> bool {
-    let words = line.split_whitespace().count();
-    let end = line.trim_end_matches(['"', '\u{201d}', '\u{2019}', '\'', ')']);
-    let sentence = end.ends_with('.') && !end.ends_with("...");
-    words <= HEADLINE_MAX_WORDS
-        && line.chars().count() <= HEADLINE_MAX_CHARS
-        && (!sentence || words <= SHORT_HEADLINE_WORDS)
+/// Splits `text` into paragraphs: every non-blank line is one, trimmed of surrounding white
+/// space (the characters inside are kept, so offsets stay exact).
+pub(crate) fn split_lines(text: &AnnotatedText) -> Vec<Paragraph> {
+    let s = text.as_str();
+    let mut paragraphs = Vec::new();
+    let mut start = 0;
+    while start <= s.len() {
+        let end = s
+            .get(start..)
+            .and_then(|rest| rest.find('\n'))
+            .map_or(s.len(), |i| start + i);
+        let line = s.get(start..end).unwrap_or_default();
+        let trimmed = line.trim_start_matches(is_blank);
+        let lead = line.len() - trimmed.len();
+        let trimmed = trimmed.trim_end_matches(is_blank);
+        if !trimmed.is_empty() {
+            let from = start + lead;
+            paragraphs.push(Paragraph {
+                text: text.slice(from..from + trimmed.len()),
+                break_after: text.orig_range(end..(end + 1).min(s.len())),
+            });
+        }
+        start = end + 1;
+    }
+    paragraphs
 }
 
-/// Takes the first paragraph out as the title when it is a headline and a body follows;
-/// otherwise the title is the file name without its extension.
-fn take_title(paragraphs: &mut Vec<Paragraph>, path: &str) -> String {
-    let headline = paragraphs.len() >= 2
-        && paragraphs
-            .first()
-            .is_some_and(|p| looks_like_headline(p.text.as_str()));
-    if headline {
-        return paragraphs.remove(0).text.as_str().to_string();
-    }
-    super::clean::title_from_path(path)
-}
-
-/// Drops the first paragraph when it repeats the title (pages often print the headline twice).
-fn drop_repeated_headline(paragraphs: &mut Vec<Paragraph>, title: &str) -> bool {
-    let fold = |s: &str| {
-        s.split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_lowercase()
-    };
-    let repeated = paragraphs.len() >= 2
-        && paragraphs
-            .first()
-            .is_some_and(|p| fold(p.text.as_str()) == fold(title));
-    if repeated {
-        paragraphs.remove(0);
-    }
-    repeated
+/// White space and invisible characters that may pad a line.
+fn is_blank(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}'
+        )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_non_blank_line_is_a_trimmed_paragraph() {
+        let p = split_lines(&AnnotatedText::copied("  One two.\n\n\u{a0}\nThree\t\n", 0));
+        let texts: Vec<&str> = p.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(texts, ["One two.", "Three"]);
+        assert_eq!(p.first().map(|p| p.text.orig_range(0..3)), Some(2..5));
+        assert_eq!(p.first().map(|p| p.break_after.clone()), Some(10..11));
+    }
 
     #[test]
     fn a_headline_first_line_becomes_the_title() {

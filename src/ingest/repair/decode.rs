@@ -9,7 +9,8 @@
 //!   streaming decoder is fed one non-ASCII byte at a time so every output character is tied to
 //!   the bytes consumed since the previous output.
 
-use super::annotated::AnnotatedText;
+use crate::ingest::annotated::AnnotatedText;
+use crate::ingest::notes::plural;
 use encoding_rs::{Encoding, UTF_8};
 
 /// How many leading bytes the binary check looks at.
@@ -177,11 +178,6 @@ pub(crate) fn fold_newlines(text: &AnnotatedText) -> AnnotatedText {
         (i..i + len, "\n".to_string())
     });
     text.replace_ranges(edits)
-}
-
-/// `one` or `many` by count.
-pub(crate) fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
-    if n == 1 { one } else { many }
 }
 
 #[cfg(test)]

@@ -11,10 +11,10 @@
 //! The tree is walked with an explicit edge iterator, not recursion, so nesting depth cannot
 //! exhaust the stack.
 
-use super::annotated::AnnotatedText;
-use super::clean::Paragraph;
-use super::html_locate::Locator;
-use super::html_quotes::{first_visible, is_quoted, last_visible};
+use super::locate::Locator;
+use super::quotes::{first_visible, is_quoted, last_visible};
+use crate::ingest::annotated::AnnotatedText;
+use crate::ingest::draft::Paragraph;
 use ego_tree::NodeRef;
 use ego_tree::iter::Edge;
 use regex::Regex;
@@ -74,12 +74,17 @@ const BLOCK_TAGS: [&str; 26] = [
 const LINK_BOX_TENTHS: usize = 8;
 
 /// Class or id words that name site furniture rather than article text.
-static FURNITURE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)(?:^|[\s_-])(?:related|read-?more|more-?stories|most-?read|most-?popular|popular|newsletter|cookies?|consent|gdpr|promo|share|sharing|social|advert|advertisement|ad-slot|sponsored|recommended|trending|subscribe|paywall|caption|credits?|breadcrumbs?|byline|author-bio|comments?)(?:$|[\s_-])",
-    )
-    .ok()
-});
+const FURNITURE_PATTERN: &str = r"(?i)(?:^|[\s_-])(?:related|read-?more|more-?stories|most-?read|most-?popular|popular|newsletter|cookies?|consent|gdpr|promo|share|sharing|social|advert|advertisement|ad-slot|sponsored|recommended|trending|subscribe|paywall|caption|credits?|breadcrumbs?|byline|author-bio|comments?)(?:$|[\s_-])";
+
+/// [`FURNITURE_PATTERN`] compiled. The pattern is a literal, so it either always compiles or
+/// never does; a unit test compiles it, so a broken pattern fails the tests instead of
+/// silently switching the rule off.
+#[expect(
+    clippy::expect_used,
+    reason = "a literal pattern, compiled by a unit test"
+)]
+static FURNITURE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(FURNITURE_PATTERN).expect("FURNITURE_PATTERN compiles"));
 
 /// What the walk produced.
 pub(crate) struct Walked {
@@ -142,12 +147,9 @@ fn is_skipped(element: &scraper::node::Element) -> bool {
     if matches!(name, "html" | "body" | "main" | "article") {
         return false;
     }
-    let Some(furniture) = FURNITURE.as_ref() else {
-        return false;
-    };
     let class = element.attr("class").unwrap_or("");
     let id = element.attr("id").unwrap_or("");
-    furniture.is_match(class) || furniture.is_match(id)
+    FURNITURE.is_match(class) || FURNITURE.is_match(id)
 }
 
 /// `text` with leading and trailing white space removed and inner runs made one space.
@@ -298,6 +300,14 @@ impl Walker<'_> {
 mod tests {
     use super::*;
     use scraper::Html;
+
+    #[test]
+    fn the_furniture_pattern_compiles_and_matches_class_words() {
+        assert!(Regex::new(FURNITURE_PATTERN).is_ok());
+        assert!(FURNITURE.is_match("story related-links"));
+        assert!(FURNITURE.is_match("ad-slot"));
+        assert!(!FURNITURE.is_match("article-body unrelated"));
+    }
 
     fn texts(html: &str) -> Vec<String> {
         let source = AnnotatedText::copied(html, 0);

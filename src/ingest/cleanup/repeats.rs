@@ -9,7 +9,7 @@
 //! Each paragraph is compared only with a few earlier paragraphs of the same hash
 //! ([`MAX_CANDIDATES`]), so a text of many identical lines stays linear.
 
-use super::decode::plural;
+use crate::ingest::notes::plural;
 use rustc_hash::FxHashMap;
 use xxhash_rust::xxh3::xxh3_64;
 
