@@ -240,7 +240,7 @@ fn table_ui(ui: &mut Ui, doc: &Document, state: &mut UiState, out: &mut Vec<Comm
         .column(Column::remainder().at_least(70.0).clip(true))
         .column(Column::exact(30.0))
         .column(Column::exact(30.0))
-        .column(Column::initial(100.0).at_least(30.0).clip(true));
+        .column(Column::initial(80.0).at_least(30.0).clip(true));
     if std::mem::take(&mut state.scroll_list)
         && let Some(pos) = selected_pos
     {
