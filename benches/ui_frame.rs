@@ -7,6 +7,7 @@ mod support;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
+use verbatim::app::command::ViewCommand;
 use verbatim::app::view::Derived;
 use verbatim::app::{App, Command, SortKey};
 
@@ -42,7 +43,7 @@ fn bench(c: &mut Criterion) {
     c.bench_function("ui frame, 10k statements, comparison shown", |b| {
         b.iter(|| black_box(frame(&ctx, &mut app)))
     });
-    app.apply(Command::SetTextFilter("council".into()));
+    app.apply(Command::View(ViewCommand::SetTextFilter("council".into())));
     c.bench_function("ui frame, 10k statements, filtered list", |b| {
         b.iter(|| black_box(frame(&ctx, &mut app)))
     });

@@ -8,6 +8,8 @@
 # debug binary when neither exists). Exits non-zero when the window does not come up.
 # Needs: xvfb, xdotool, imagemagick (import). WAIT_SECONDS (default 30) bounds the wait for the
 # window; SETTLE_SECONDS (default 4) lets loading and analysis finish before the shot.
+# SIZE (default 1600x1000) is the screen and window size; THEME (light, dark or system, the
+# default) the window's theme.
 set -euo pipefail
 
 if [ $# -lt 1 ]; then
@@ -43,7 +45,8 @@ cleanup() {
 trap cleanup EXIT
 
 # Let Xvfb pick a free display and tell us which.
-Xvfb -displayfd 3 -screen 0 1600x1000x24 -nolisten tcp 3>"$work/display" 2>"$work/xvfb.log" &
+size="${SIZE:-1600x1000}"
+Xvfb -displayfd 3 -screen 0 "${size}x24" -nolisten tcp 3>"$work/display" 2>"$work/xvfb.log" &
 xvfb_pid=$!
 for _ in $(seq 50); do
   [ -s "$work/display" ] && break
@@ -60,7 +63,7 @@ unset WAYLAND_DISPLAY
 export XDG_RUNTIME_DIR="$work/run" XDG_DATA_HOME="$work/data" XDG_CONFIG_HOME="$work/config"
 mkdir -p "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
 
-"$bin" "${inputs[@]}" >"$work/app.log" 2>&1 &
+VERBATIM_THEME="${THEME:-system}" "$bin" "${inputs[@]}" >"$work/app.log" 2>&1 &
 app_pid=$!
 
 wid="$(timeout "${WAIT_SECONDS:-30}" xdotool search --sync --name 'Verbatim' 2>/dev/null | head -1 || true)"
@@ -69,6 +72,8 @@ if [ -z "$wid" ]; then
   cat "$work/app.log" >&2
   exit 1
 fi
+# No window manager: size the window to the screen ourselves.
+xdotool windowsize "$wid" "${size%x*}" "${size#*x}" 2>/dev/null || true
 sleep "${SETTLE_SECONDS:-4}"
 if ! kill -0 "$app_pid" 2>/dev/null; then
   echo "$0: the app exited before the screenshot" >&2

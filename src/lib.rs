@@ -29,6 +29,7 @@ pub mod normalize;
 pub mod pipeline;
 pub mod report;
 pub mod speakers;
+pub mod view;
 pub mod workspace;
 
 pub use model::{Analysis, Article, Group, Quote};

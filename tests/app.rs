@@ -8,9 +8,10 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::{By, Queryable};
 use std::path::PathBuf;
 use std::sync::Arc;
-use verbatim::app::{App, Tab};
+use verbatim::app::command::{LoadCommand, ViewCommand};
+use verbatim::app::{App, Command, Tab};
 use verbatim::corrections::Correction;
-use verbatim::model::{ChangeClass, Group, OpKind};
+use verbatim::model::{ChangeClass, DiffOp, Group, OpKind};
 
 /// The app in a harness, its recovery file in a fresh temporary folder.
 fn harness(mut app: App) -> Harness<'static, App> {
@@ -27,20 +28,20 @@ fn settle(h: &mut Harness<'_, App>) {
     h.run_steps(3);
 }
 
-/// The demo, once the engine finds statements quoted by several sources with a substantive
-/// difference in it; until then the hand-made analysis.
+/// The demo as the engine analyses it; it must hold a statement quoted by several sources
+/// with a substantive difference in it.
 fn comparison_app() -> App {
     let mut demo = App::with_paths(Vec::new());
     demo.wait_idle();
-    if find_changed_group(&demo).is_some() {
-        demo
-    } else {
-        App::with_analysis(support::bridge_analysis())
-    }
+    assert!(
+        find_changed_group(&demo).is_some(),
+        "the engine found no statement with a substantive difference in the demo"
+    );
+    demo
 }
 
 /// A group with two or more versions and a substantive difference, and that difference.
-fn find_changed_group(app: &App) -> Option<(Group, ChangeClass, String)> {
+fn find_changed_group(app: &App) -> Option<(Group, DiffOp)> {
     app.doc.analysis.groups.iter().find_map(|g| {
         if g.members.len() < 2 {
             return None;
@@ -48,8 +49,14 @@ fn find_changed_group(app: &App) -> Option<(Group, ChangeClass, String)> {
         let op = g.members.iter().flat_map(|m| &m.diff).find(|op| {
             op.op == OpKind::Replace && op.class.is_some_and(ChangeClass::is_substantive)
         })?;
-        Some((g.clone(), op.class?, op.text.clone()))
+        Some((g.clone(), op.clone()))
     })
+}
+
+/// Opens the actions menu of the `column`th version's column.
+fn open_version_menu(h: &mut Harness<'_, App>, column: usize) {
+    h.get_all_by_label("⋯").nth(column).unwrap().click();
+    h.run_steps(2);
 }
 
 /// The list label of a group: its reference's opening words.
@@ -106,20 +113,16 @@ fn the_demo_opens_with_every_article_listed() {
 #[test]
 fn selecting_a_group_by_its_label_shows_each_source() {
     let app = comparison_app();
-    let (group, _, _) = find_changed_group(&app).unwrap();
+    let (group, _) = find_changed_group(&app).unwrap();
     let mut h = harness(app);
     h.run_steps(2);
     select(&mut h, &group.group_id);
-    // One column per version: the reference, and a button for each other version.
-    assert_eq!(
-        h.get_all_by_label("Show in article").count(),
-        group.members.len()
-    );
-    assert_eq!(
-        h.get_all_by_label("Set as reference").count(),
-        group.members.len() - 1
-    );
-    h.get_by_label("Reference");
+    // One column per version, each with its actions menu; one of them is the reference.
+    assert_eq!(h.get_all_by_label("⋯").count(), group.members.len());
+    assert_eq!(h.query_all_by_label_contains("Reference").count(), 1);
+    open_version_menu(&mut h, 1);
+    h.get_by_label("Show in article");
+    h.get_by_label("Set as reference");
     for member in &group.members {
         let doc = &h.state().doc;
         let quote = doc.quote(&member.quote_id).unwrap();
@@ -140,13 +143,14 @@ fn selecting_a_group_by_its_label_shows_each_source() {
 #[test]
 fn a_known_difference_is_marked_with_its_class() {
     let app = comparison_app();
-    let (group, class, text) = find_changed_group(&app).unwrap();
+    let (group, op) = find_changed_group(&app).unwrap();
     let mut h = harness(app);
     h.run_steps(2);
     select(&mut h, &group.group_id);
-    let marker = verbatim::app::theme::class_marker(class);
-    // The changed words are drawn with their class's sign before them.
-    let label = format!("{marker}{text}");
+    let marker = verbatim::app::theme::class_marker(op.class.unwrap());
+    // The class's sign, the reference's words (struck), then the words this version printed.
+    let space = if op.ref_text.ends_with(' ') { "" } else { " " };
+    let label = format!("{marker}{}{space}{}", op.ref_text, op.text);
     assert!(
         h.query_all_by_label_contains(&label).count() >= 1,
         "no {label}"
@@ -172,15 +176,13 @@ fn hiding_cosmetic_differences_removes_their_marks() {
 #[test]
 fn another_version_can_be_set_as_reference() {
     let app = comparison_app();
-    let (group, _, _) = find_changed_group(&app).unwrap();
+    let (group, _) = find_changed_group(&app).unwrap();
     let old_reference = group.reference.clone();
     let mut h = harness(app);
     h.run_steps(2);
     select(&mut h, &group.group_id);
-    h.get_all_by_label("Set as reference")
-        .next()
-        .unwrap()
-        .click();
+    open_version_menu(&mut h, 1);
+    h.get_by_label("Set as reference").click();
     settle(&mut h);
     let doc = &h.state().doc;
     let new_reference = doc.selected().unwrap().reference.clone();
@@ -267,7 +269,8 @@ fn an_article_dropped_while_others_are_loaded_joins_them() {
             .all(|id| doc.sources.iter().any(|s| s.source_id == *id))
     );
     assert_eq!(doc.analysis.articles.len(), before.len() + 1);
-    h.get_by_label("Late edition");
+    // In the sources panel (and among the articles not quoting the statement shown).
+    assert!(h.query_all_by_label("Late edition").next().is_some());
 }
 
 #[test]
@@ -278,7 +281,7 @@ fn a_broken_file_shows_its_error_and_the_rest_stays() {
     let mut h = harness(App::with_paths(Vec::new()));
     settle(&mut h);
     h.state_mut()
-        .apply(verbatim::app::Command::OpenPaths(vec![empty, missing]));
+        .apply(Command::Load(LoadCommand::OpenPaths(vec![empty, missing])));
     settle(&mut h);
     let doc = &h.state().doc;
     assert_eq!(doc.sources.len(), 7);
@@ -309,10 +312,8 @@ fn show_in_article_opens_the_quotation_in_context() {
     let mut h = harness(App::with_analysis(support::bridge_analysis()));
     h.run_steps(2);
     select(&mut h, "g1");
-    h.get_all_by_label("Show in article")
-        .nth(2)
-        .unwrap()
-        .click();
+    open_version_menu(&mut h, 2);
+    h.get_by_label("Show in article").click();
     h.run_steps(3);
     let doc = &h.state().doc;
     assert_eq!(doc.tab, Tab::Article);
@@ -327,12 +328,17 @@ fn the_speakers_view_lists_how_each_source_named_them() {
     let mut h = harness(App::with_analysis(support::bridge_analysis()));
     h.run_steps(2);
     h.get_by_label("Speakers").click();
+    // The table settles its column widths over a few frames.
+    h.run_steps(4);
+    h.get_by_label("Harbour bridge to close for repairs: \"Transport Minister Elena Varga\" (1)");
+    h.get_by_label("Bridge shut for 40 weeks: \"Varga\", \"she\" (2)");
+    // Clicking a name (in the table, drawn after the statements list) lists only theirs.
+    h.get_all_by_label("Elena Varga").last().unwrap().click();
     h.run_steps(2);
-    h.get_by_label("Elena Varga — 4 quotations");
-    h.get_by_label(
-        "Harbour bridge to close for repairs — \"Transport Minister Elena Varga\" — 1 quotation",
-    );
-    h.get_by_label("Bridge shut for 40 weeks — \"Varga\", \"she\" — 2 quotations");
+    let doc = &h.state().doc;
+    assert_eq!(doc.speaker_filter.as_deref(), Some("Elena Varga"));
+    assert_eq!(doc.tab, Tab::Comparison);
+    assert_eq!(doc.visible.len(), 2);
 }
 
 #[test]
@@ -340,7 +346,7 @@ fn article_text_in_scripts_without_glyphs_does_not_panic() {
     let mut h = harness(App::with_analysis(support::bridge_analysis()));
     h.run_steps(2);
     h.state_mut()
-        .apply(verbatim::app::Command::ShowInArticle("q6".into()));
+        .apply(Command::View(ViewCommand::ShowInArticle("q6".into())));
     h.run_steps(3);
     assert!(shows_text(&h, "Thai readers saw"));
 }
@@ -374,7 +380,8 @@ fn a_pasted_article_is_added_with_its_title() {
     let pasted = doc.sources[3].loaded.as_ref().unwrap();
     assert_eq!(pasted.title, "Evening bulletin");
     assert_eq!(pasted.meta.outlet.as_deref(), Some("Radio North"));
-    h.get_by_label("Evening bulletin");
+    // In the sources panel (and among the articles not quoting the statement shown).
+    assert!(h.query_all_by_label("Evening bulletin").next().is_some());
 }
 
 /// Renders the main window on the hand-made analysis to `$VERBATIM_SHOT_DIR` (default
@@ -400,7 +407,7 @@ fn render_main_window_for_review() {
         let image = h.render().unwrap();
         image.save(format!("{dir}/comparison_{name}.png")).unwrap();
         h.state_mut()
-            .apply(verbatim::app::Command::ShowInArticle("q5".into()));
+            .apply(Command::View(ViewCommand::ShowInArticle("q5".into())));
         h.run_steps(4);
         h.render()
             .unwrap()
@@ -415,7 +422,7 @@ fn hovering_a_marked_word_names_its_class_and_the_reference_words() {
     h.run_steps(2);
     select(&mut h, "g1");
     // The third version's first row ends with the changed number.
-    let rect = h.get_by_label_contains("for #40").rect();
+    let rect = h.get_by_label_contains("for #14 40").rect();
     h.event(egui::Event::PointerMoved(
         rect.right_center() - egui::vec2(4.0, 0.0),
     ));
@@ -440,8 +447,8 @@ fn cancelling_keeps_the_window_usable_and_says_the_analysis_is_stale() {
     // Cancel straight after starting, as the status bar's button does, before the worker can
     // finish reading.
     h.state_mut()
-        .apply(verbatim::app::Command::OpenPaths(paths));
-    h.state_mut().apply(verbatim::app::Command::Cancel);
+        .apply(Command::Load(LoadCommand::OpenPaths(paths)));
+    h.state_mut().apply(Command::Load(LoadCommand::Cancel));
     settle(&mut h);
     let doc = &h.state().doc;
     assert!(doc.stale);

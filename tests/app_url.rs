@@ -8,7 +8,8 @@ use std::io::{BufRead, BufReader, Write};
 use std::net::TcpListener;
 use std::thread;
 use std::time::Duration;
-use verbatim::app::App;
+use verbatim::app::command::LoadCommand;
+use verbatim::app::{App, Command};
 
 const PAGE: &str = "<html><head><title>Harbour to reopen</title>\
 <meta property=\"og:site_name\" content=\"Westvale Courier\"></head><body><article>\
@@ -90,7 +91,9 @@ fn only_http_addresses_are_fetched() {
     let mut app = App::with_paths(Vec::new());
     app.wait_idle();
     let before = app.doc.sources.len();
-    app.apply(verbatim::app::Command::OpenUrl("file:///etc/passwd".into()));
+    app.apply(Command::Load(LoadCommand::OpenUrl(
+        "file:///etc/passwd".into(),
+    )));
     app.wait_idle();
     assert_eq!(app.doc.sources.len(), before);
 }
@@ -106,6 +109,7 @@ fn a_fetched_page_is_read_again_from_its_saved_bytes() {
         bytes: PAGE.as_bytes().to_vec(),
         url: Some("https://news.example/harbour".into()),
         fetched_at: Some("2026-01-01T00:00:00Z".into()),
+        outlet: None,
     };
     let article = stored.article().unwrap();
     assert_eq!(

@@ -9,6 +9,7 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{By, NodeT, Queryable};
 use std::path::Path;
+use verbatim::app::command::{CorrectCommand, FileCommand, ViewCommand};
 use verbatim::app::{App, Command};
 use verbatim::corrections::{Correction, SpeakerScope, key_of};
 use verbatim::model::{Group, QuoteKey};
@@ -96,7 +97,10 @@ fn speaker_of(app: &App, wanted: &QuoteKey) -> Option<String> {
 fn correct_speaker_through_ui(h: &mut Harness<'_, App>) -> QuoteKey {
     let group = select_row(h, 0);
     let corrected = key(h.state(), &group.reference);
-    h.get_all_by_label("Edit speaker…").next().unwrap().click();
+    // The reference's column comes first; its actions are in its "⋯" menu.
+    h.get_all_by_label("⋯").next().unwrap().click();
+    h.run_steps(2);
+    h.get_by_label("Edit speaker…").click();
     h.run_steps(2);
     h.get_by_label("New speaker").type_text(NEW_SPEAKER);
     h.run_steps(1);
@@ -182,14 +186,15 @@ fn a_saved_workspace_opens_in_a_new_app_with_its_corrections() {
     h.run_steps(2);
     let corrected = correct_speaker_through_ui(&mut h);
     let path = dir.path().join("story.verbatim");
-    h.state_mut().apply(Command::SaveAs(path.clone()));
+    h.state_mut()
+        .apply(Command::File(FileCommand::SaveAs(path.clone())));
     h.run_steps(2);
     assert!(!h.state().doc.file.dirty);
     assert!(h.query_by_label_contains("story.verbatim").is_some());
 
     let mut opened = App::new();
     opened.set_data_dir(Some(dir.path().join("other")));
-    opened.apply(Command::OpenWorkspace(path.clone()));
+    opened.apply(Command::File(FileCommand::OpenWorkspace(path.clone())));
     opened.wait_idle();
     assert_eq!(opened.doc.log, h.state().doc.log);
     assert_eq!(opened.doc.sources.len(), 5);
@@ -207,7 +212,7 @@ fn a_damaged_workspace_shows_its_error_and_is_left_untouched() {
     let bytes = b"{\"kind\": \"verbatim-workspace\", \"schema_version\": 1, \"articles\": [";
     std::fs::write(&path, bytes).unwrap();
     let mut app = demo_app(dir.path());
-    app.apply(Command::OpenWorkspace(path.clone()));
+    app.apply(Command::File(FileCommand::OpenWorkspace(path.clone())));
     let mut h = harness(app);
     h.run_steps(3);
     assert!(h.query_by_label_contains("workspace is damaged").is_some());
@@ -225,7 +230,7 @@ fn a_workspace_from_a_newer_version_is_refused() {
     let text = r#"{"kind": "verbatim-workspace", "schema_version": 99, "articles": []}"#;
     std::fs::write(&path, text).unwrap();
     let mut app = App::new();
-    app.apply(Command::OpenWorkspace(path.clone()));
+    app.apply(Command::File(FileCommand::OpenWorkspace(path.clone())));
     let error = app.doc.file.error.clone().unwrap();
     assert!(error.contains("newer version"), "{error}");
     assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
@@ -260,9 +265,10 @@ fn unsaved_work_is_autosaved_and_offered_on_the_next_start() {
 fn discarding_the_recovery_file_removes_it() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = demo_app(dir.path());
-    app.apply(Command::Correct(Correction::SplitOff {
-        quote: key(&app, &app.doc.analysis.quotes[0].quote_id),
-    }));
+    let quote = key(&app, &app.doc.analysis.quotes[0].quote_id);
+    app.apply(Command::Correct(CorrectCommand::Apply(
+        Correction::SplitOff { quote },
+    )));
     let mut h = harness(app);
     h.run_steps(2);
     h.state_mut().wait_autosave();
@@ -286,7 +292,8 @@ fn each_export_format_is_written_with_the_corrections() {
     correct_speaker_through_ui(&mut h);
     for format in ExportFormat::ALL {
         let path = dir.path().join(format!("report.{}", format.extension()));
-        h.state_mut().apply(Command::Export(format, path.clone()));
+        h.state_mut()
+            .apply(Command::File(FileCommand::Export(format, path.clone())));
         let text = std::fs::read_to_string(&path).unwrap();
         assert!(
             text.contains(NEW_SPEAKER),
@@ -332,7 +339,8 @@ fn closing_with_unsaved_changes_asks_and_cancel_keeps_the_window() {
     assert!(!h.state().doc.close_prompt);
     // Once saved there is nothing to ask.
     let path = dir.path().join("saved.verbatim");
-    h.state_mut().apply(Command::SaveAs(path));
+    h.state_mut()
+        .apply(Command::File(FileCommand::SaveAs(path)));
     close(&mut h);
     assert!(!h.state().doc.close_prompt);
 }
@@ -342,10 +350,12 @@ fn a_workspace_among_opened_files_opens_as_the_session() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = demo_app(dir.path());
     let quote = key(&app, &app.doc.analysis.quotes[0].quote_id);
-    app.apply(Command::Correct(Correction::SplitOff { quote }));
+    app.apply(Command::Correct(CorrectCommand::Apply(
+        Correction::SplitOff { quote },
+    )));
     app.wait_idle();
     let path = dir.path().join("drop.verbatim");
-    app.apply(Command::SaveAs(path.clone()));
+    app.apply(Command::File(FileCommand::SaveAs(path.clone())));
     let mut opened = App::with_paths(vec![path.clone()]);
     opened.wait_idle();
     assert_eq!(opened.doc.file.path.as_deref(), Some(path.as_path()));
@@ -357,7 +367,7 @@ fn clicking_a_marked_word_offers_to_treat_it_as_the_same() {
     let mut h = harness(App::with_analysis(support::bridge_analysis()));
     h.run_steps(2);
     select_group(&mut h, "g1");
-    let rect = h.get_by_label_contains("for #40").rect();
+    let rect = h.get_by_label_contains("for #14 40").rect();
     let at = rect.right_center() - egui::vec2(4.0, 0.0);
     h.event(egui::Event::PointerMoved(at));
     h.run_steps(2);
@@ -385,7 +395,7 @@ fn words_selected_in_the_article_can_be_added_as_a_quotation() {
     let mut h = harness(App::with_analysis(support::bridge_analysis()));
     h.run_steps(2);
     h.state_mut()
-        .apply(verbatim::app::Command::ShowInArticle("q5".into()));
+        .apply(Command::View(ViewCommand::ShowInArticle("q5".into())));
     h.run_steps(3);
     let by = By::new().predicate(|n| {
         n.value()

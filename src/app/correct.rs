@@ -5,18 +5,33 @@
 //! In: [`Correction`]s from the panels, undo and redo. Out: the log, the analysis options, an
 //! analysis under way, and the session marked as changed.
 
-use super::state::{App, Notice};
+use super::command::CorrectCommand;
+use super::state::{AppState, Notice};
 use crate::corrections::Correction;
 
-impl App {
+impl AppState {
+    /// Carries out a correction command.
+    pub(super) fn apply_correct(&mut self, command: CorrectCommand) {
+        match command {
+            CorrectCommand::Apply(correction) => self.correct(correction),
+            CorrectCommand::Undo => self.undo(),
+            CorrectCommand::Redo => self.redo(),
+            CorrectCommand::SetReference(quote_id) => self.set_reference(&quote_id),
+        }
+    }
+
     /// Records `correction` and analyses again with it.
     pub(super) fn correct(&mut self, correction: Correction) {
+        self.doc.closed = None;
         self.doc.log.push(correction);
         self.corrections_changed();
     }
 
     /// Takes back the last correction, if any.
     pub(super) fn undo(&mut self) {
+        if self.undo_close_all() {
+            return;
+        }
         let Some(undone) = self.doc.log.undo().map(Correction::summary) else {
             return;
         };

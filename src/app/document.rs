@@ -1,10 +1,11 @@
 //! What the panels draw: the opened sources, the current analysis and its summaries, the
 //! selection and the list's filters.
 //!
-//! In: changes made by [`crate::app::App`] only. Out: read-only access for the panels.
+//! In: changes made by [`crate::app::AppState`] only. Out: read-only access for the panels.
 
-use super::command::{SortKey, Tab};
-use super::view::Derived;
+use super::closing::{ClosedSession, RecentSet};
+use super::command::{PathPurpose, SortKey, Tab, ThemeChoice};
+use super::view::{Derived, KindFilter};
 use super::worker::WorkProgress;
 use crate::corrections::CorrectionLog;
 use crate::model::{Analysis, Article, LoadProblem, Quote};
@@ -36,7 +37,7 @@ impl Source {
     }
 }
 
-/// What the panels draw; changed only by [`crate::app::App::apply`] and the worker's reports.
+/// What the panels draw; changed only by [`crate::app::AppState::apply`] and the worker's reports.
 #[derive(Default)]
 pub struct Document {
     /// Every opened source, in the order opened.
@@ -45,6 +46,8 @@ pub struct Document {
     pub skipped: Vec<crate::folder::Skipped>,
     /// The analysis shown.
     pub analysis: Analysis,
+    /// Counts the analyses shown, so layouts built for an earlier one are not reused.
+    pub generation: u64,
     /// Summaries of `analysis`.
     pub derived: Derived,
     /// Options of the next analysis (reference choices among them).
@@ -55,6 +58,10 @@ pub struct Document {
     pub selected_group: Option<String>,
     /// Where the selected statement is in `visible`, kept with it so frames need not search.
     pub selected_pos: Option<usize>,
+    /// The difference gone to with next/previous: its version's `quote_id` and op index.
+    pub difference: Option<(String, usize)>,
+    /// The article picked for the article view (`None`: the selected version's).
+    pub article_shown: Option<String>,
     /// The version shown in the article view.
     pub selected_quote: Option<String>,
     /// List order.
@@ -63,10 +70,16 @@ pub struct Document {
     pub speaker_filter: Option<String>,
     /// Free-text filter.
     pub text_filter: String,
+    /// Kind-of-change filter.
+    pub kind_filter: Option<KindFilter>,
     /// Whether punctuation and case differences are hidden.
     pub hide_cosmetic: bool,
     /// Detail view shown.
     pub tab: Tab,
+    /// Light, dark or as the system.
+    pub theme: ThemeChoice,
+    /// The side panels shown (`false`: collapsed).
+    pub panels: Panels,
     /// Work under way, if any.
     pub progress: Option<WorkProgress>,
     /// The analysis does not reflect the current sources (a run was cancelled).
@@ -87,6 +100,32 @@ pub struct Document {
     pub recovery_offer: bool,
     /// The window was asked to close with unsaved changes: ask Save / Discard / Cancel.
     pub close_prompt: bool,
+    /// "Close all" was asked with unsaved work: ask before closing.
+    pub close_all_prompt: bool,
+    /// What the last "Close all" closed, while Undo can still bring it back.
+    pub closed: Option<ClosedSession>,
+    /// A path asked for in a field, and whether the file dialog failed first.
+    pub path_prompt: Option<(PathPurpose, bool)>,
+    /// Sets of files opened together lately, newest first.
+    pub recent_sets: Vec<RecentSet>,
+}
+
+/// Which side panels are shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Panels {
+    /// The sources panel.
+    pub sources: bool,
+    /// The statements list.
+    pub statements: bool,
+}
+
+impl Default for Panels {
+    fn default() -> Self {
+        Self {
+            sources: true,
+            statements: true,
+        }
+    }
 }
 
 /// Where the session is saved and whether it has changed since.

@@ -1,15 +1,15 @@
 //! The selection and the list: swapping in a new analysis while keeping the selected
 //! statement, filtering and sorting, moving up and down, and choosing a group's reference.
 //!
-//! In: commands routed here by [`App::apply`]. Out: changes to the document's analysis,
+//! In: commands routed here by [`AppState::apply`]. Out: changes to the document's analysis,
 //! visible rows and selection.
 
 use super::command::Tab;
-use super::state::App;
+use super::state::AppState;
 use super::view::Derived;
 use crate::model::Analysis;
 
-impl App {
+impl AppState {
     /// Shows `analysis` (with its summaries when already built), keeping the selected
     /// statement when it is still there.
     pub(super) fn swap_analysis(&mut self, analysis: Analysis, derived: Option<Derived>) {
@@ -21,6 +21,7 @@ impl App {
         });
         self.doc.derived = derived.unwrap_or_else(|| Derived::new(&analysis));
         self.doc.analysis = analysis;
+        self.doc.generation += 1;
         let reselect = keep.and_then(|key| {
             let analysis = &self.doc.analysis;
             let quote = analysis.quotes.iter().find(|q| {
@@ -41,17 +42,25 @@ impl App {
         self.doc.derived.rows.get(*row).map(|r| r.group_id.clone())
     }
 
+    /// Lists the statements that pass the filters; a selected statement the filters hide
+    /// gives way to the first one listed, so the comparison never shows a hidden statement.
     pub(super) fn refilter(&mut self) {
         let d = &self.doc;
-        self.doc.visible =
-            d.derived
-                .visible_rows(d.sort, d.speaker_filter.as_deref(), &d.text_filter);
+        let (speaker, text) = (d.speaker_filter.as_deref(), d.text_filter.as_str());
+        self.doc.visible = d
+            .derived
+            .visible_rows_of(d.sort, speaker, text, d.kind_filter);
         self.locate_selection();
+        if self.doc.selected_group.is_some() && self.doc.selected_pos.is_none() {
+            self.select_group(self.first_visible_group());
+        }
     }
 
     pub(super) fn select_group(&mut self, group_id: Option<String>) {
         if group_id != self.doc.selected_group {
             self.doc.selected_quote = None;
+            self.doc.article_shown = None;
+            self.doc.difference = None;
             if self.doc.tab == Tab::Article {
                 self.doc.tab = Tab::Comparison;
             }
@@ -87,7 +96,7 @@ impl App {
             .and_then(|&r| doc.derived.rows.get(r))
             .map(|row| row.group_id.clone());
         if group_id.is_some() {
-            self.ui_state.scroll_list = true;
+            self.effects.push(super::effect::Effect::ScrollList);
             self.select_group(group_id);
         }
     }

@@ -1,14 +1,15 @@
 //! The session as a file: save and open `.verbatim` workspaces, autosave to the recovery file
 //! and restore it, export the analysis, and the close prompt's answers.
 //!
-//! In: file commands routed here by [`App::apply`]. Out: files written atomically (the engine's
+//! In: file commands routed here by [`AppState::apply`]. Out: files written atomically (the engine's
 //! [`workspace`] and [`export`] do the writing), the session replaced by an opened workspace,
 //! and a notice for the user either way. A workspace that cannot be opened is named in the
 //! Sources panel and never written over.
 
-use super::command::{CloseAnswer, Command, SortKey, Tab};
+use super::command::{CloseAnswer, FileCommand, SortKey, Tab};
 use super::document::FileState;
-use super::state::{App, Notice, Source};
+use super::effect::Effect;
+use super::state::{AppState, Notice, Source};
 use crate::corrections::CorrectionLog;
 use crate::model::{Analysis, LoadProblem};
 use crate::report::export::{self, ExportFormat};
@@ -43,26 +44,34 @@ struct ViewState {
     excluded: Vec<String>,
 }
 
-impl App {
+impl AppState {
     /// Carries out a file command.
-    pub(super) fn apply_file(&mut self, command: Command) {
+    pub(super) fn apply_file(&mut self, command: FileCommand) {
         match command {
-            Command::Save => match self.doc.file.path.clone() {
+            FileCommand::Save => match self.doc.file.path.clone() {
                 Some(path) => {
                     self.save_to(path);
                 }
-                None => self.apply_file(Command::ShowSaveAsDialog),
+                None => self.effects.push(Effect::SaveAsDialog),
             },
-            Command::SaveAs(path) => {
+            FileCommand::SaveAs(path) => {
                 if self.save_to(path) && std::mem::take(&mut self.autosave.close_after_save) {
                     self.close_window();
                 }
             }
-            Command::OpenWorkspace(path) => self.open_workspace(&path),
-            Command::Export(format, path) => self.export(format, &path),
-            Command::Recover(restore) => self.recover(restore),
-            Command::AnswerClose(answer) => self.answer_close(answer),
-            dialog => self.ui_state.file_dialog(&dialog, &self.doc.file),
+            FileCommand::OpenWorkspace(path) => self.open_workspace(&path),
+            FileCommand::Export(format, path) => self.export(format, &path),
+            FileCommand::Recover(restore) => self.recover(restore),
+            FileCommand::AnswerClose(answer) => self.answer_close(answer),
+            FileCommand::ShowSaveAsDialog => self.effects.push(Effect::SaveAsDialog),
+            FileCommand::ShowOpenWorkspaceDialog => self.effects.push(Effect::OpenWorkspaceDialog),
+            FileCommand::ShowExportDialog(format) => {
+                self.effects.push(Effect::ExportDialog(format))
+            }
+            FileCommand::ShowPathPrompt(purpose) => {
+                self.doc.path_prompt = purpose.map(|p| (p, false));
+            }
+            FileCommand::DialogUnavailable(purpose) => self.dialog_unavailable(purpose),
         }
     }
 
@@ -95,7 +104,7 @@ impl App {
     }
 
     /// Saves the session to `path`; says how it went. Returns whether it was saved.
-    fn save_to(&mut self, path: PathBuf) -> bool {
+    pub(super) fn save_to(&mut self, path: PathBuf) -> bool {
         let workspace = self.to_workspace();
         let left_out = self
             .doc
@@ -128,7 +137,7 @@ impl App {
         true
     }
 
-    fn open_workspace(&mut self, path: &Path) {
+    pub(super) fn open_workspace(&mut self, path: &Path) {
         match workspace::load(path) {
             Ok(ws) => {
                 self.remember(path.display().to_string());
@@ -144,7 +153,8 @@ impl App {
 
     /// Replaces the sources, corrections and view by the workspace's and analyses again.
     fn replace_session(&mut self, ws: Workspace, path: Option<PathBuf>, dirty: bool) {
-        self.apply(Command::Cancel);
+        self.cancel_work();
+        self.doc.closed = None;
         let view: ViewState = serde_json::from_value(ws.view.clone()).unwrap_or_default();
         self.doc.sources.clear();
         for stored in &ws.articles {
@@ -236,8 +246,8 @@ impl App {
             // A failed autosave must not interrupt the user; the next one tries again.
             let _ = workspace::save_recovery(&dir, &recovery);
         }));
-        if let Some(ctx) = &self.repaint {
-            ctx.request_repaint_after(AUTOSAVE_EVERY);
+        if let Some(repaint) = &self.repaint {
+            repaint(AUTOSAVE_EVERY);
         }
     }
 
@@ -268,7 +278,7 @@ impl App {
                 }
                 None => {
                     self.autosave.close_after_save = true;
-                    self.apply_file(Command::ShowSaveAsDialog);
+                    self.effects.push(Effect::SaveAsDialog);
                 }
             },
             CloseAnswer::Discard => {
@@ -283,8 +293,6 @@ impl App {
 
     fn close_window(&mut self) {
         self.close_confirmed = true;
-        if let Some(ctx) = &self.repaint {
-            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-        }
+        self.effects.push(Effect::CloseWindow);
     }
 }

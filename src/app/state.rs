@@ -1,28 +1,27 @@
-//! The app's state and the one function that changes it.
+//! The app's state and the one function that changes it: [`AppState::apply`] sends each
+//! command family to its own exhaustive `match` (load and view here, file in `session`,
+//! correct in `correct`).
 //!
 //! In: [`Command`]s from the panels and [`Report`]s from the worker. Out: a [`Document`] the
-//! panels read (sources, the current analysis and its summaries, selection, filters) — nothing
-//! else is mutated while drawing.
+//! panels read (sources, the current analysis and its summaries, selection, filters) and the
+//! [`Effect`]s the window should carry out — nothing else is mutated while drawing.
 
 pub use super::document::{Document, Notice, Source};
 
-use super::command::{Command, Pasted, Tab};
-use super::demo::DEMO_ARTICLES;
+use super::command::{Command, LoadCommand, PathPurpose, Tab, ViewCommand};
+use super::effect::{Effect, Repaint};
 use super::session::Autosave;
 use super::worker::{Analyzed, Input, Job, Read, Report, WorkProgress, Worker};
 use crate::model::{Analysis, Article, LoadProblem};
 use std::path::PathBuf;
-use std::sync::Arc;
 
-/// Most recent files remembered.
-const RECENT_LIMIT: usize = 10;
-
-/// The whole app: state, background work and messages waiting to be shown.
-pub struct App {
+/// The app's state, apart from the window: the document, background work, messages and the
+/// window effects waiting to be carried out. No GUI type lives here.
+pub struct AppState {
     /// What the panels draw.
     pub doc: Document,
-    /// Widget-local state (text being typed, dialogs).
-    pub(crate) ui_state: super::ui::UiState,
+    /// What the window should do next (dialogs, scrolling, focus), drained each frame.
+    pub(crate) effects: Vec<Effect>,
     worker: Option<Worker>,
     /// Inputs that arrived while the worker was busy.
     queued: Vec<Input>,
@@ -31,8 +30,8 @@ pub struct App {
     next_source_id: u64,
     /// Messages for the toasts, drained by the UI.
     pub(crate) notices: Vec<Notice>,
-    /// Wakes the UI from the worker thread.
-    pub(crate) repaint: Option<egui::Context>,
+    /// Wakes the window from other threads.
+    pub(crate) repaint: Option<Repaint>,
     /// Where the recovery file lives (`None`: no autosave).
     pub(crate) data_dir: Option<PathBuf>,
     /// When the recovery file was last written, and a write under way.
@@ -41,18 +40,18 @@ pub struct App {
     pub(crate) close_confirmed: bool,
 }
 
-impl Default for App {
+impl Default for AppState {
     fn default() -> Self {
         Self::new()
     }
 }
 
-impl App {
+impl AppState {
     /// An empty app.
     pub fn new() -> Self {
         Self {
             doc: Document::default(),
-            ui_state: super::ui::UiState::default(),
+            effects: Vec::new(),
             worker: None,
             queued: Vec::new(),
             rerun: false,
@@ -79,14 +78,15 @@ impl App {
         Self::with_paths_waking(paths, None)
     }
 
-    /// Like [`App::with_paths`], with the context the worker wakes on each report.
-    pub fn with_paths_waking(paths: Vec<PathBuf>, repaint: Option<egui::Context>) -> Self {
+    /// Like [`AppState::with_paths`], with the wake-up the worker calls on each report from the
+    /// first job on, so progress and the finished analysis show without the mouse moving.
+    pub fn with_paths_waking(paths: Vec<PathBuf>, repaint: Option<Repaint>) -> Self {
         let mut app = Self::new();
         app.repaint = repaint;
         if paths.is_empty() {
-            app.apply(Command::OpenDemo);
+            app.apply(Command::Load(LoadCommand::OpenDemo));
         } else {
-            app.apply(Command::OpenPaths(paths));
+            app.apply(Command::Load(LoadCommand::OpenPaths(paths)));
         }
         app
     }
@@ -122,11 +122,13 @@ impl App {
         }
     }
 
+    /// How the window is woken from other threads (worker progress, autosave).
+    pub fn set_repaint(&mut self, repaint: Repaint) {
+        self.repaint = Some(repaint);
+    }
+
     /// Applies the worker's waiting reports without blocking; called once per frame.
-    pub fn poll_worker(&mut self, ctx: &egui::Context) {
-        if self.repaint.is_none() {
-            self.repaint = Some(ctx.clone());
-        }
+    pub fn poll_worker(&mut self) {
         while let Some(report) = self.worker.as_ref().and_then(Worker::try_next) {
             self.handle_report(report);
         }
@@ -138,44 +140,24 @@ impl App {
         id
     }
 
-    /// Files opened lately, newest first (persisted by the window).
-    pub fn recent_files(&self) -> &[String] {
-        &self.doc.recent
-    }
-
-    /// Restores the recent-files list.
-    pub fn set_recent_files(&mut self, recent: Vec<String>) {
-        self.doc.recent = recent;
-        self.doc.recent.truncate(RECENT_LIMIT);
-    }
-
-    /// Carries out one command.
+    /// Carries out one command: each family has its one `match`.
     pub fn apply(&mut self, command: Command) {
         match command {
-            Command::ShowOpenDialog => self.ui_state.open_dialog(),
-            Command::OpenPaths(paths) => {
-                // A folder (named on the command line or dropped) stands for the files in it.
-                let (paths, skipped) = super::expand_folders(paths);
-                self.doc.skipped.extend(skipped);
-                // A workspace named among them (command line, drop, recent files) is opened
-                // as the session; the other files join it.
-                let (workspaces, paths): (Vec<PathBuf>, Vec<PathBuf>) = paths
-                    .into_iter()
-                    .partition(|p| p.extension().is_some_and(|e| e == "verbatim"));
-                for workspace in workspaces {
-                    self.apply(Command::OpenWorkspace(workspace));
-                }
-                if paths.is_empty() {
-                    return;
-                }
-                for path in &paths {
-                    self.remember(path.display().to_string());
-                }
-                self.load(paths.into_iter().map(Input::Path).collect());
-            }
-            Command::OpenDemo => self.load(demo_inputs()),
-            Command::AddPasted(pasted) => self.add_pasted(pasted),
-            Command::OpenUrl(url) => {
+            Command::Load(c) => self.apply_load(c),
+            Command::File(c) => self.apply_file(c),
+            Command::View(c) => self.apply_view(c),
+            Command::Correct(c) => self.apply_correct(c),
+        }
+    }
+
+    /// Reading articles in and taking them out.
+    fn apply_load(&mut self, command: LoadCommand) {
+        match command {
+            LoadCommand::ShowOpenDialog => self.effects.push(Effect::OpenArticlesDialog),
+            LoadCommand::OpenPaths(paths) => self.open_paths(paths),
+            LoadCommand::OpenDemo => self.load(super::opening::demo_inputs()),
+            LoadCommand::AddPasted(pasted) => self.add_pasted(pasted),
+            LoadCommand::OpenUrl(url) => {
                 if url.starts_with("http://") || url.starts_with("https://") {
                     self.doc.url_open = false;
                     self.load(vec![Input::Url(url)]);
@@ -185,97 +167,84 @@ impl App {
                     )));
                 }
             }
-            Command::Cancel => {
-                if let Some(worker) = &self.worker {
-                    worker.cancel();
-                }
-                self.queued.clear();
-                self.rerun = false;
-            }
-            Command::Reanalyze => self.load(Vec::new()),
-            Command::RemoveSource(id) => {
+            LoadCommand::Cancel => self.cancel_work(),
+            LoadCommand::Reanalyze => self.load(Vec::new()),
+            LoadCommand::RemoveSource(id) => {
                 self.doc.sources.retain(|s| s.source_id != id);
                 self.sources_changed();
                 self.load(Vec::new());
             }
-            Command::SetIncluded(id, included) => {
+            LoadCommand::SetIncluded(id, included) => {
                 if let Some(s) = self.doc.sources.iter_mut().find(|s| s.source_id == id) {
                     s.included = included;
                 }
                 self.sources_changed();
                 self.load(Vec::new());
             }
-            Command::CloseAll => {
-                self.apply(Command::Cancel);
-                self.doc.sources.clear();
-                self.sources_changed();
-                self.swap_analysis(Analysis::default(), None);
-            }
-            Command::SetReference(quote_id) => self.set_reference(&quote_id),
-            Command::Correct(c) => self.correct(c),
-            Command::Undo => self.undo(),
-            Command::Redo => self.redo(),
-            file @ (Command::Save
-            | Command::ShowSaveAsDialog
-            | Command::SaveAs(_)
-            | Command::ShowOpenWorkspaceDialog
-            | Command::OpenWorkspace(_)
-            | Command::ShowExportDialog(_)
-            | Command::Export(..)
-            | Command::Recover(_)
-            | Command::AnswerClose(_)) => self.apply_file(file),
-            view => self.apply_view(view),
+            LoadCommand::CloseAll => self.close_all(),
+            LoadCommand::AnswerCloseAll(answer) => self.answer_close_all(answer),
         }
     }
 
     /// Commands that change only what is shown, not what is analysed.
-    fn apply_view(&mut self, command: Command) {
+    fn apply_view(&mut self, command: ViewCommand) {
         match command {
-            Command::SelectGroup(group_id) => self.select_group(Some(group_id)),
-            Command::MoveSelection(step) => self.move_selection(step),
-            Command::ShowInArticle(quote_id) => {
+            ViewCommand::SelectGroup(group_id) => self.select_group(Some(group_id)),
+            ViewCommand::MoveSelection(step) => self.move_selection(step),
+            ViewCommand::StepDifference(step) => self.step_difference(step),
+            ViewCommand::ShowArticle(article_id) => {
+                self.doc.article_shown = Some(article_id);
+                self.doc.tab = Tab::Article;
+            }
+            ViewCommand::ShowInArticle(quote_id) => {
+                self.doc.article_shown = None;
                 self.doc.selected_quote = Some(quote_id);
                 self.doc.tab = Tab::Article;
-                self.ui_state.scroll_article = true;
+                self.effects.push(Effect::ScrollArticle);
             }
-            Command::SetSort(sort) => {
+            ViewCommand::SetSort(sort) => {
                 self.doc.sort = sort;
                 self.refilter();
             }
-            Command::SetSpeakerFilter(speaker) => {
+            ViewCommand::SetSpeakerFilter(speaker) => {
                 self.doc.speaker_filter = speaker;
                 self.refilter();
             }
-            Command::SetTextFilter(text) => {
+            ViewCommand::SetTextFilter(text) => {
                 self.doc.text_filter = text;
                 self.refilter();
             }
-            Command::FocusFilter => self.ui_state.focus_filter = true,
-            Command::SetHideCosmetic(hide) => self.doc.hide_cosmetic = hide,
-            Command::SetTab(tab) => self.doc.tab = tab,
-            Command::ShowHelp(open) => self.doc.help_open = open,
-            Command::ShowPasteDialog(open) => self.doc.paste_open = open,
-            Command::ShowUrlDialog(open) => self.doc.url_open = open,
-            // Document commands are handled by `apply`.
-            other => self.apply(other),
+            ViewCommand::SetKindFilter(kind) => {
+                self.doc.kind_filter = kind;
+                self.refilter();
+            }
+            ViewCommand::FocusFilter => self.effects.push(Effect::FocusFilter),
+            ViewCommand::SetHideCosmetic(hide) => self.doc.hide_cosmetic = hide,
+            ViewCommand::SetTab(tab) => self.doc.tab = tab,
+            ViewCommand::SetTheme(theme) => self.doc.theme = theme,
+            ViewCommand::ShowSources(shown) => self.doc.panels.sources = shown,
+            ViewCommand::ShowStatements(shown) => self.doc.panels.statements = shown,
+            ViewCommand::ShowHelp(open) => self.doc.help_open = open,
+            ViewCommand::ShowPasteDialog(open) => self.doc.paste_open = open,
+            ViewCommand::ShowUrlDialog(open) => self.doc.url_open = open,
         }
     }
 
-    fn add_pasted(&mut self, pasted: Pasted) {
-        if pasted.text.trim().is_empty() {
-            self.notices
-                .push(Notice::Error("The pasted article has no text.".into()));
-            return;
-        }
-        self.doc.paste_open = false;
-        self.load(vec![Input::Pasted(pasted)]);
+    /// The system's file dialog could not be shown: says so, and offers a path field instead.
+    pub fn dialog_unavailable(&mut self, purpose: PathPurpose) {
+        self.notices.push(Notice::Error(
+            "The file dialog could not be shown; type the path instead.".into(),
+        ));
+        self.doc.path_prompt = Some((purpose, true));
     }
 
-    /// Puts `path` first in the recent-files list.
-    pub fn remember(&mut self, path: String) {
-        self.doc.recent.retain(|p| *p != path);
-        self.doc.recent.insert(0, path);
-        self.doc.recent.truncate(RECENT_LIMIT);
+    /// Stops the running load or analysis and forgets what was queued.
+    pub(super) fn cancel_work(&mut self) {
+        if let Some(worker) = &self.worker {
+            worker.cancel();
+        }
+        self.queued.clear();
+        self.rerun = false;
     }
 
     /// Reads `inputs` (if any) and analyses every included article again.
@@ -292,8 +261,8 @@ impl App {
         };
         let repaint = self.repaint.clone();
         let wake = Box::new(move || {
-            if let Some(ctx) = &repaint {
-                ctx.request_repaint();
+            if let Some(repaint) = &repaint {
+                repaint(std::time::Duration::ZERO);
             }
         });
         self.doc.progress = Some(WorkProgress {
@@ -373,6 +342,8 @@ impl App {
             });
         }
         if added {
+            // New articles: "Close all" can no longer be undone.
+            self.doc.closed = None;
             self.sources_changed();
         }
     }
@@ -386,15 +357,4 @@ impl App {
             self.load(queued);
         }
     }
-}
-
-/// The demo articles as inputs.
-fn demo_inputs() -> Vec<Input> {
-    DEMO_ARTICLES
-        .iter()
-        .map(|(name, bytes)| Input::Bytes {
-            name: (*name).to_string(),
-            bytes: Arc::from(*bytes),
-        })
-        .collect()
 }

@@ -10,38 +10,31 @@ use crate::model::{ChangeClass, GroupFlag};
 use egui::text::LayoutJob;
 use egui::{Color32, FontId, Stroke, TextFormat, Ui, Visuals};
 
-/// A class's colour for the current theme.
+/// A class's colour for the current theme (the palette the HTML report shares).
 pub fn class_color(class: ChangeClass, visuals: &Visuals) -> Color32 {
-    let dark = visuals.dark_mode;
-    let (light_c, dark_c) = match class {
-        ChangeClass::Number => (
-            Color32::from_rgb(176, 0, 32),
-            Color32::from_rgb(255, 110, 120),
-        ),
-        ChangeClass::Negation => (
-            Color32::from_rgb(150, 40, 160),
-            Color32::from_rgb(230, 140, 255),
-        ),
-        ChangeClass::Name => (
-            Color32::from_rgb(0, 95, 170),
-            Color32::from_rgb(110, 180, 255),
-        ),
-        ChangeClass::Omission => (
-            Color32::from_rgb(170, 70, 0),
-            Color32::from_rgb(255, 160, 90),
-        ),
-        ChangeClass::Addition => (
-            Color32::from_rgb(0, 120, 60),
-            Color32::from_rgb(100, 220, 140),
-        ),
-        ChangeClass::Paraphrase => (
-            Color32::from_rgb(120, 100, 0),
-            Color32::from_rgb(230, 205, 90),
-        ),
-        ChangeClass::Punctuation => (Color32::from_gray(110), Color32::from_gray(150)),
-    };
-    if dark { dark_c } else { light_c }
+    let [r, g, b] = crate::view::palette::class_rgb(class, visuals.dark_mode);
+    Color32::from_rgb(r, g, b)
 }
+
+/// Secondary text (file names, notes) at 4.5:1 or more in both themes and at least 12 points;
+/// egui's default weak text is fainter and its small text smaller than that.
+pub fn set_readable_colours(ctx: &egui::Context) {
+    // Small text (file names, notes) no smaller than 12 points.
+    ctx.all_styles_mut(|s| {
+        if let Some(font) = s.text_styles.get_mut(&egui::TextStyle::Small) {
+            font.size = font.size.max(12.0);
+        }
+    });
+    ctx.style_mut_of(egui::Theme::Dark, |s| {
+        s.visuals.weak_text_color = Some(Color32::from_gray(WEAK_GREY.1));
+    });
+    ctx.style_mut_of(egui::Theme::Light, |s| {
+        s.visuals.weak_text_color = Some(Color32::from_gray(WEAK_GREY.0));
+    });
+}
+
+/// Grey of secondary text on light and on dark backgrounds.
+pub const WEAK_GREY: (u8, u8) = (85, 170);
 
 /// The superscript marker drawn before a changed run, so the class reads without colour.
 pub fn class_marker(class: ChangeClass) -> &'static str {
@@ -91,6 +84,67 @@ pub fn class_format(class: ChangeClass, visuals: &Visuals, font: FontId) -> Text
     format
 }
 
+/// How changed words a version printed are drawn: never struck, whatever the class.
+pub fn printed_format(class: ChangeClass, visuals: &Visuals, font: FontId) -> TextFormat {
+    let mut format = class_format(class, visuals, font);
+    if format.strikethrough != Stroke::NONE {
+        format.strikethrough = Stroke::NONE;
+        format.underline = Stroke::new(1.5, format.color);
+    }
+    format
+}
+
+/// How the reference's words a version lacks are drawn: struck through in the class's colour,
+/// whatever the class, so they never read as printed.
+pub fn struck_format(class: ChangeClass, visuals: &Visuals, font: FontId) -> TextFormat {
+    let color = class_color(class, visuals);
+    TextFormat {
+        font_id: font,
+        color,
+        strikethrough: Stroke::new(1.5, color),
+        background: color.gamma_multiply(0.10),
+        ..TextFormat::default()
+    }
+}
+
+/// The ellipsis where a version joins two statements: printed words, boxed in the splice colour.
+pub fn splice_format(visuals: &Visuals, font: FontId) -> TextFormat {
+    let color = class_color(ChangeClass::Omission, visuals);
+    TextFormat {
+        font_id: font,
+        color,
+        background: color.gamma_multiply(0.25),
+        underline: Stroke::new(2.0, color),
+        ..TextFormat::default()
+    }
+}
+
+/// Appends `class`'s small raised sign, so the class reads without colour.
+pub fn append_sign(job: &mut LayoutJob, class: ChangeClass, visuals: &Visuals, font: &FontId) {
+    let mut marker = class_format(
+        class,
+        visuals,
+        FontId::new(font.size * SIGN_SCALE, font.family.clone()),
+    );
+    marker.valign = egui::Align::TOP;
+    marker.underline = Stroke::NONE;
+    marker.strikethrough = Stroke::NONE;
+    marker.italics = false;
+    job.append(class_marker(class), 0.0, marker);
+}
+
+/// Appends a space at the size of a sign, to part struck words from the printed ones after.
+pub fn append_sign_space(job: &mut LayoutJob, font: &FontId) {
+    let format = TextFormat {
+        font_id: FontId::new(font.size * SIGN_SCALE, font.family.clone()),
+        ..TextFormat::default()
+    };
+    job.append(" ", 0.0, format);
+}
+
+/// Size of a class sign relative to the text it marks.
+pub const SIGN_SCALE: f32 = 0.7;
+
 /// Text drawn as plain body text.
 pub fn plain_format(visuals: &Visuals, font: FontId) -> TextFormat {
     TextFormat {
@@ -117,15 +171,7 @@ pub fn append_marked(
     visuals: &Visuals,
     font: &FontId,
 ) {
-    let mut marker = class_format(
-        class,
-        visuals,
-        FontId::new(font.size * 0.7, font.family.clone()),
-    );
-    marker.valign = egui::Align::TOP;
-    marker.underline = Stroke::NONE;
-    marker.strikethrough = Stroke::NONE;
-    job.append(class_marker(class), 0.0, marker);
+    append_sign(job, class, visuals, font);
     job.append(text, 0.0, class_format(class, visuals, font.clone()));
 }
 
@@ -167,6 +213,20 @@ pub fn quote_highlight(visuals: &Visuals) -> TextFormat {
     TextFormat {
         background: base,
         color: visuals.strong_text_color(),
+        ..TextFormat::default()
+    }
+}
+
+/// Background for the article's other quotations: fainter than the one gone to.
+pub fn other_quote_highlight(visuals: &Visuals) -> TextFormat {
+    let base = if visuals.dark_mode {
+        Color32::from_rgb(55, 52, 30)
+    } else {
+        Color32::from_rgb(252, 248, 215)
+    };
+    TextFormat {
+        background: base,
+        color: visuals.text_color(),
         ..TextFormat::default()
     }
 }
@@ -230,6 +290,50 @@ pub fn legend_ui(ui: &mut Ui, hide_cosmetic: bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `color` over `background`, as the painter blends a premultiplied colour.
+    fn over(color: Color32, background: Color32) -> [u8; 3] {
+        let a = f32::from(color.a()) / 255.0;
+        let mix = |c: u8, b: u8| (f32::from(c) + f32::from(b) * (1.0 - a)).round().min(255.0) as u8;
+        [
+            mix(color.r(), background.r()),
+            mix(color.g(), background.g()),
+            mix(color.b(), background.b()),
+        ]
+    }
+
+    fn rgb(c: Color32) -> [u8; 3] {
+        [c.r(), c.g(), c.b()]
+    }
+
+    #[test]
+    fn marked_words_and_secondary_text_read_at_4_5_to_1_in_both_themes() {
+        use crate::view::palette::contrast;
+        for (mut visuals, grey) in [
+            (Visuals::dark(), WEAK_GREY.1),
+            (Visuals::light(), WEAK_GREY.0),
+        ] {
+            visuals.weak_text_color = Some(Color32::from_gray(grey));
+            let panel = visuals.panel_fill;
+            let weak = contrast(rgb(visuals.weak_text_color()), rgb(panel));
+            assert!(weak >= 4.5, "weak text {weak:.2}");
+            for class in ChangeClass::ALL {
+                for format in [
+                    printed_format(class, &visuals, FontId::default()),
+                    struck_format(class, &visuals, FontId::default()),
+                ] {
+                    let ground = over(format.background, panel);
+                    let ratio = contrast(rgb(format.color), ground);
+                    assert!(
+                        ratio >= 4.5,
+                        "{} in {}: {ratio:.2}",
+                        class.as_str(),
+                        visuals.dark_mode
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn every_class_has_its_own_sign() {

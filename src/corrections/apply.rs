@@ -120,6 +120,28 @@ impl<'c> Applying<'c> {
             }
             self.mark(i);
         }
+        self.join_speakers(quotes);
+    }
+
+    /// Joins speaker entries the user said are one, in the order the joins were made (so a
+    /// join of a join lands on the last name).
+    fn join_speakers(&mut self, quotes: &mut [Quote]) {
+        let corrections = self.corrections;
+        for (i, c) in corrections.items.iter().enumerate() {
+            let Correction::SameSpeaker { speaker, same_as } = c else {
+                continue;
+            };
+            let mut joined = false;
+            for q in quotes.iter_mut() {
+                if q.speaker.as_deref() == Some(speaker.as_str()) {
+                    q.speaker = Some(same_as.clone());
+                    joined = true;
+                }
+            }
+            if joined {
+                self.mark(i);
+            }
+        }
     }
 
     /// Applies moves, splits and merges to `clusters` (indices into the quotations), in the

@@ -107,6 +107,14 @@ pub enum Correction {
         /// This quotation only, or all with the same attribution words.
         scope: SpeakerScope,
     },
+    /// Every quotation resolved to `speaker` is by `same_as`: two entries of the speaker table
+    /// are one person or organisation.
+    SameSpeaker {
+        /// The entry joined.
+        speaker: String,
+        /// The entry it joins.
+        same_as: String,
+    },
     /// Put `quote` in the group that holds `to_group_of`.
     MoveToGroup {
         /// The quotation to move.
@@ -179,6 +187,7 @@ impl Correction {
                 EquivalenceScope::Group { member } => vec![member],
                 EquivalenceScope::Everywhere => Vec::new(),
             },
+            Correction::SameSpeaker { .. } => Vec::new(),
             Correction::Note { target, .. } => match target {
                 NoteTarget::Group { member } | NoteTarget::Difference { member, .. } => {
                     vec![member]
@@ -200,6 +209,9 @@ impl Correction {
                     )
                 }
             },
+            Correction::SameSpeaker { speaker, same_as } => {
+                format!("{speaker} counted as the same speaker as {same_as}")
+            }
             Correction::MoveToGroup { .. } => "quotation moved to another statement".into(),
             Correction::SplitOff { .. } => "quotation split into its own statement".into(),
             Correction::MergeGroups { .. } => "two statements merged".into(),

@@ -1,6 +1,6 @@
 //! Exports for others to use: the HTML report, the CSV table and the JSON contract with the
 //! user's corrections and notes. The app's Export menu and `verbatim export` both call
-//! [`render`] or [`write`].
+//! [`render`] or [`write()`].
 //!
 //! In: an [`Analysis`] made with [`Corrections`] (its `notes` and `unapplied` filled by the
 //! pipeline) and the corrections themselves. Out: the file's text, or the file written
@@ -65,6 +65,17 @@ pub enum ExportError {
     },
 }
 
+/// Today's date (UTC) as `YYYY-MM-DD`.
+fn today() -> String {
+    let now = time::OffsetDateTime::now_utc();
+    format!(
+        "{:04}-{:02}-{:02}",
+        now.year(),
+        u8::from(now.month()),
+        now.day()
+    )
+}
+
 /// The export's text.
 pub fn render(
     analysis: &Analysis,
@@ -72,7 +83,7 @@ pub fn render(
     format: ExportFormat,
 ) -> Result<String, ExportError> {
     Ok(match format {
-        ExportFormat::Html => html::render(analysis, corrections),
+        ExportFormat::Html => html::render_dated(analysis, corrections, Some(&today())),
         ExportFormat::Csv => csv_report::to_string(analysis)?,
         ExportFormat::Json => {
             serde_json::to_string_pretty(&json_value(analysis, corrections))
@@ -90,12 +101,25 @@ pub fn write(
     format: ExportFormat,
 ) -> Result<(), ExportError> {
     let text = render(analysis, corrections, format)?;
-    crate::workspace::write_atomic(path, |w| w.write_all(text.as_bytes())).map_err(|source| {
-        ExportError::Write {
-            path: path.to_path_buf(),
-            source,
-        }
-    })
+    let error = |source| ExportError::Write {
+        path: path.to_path_buf(),
+        source,
+    };
+    crate::workspace::write_atomic(path, |w| w.write_all(text.as_bytes())).map_err(error)?;
+    readable_by_others(path).map_err(error)
+}
+
+/// A report is made to be shared: readable by everyone, writable by its owner (0644), not the
+/// owner-only mode of the temporary file it was written through.
+#[cfg(unix)]
+fn readable_by_others(path: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o644))
+}
+
+#[cfg(not(unix))]
+fn readable_by_others(_path: &Path) -> std::io::Result<()> {
+    Ok(())
 }
 
 /// The JSON contract with two more keys: `corrections` (each as stored, with its summary and
@@ -124,4 +148,29 @@ pub fn json_value(analysis: &Analysis, corrections: &Corrections) -> Value {
         );
     }
     value
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn an_exported_report_is_readable_by_others() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("report.html");
+        write(
+            &path,
+            &Analysis::default(),
+            &Corrections::default(),
+            ExportFormat::Html,
+        )
+        .unwrap();
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o644);
+        let page = std::fs::read_to_string(&path).unwrap();
+        assert!(page.contains(&format!("Exported on {}.", today())));
+    }
 }

@@ -72,6 +72,9 @@ pub struct StoredArticle {
     /// When it was fetched (RFC 3339), for a page opened from the web.
     #[serde(default)]
     pub fetched_at: Option<String>,
+    /// The outlet the user gave a pasted article (its title is kept in `path`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outlet: Option<String>,
 }
 
 impl StoredArticle {
@@ -87,6 +90,12 @@ impl StoredArticle {
             bytes,
             url: article.meta.url.clone(),
             fetched_at: article.meta.fetched_at.clone(),
+            outlet: match input {
+                Input::Pasted { outlet, .. } if !outlet.trim().is_empty() => {
+                    Some(outlet.trim().to_string())
+                }
+                _ => None,
+            },
         };
         Ok((stored, article))
     }
@@ -101,8 +110,7 @@ impl StoredArticle {
                 .unwrap_or(&self.path);
             return Input::Pasted {
                 title: title.trim().to_string(),
-                // The outlet of a pasted article is not stored.
-                outlet: String::new(),
+                outlet: self.outlet.clone().unwrap_or_default(),
                 text: String::from_utf8_lossy(&self.bytes).into_owned(),
             };
         }

@@ -9,6 +9,7 @@
 
 use super::UiState;
 use crate::app::command::Command;
+use crate::app::command::{CorrectCommand, ViewCommand};
 use crate::app::state::Document;
 use crate::app::theme;
 use crate::corrections::{Correction, key_of_selection};
@@ -26,20 +27,26 @@ pub struct ArticleSelection {
     pub span: Span,
 }
 
-/// Draws the article of the selected version.
+/// Draws the article picked, or the article of the selected version.
 pub fn article_ui(ui: &mut Ui, doc: &Document, state: &mut UiState, out: &mut Vec<Command>) {
     let quote_id = doc
         .selected_quote
         .clone()
         .or_else(|| doc.selected().map(|g| g.reference.clone()));
-    let Some(quote) = quote_id.as_deref().and_then(|id| doc.quote(id)) else {
-        ui.label("Select a statement, then \"Show in article\" on one of its versions.");
+    let focus = quote_id.as_deref().and_then(|id| doc.quote(id));
+    let article_id = (doc.article_shown.as_deref()).or(focus.map(|q| q.article_id.as_str()));
+    let article = article_id.and_then(|id| doc.analysis.article(id));
+    picker_ui(ui, doc, article.map(|a| a.article_id.as_str()), out);
+    let Some(article) = article else {
+        ui.label("Pick an article above, or \"Show in article\" on a version of a statement.");
         return;
     };
-    let Some(article) = doc.analysis.article(&quote.article_id) else {
-        ui.label("The article of this quotation is no longer open.");
-        return;
-    };
+    let focus = focus.filter(|q| q.article_id == article.article_id);
+    let others: Vec<Span> = (doc.analysis.quotes.iter())
+        .filter(|q| q.article_id == article.article_id)
+        .filter(|q| focus.is_none_or(|f| f.quote_id != q.quote_id))
+        .map(|q| q.span.clone())
+        .collect();
     ui.heading(article.title.as_str());
     let mut details = vec![article.path.clone()];
     details.extend(article.meta.outlet.clone());
@@ -55,12 +62,18 @@ pub fn article_ui(ui: &mut Ui, doc: &Document, state: &mut UiState, out: &mut Ve
     selection_ui(ui, article, state, out);
     ui.separator();
     let scroll = std::mem::take(&mut state.scroll_article);
-    let attribution = quote.attribution.clone();
+    let attribution = focus.and_then(|q| q.attribution.clone());
+    let quote_span = focus.map_or(0..0, |q| q.span.clone());
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
             for paragraph in paragraphs(article) {
-                let job = paragraph_job(ui, article, &paragraph, &quote.span, attribution.as_ref());
+                let marks = Marks {
+                    focus: &quote_span,
+                    others: &others,
+                    attribution: attribution.as_ref(),
+                };
+                let job = paragraph_job(ui, article, &paragraph, &marks);
                 let (response, selected) = paragraph_ui(ui, article, &paragraph, job);
                 if let Some(span) = selected {
                     state.article_selection = Some(ArticleSelection {
@@ -69,8 +82,9 @@ pub fn article_ui(ui: &mut Ui, doc: &Document, state: &mut UiState, out: &mut Ve
                     });
                 }
                 if scroll
-                    && paragraph.start <= quote.span.start
-                    && quote.span.start < paragraph.end.max(paragraph.start + 1)
+                    && focus.is_some()
+                    && paragraph.start <= quote_span.start
+                    && quote_span.start < paragraph.end.max(paragraph.start + 1)
                 {
                     response.scroll_to_me(Some(egui::Align::Center));
                 }
@@ -94,13 +108,17 @@ fn selection_ui(ui: &mut Ui, article: &Article, state: &mut UiState, out: &mut V
         ui.label(RichText::new(format!("Selected: “{shown}”")).italics());
         let span = key_of_selection(article, &selection.span);
         if ui.button("Add as quotation").clicked() {
-            out.push(Command::Correct(Correction::AddQuote {
-                span,
-                speaker: None,
-            }));
+            out.push(Command::Correct(CorrectCommand::Apply(
+                Correction::AddQuote {
+                    span,
+                    speaker: None,
+                },
+            )));
             state.article_selection = None;
         } else if ui.button("Not a quotation").clicked() {
-            out.push(Command::Correct(Correction::NotAQuote { span }));
+            out.push(Command::Correct(CorrectCommand::Apply(
+                Correction::NotAQuote { span },
+            )));
             state.article_selection = None;
         }
     });
@@ -151,14 +169,40 @@ fn paragraphs(article: &Article) -> Vec<Span> {
     }
 }
 
-/// One paragraph with the quotation and attribution styled where they fall in it.
-fn paragraph_job(
-    ui: &Ui,
-    article: &Article,
-    paragraph: &Span,
-    quote: &Span,
-    attribution: Option<&Span>,
-) -> LayoutJob {
+/// What an article's text is marked with: the quotation gone to, every other quotation found
+/// in the article, and the attribution of the first.
+struct Marks<'a> {
+    focus: &'a Span,
+    others: &'a [Span],
+    attribution: Option<&'a Span>,
+}
+
+/// Every opened article, to show one of them.
+fn picker_ui(ui: &mut Ui, doc: &Document, shown: Option<&str>, out: &mut Vec<Command>) {
+    let title = shown
+        .and_then(|id| doc.analysis.article(id))
+        .map_or("Pick an article", |a| a.title.as_str());
+    egui::ComboBox::new("article_picker", "Show article")
+        .selected_text(title)
+        .width(ui.available_width().min(520.0) - 60.0)
+        .show_ui(ui, |ui| {
+            for article in &doc.analysis.articles {
+                let chosen = shown == Some(article.article_id.as_str());
+                if ui
+                    .selectable_label(chosen, article.title.as_str())
+                    .clicked()
+                {
+                    out.push(Command::View(ViewCommand::ShowArticle(
+                        article.article_id.clone(),
+                    )));
+                }
+            }
+        });
+}
+
+/// One paragraph with the quotations and attribution styled where they fall in it.
+fn paragraph_job(ui: &Ui, article: &Article, paragraph: &Span, marks: &Marks) -> LayoutJob {
+    let (quote, attribution) = (marks.focus, marks.attribution);
     let visuals = ui.visuals();
     let font = egui::TextStyle::Body.resolve(ui.style());
     let plain = theme::plain_format(visuals, font.clone());
@@ -168,9 +212,13 @@ fn paragraph_job(
     };
     let quote_format = with_font(theme::quote_highlight(visuals));
     let attribution_format = with_font(theme::attribution_highlight(visuals));
+    let other_format = with_font(theme::other_quote_highlight(visuals));
     // Cut points: the paragraph's ends and every highlight edge inside it.
     let mut cuts = vec![paragraph.start, paragraph.end];
-    for span in std::iter::once(quote).chain(attribution) {
+    for span in std::iter::once(quote)
+        .chain(attribution)
+        .chain(marks.others)
+    {
         cuts.extend(
             [span.start, span.end]
                 .into_iter()
@@ -193,6 +241,8 @@ fn paragraph_job(
             attribution_format.clone()
         } else if inside(quote) {
             quote_format.clone()
+        } else if marks.others.iter().any(inside) {
+            other_format.clone()
         } else {
             plain.clone()
         };

@@ -4,6 +4,7 @@
 
 use super::shortcuts;
 use crate::app::command::{Command, Pasted};
+use crate::app::command::{FileCommand, LoadCommand, ViewCommand};
 use crate::app::state::Document;
 use crate::app::theme;
 
@@ -21,27 +22,18 @@ pub fn help_window(ctx: &egui::Context, doc: &Document, out: &mut Vec<Command>) 
             );
             ui.add_space(6.0);
             egui::Grid::new("help_keys").striped(true).show(ui, |ui| {
-                for (what, shortcut) in [
-                    ("Open articles", &shortcuts::OPEN),
-                    ("Paste an article", &shortcuts::PASTE),
-                    ("Filter statements", &shortcuts::FIND),
-                    ("Close all articles", &shortcuts::CLOSE_ALL),
-                    ("This help", &shortcuts::HELP),
-                ] {
+                for (what, keys) in shortcuts::help_rows(ctx) {
                     ui.label(what);
-                    ui.label(ctx.format_shortcut(shortcut));
+                    ui.label(keys);
                     ui.end_row();
                 }
-                ui.label("Previous / next statement");
-                ui.label("Up / Down");
-                ui.end_row();
             });
             ui.add_space(6.0);
             ui.label("Drop files on the window to add them. Each change is marked by colour and by a sign:");
             theme::legend_ui(ui, false);
         });
     if open != doc.help_open {
-        out.push(Command::ShowHelp(open));
+        out.push(Command::View(ViewCommand::ShowHelp(open)));
     }
 }
 
@@ -85,18 +77,18 @@ pub fn paste_window(
                 });
             ui.horizontal(|ui| {
                 if ui.button("Add article").clicked() {
-                    out.push(Command::AddPasted(fields.clone()));
+                    out.push(Command::Load(LoadCommand::AddPasted(fields.clone())));
                     if !fields.text.trim().is_empty() {
                         *fields = Pasted::default();
                     }
                 }
                 if ui.button("Cancel").clicked() {
-                    out.push(Command::ShowPasteDialog(false));
+                    out.push(Command::View(ViewCommand::ShowPasteDialog(false)));
                 }
             });
         });
     if !open {
-        out.push(Command::ShowPasteDialog(false));
+        out.push(Command::View(ViewCommand::ShowPasteDialog(false)));
     }
 }
 
@@ -122,14 +114,52 @@ pub fn url_window(ctx: &egui::Context, doc: &Document, url: &mut String, out: &m
             ui.label("The page is fetched once and kept with the time it was fetched.");
             ui.horizontal(|ui| {
                 if ui.button("Fetch").clicked() {
-                    out.push(Command::OpenUrl(url.trim().to_string()));
+                    out.push(Command::Load(LoadCommand::OpenUrl(url.trim().to_string())));
                 }
                 if ui.button("Cancel").clicked() {
-                    out.push(Command::ShowUrlDialog(false));
+                    out.push(Command::View(ViewCommand::ShowUrlDialog(false)));
                 }
             });
         });
     if !open {
-        out.push(Command::ShowUrlDialog(false));
+        out.push(Command::View(ViewCommand::ShowUrlDialog(false)));
+    }
+}
+
+/// The path field: asked for when a file dialog cannot be shown, or chosen from the menu.
+pub fn path_window(ctx: &egui::Context, doc: &Document, text: &mut String, out: &mut Vec<Command>) {
+    let Some((purpose, failed)) = doc.path_prompt else {
+        return;
+    };
+    let mut open = true;
+    egui::Window::new("Type a path")
+        .open(&mut open)
+        .default_width(520.0)
+        .show(ctx, |ui| {
+            if failed {
+                ui.label("The file dialog could not be shown. Type the file's full path instead.");
+            }
+            ui.horizontal(|ui| {
+                let label = ui.label("Path");
+                ui.add(egui::TextEdit::singleline(text).desired_width(400.0))
+                    .labelled_by(label.id);
+            });
+            ui.horizontal(|ui| {
+                let path = text.trim();
+                if ui
+                    .add_enabled(!path.is_empty(), egui::Button::new(purpose.verb()))
+                    .clicked()
+                {
+                    out.push(purpose.command(path.into()));
+                    out.push(Command::File(FileCommand::ShowPathPrompt(None)));
+                    text.clear();
+                }
+                if ui.button("Cancel").clicked() {
+                    out.push(Command::File(FileCommand::ShowPathPrompt(None)));
+                }
+            });
+        });
+    if !open {
+        out.push(Command::File(FileCommand::ShowPathPrompt(None)));
     }
 }

@@ -3,9 +3,10 @@
 //! with…" and "Move to statement".
 //!
 //! In: the document (to name quotations by their [`QuoteKey`]) and the forms being filled in.
-//! Out: [`Command::Correct`] commands.
+//! Out: [`CorrectCommand::Apply`] commands.
 
 use crate::app::command::Command;
+use crate::app::command::CorrectCommand;
 use crate::app::state::Document;
 use crate::corrections::{Correction, EquivalenceScope, NoteTarget, SpeakerScope, key_of};
 use crate::model::QuoteKey;
@@ -131,15 +132,17 @@ fn apply_speaker(doc: &Document, form: &SpeakerForm, out: &mut Vec<Command>) -> 
         return true;
     };
     let speaker = form.speaker.trim();
-    out.push(Command::Correct(Correction::SetSpeaker {
-        quote,
-        speaker: (!speaker.is_empty()).then(|| speaker.to_string()),
-        scope: if form.same_words {
-            SpeakerScope::SameWords
-        } else {
-            SpeakerScope::Quote
+    out.push(Command::Correct(CorrectCommand::Apply(
+        Correction::SetSpeaker {
+            quote,
+            speaker: (!speaker.is_empty()).then(|| speaker.to_string()),
+            scope: if form.same_words {
+                SpeakerScope::SameWords
+            } else {
+                SpeakerScope::Quote
+            },
         },
-    }));
+    )));
     true
 }
 
@@ -157,10 +160,10 @@ fn note_window(ctx: &egui::Context, forms: &mut CorrectionForms, out: &mut Vec<C
                 .labelled_by(label.id);
             ui.horizontal(|ui| {
                 if ui.button("Save note").clicked() {
-                    out.push(Command::Correct(Correction::Note {
+                    out.push(Command::Correct(CorrectCommand::Apply(Correction::Note {
                         target: form.target.clone(),
                         text: form.text.trim().to_string(),
-                    }));
+                    })));
                     done = true;
                 }
                 if ui.button("Cancel").clicked() {
@@ -209,11 +212,13 @@ fn difference_window(
                         ("Treat as same everywhere", EquivalenceScope::Everywhere),
                     ] {
                         if ui.button(label).clicked() {
-                            out.push(Command::Correct(Correction::Equivalent {
-                                wording: form.words.trim().to_string(),
-                                same_as: form.reference_words.trim().to_string(),
-                                scope,
-                            }));
+                            out.push(Command::Correct(CorrectCommand::Apply(
+                                Correction::Equivalent {
+                                    wording: form.words.trim().to_string(),
+                                    same_as: form.reference_words.trim().to_string(),
+                                    scope,
+                                },
+                            )));
                             done = true;
                         }
                     }
@@ -224,14 +229,14 @@ fn difference_window(
             ui.add(egui::TextEdit::multiline(&mut form.note).desired_rows(3))
                 .labelled_by(label.id);
             if ui.button("Save note").clicked() {
-                out.push(Command::Correct(Correction::Note {
+                out.push(Command::Correct(CorrectCommand::Apply(Correction::Note {
                     target: NoteTarget::Difference {
                         member: member.clone(),
                         reference_words: form.reference_words.clone(),
                         words: form.words.clone(),
                     },
                     text: form.note.trim().to_string(),
-                }));
+                })));
                 done = true;
             }
         });

@@ -4,24 +4,29 @@
 //! In: the app's state and egui input (keys, dropped files). Out: the frame, and commands.
 
 mod article;
+mod columns;
 mod comparison;
 mod dialogs;
 mod edit;
+mod file_dialog;
 mod menu;
 mod prompts;
 mod shortcuts;
 mod sources;
 mod speakers;
 mod statements;
+mod window;
 
-use super::command::{Command, Pasted, Tab};
-use super::document::FileState;
-use super::state::{App, Document, Notice};
+use super::command::{Command, Pasted, PathPurpose, Tab, ThemeChoice};
+use super::state::Document;
 use super::view::count;
+use crate::app::command::{LoadCommand, ViewCommand};
 use std::path::PathBuf;
 use std::sync::mpsc::Receiver;
 
+pub use columns::{CellLayout, DrawnComparison};
 pub use edit::{CorrectionForms, SpeakerForm};
+pub use window::App;
 
 /// Widget-local state: text being typed, scroll requests, dialogs, toasts.
 #[derive(Default)]
@@ -34,6 +39,8 @@ pub struct UiState {
     pub scroll_list: bool,
     /// Scroll the article view to the quotation next frame.
     pub scroll_article: bool,
+    /// Scroll the comparison to the current difference next frame.
+    pub scroll_difference: bool,
     /// The paste dialog's fields.
     pub paste: Pasted,
     /// The address typed in the "Open URL" dialog.
@@ -42,168 +49,20 @@ pub struct UiState {
     pub article_selection: Option<article::ArticleSelection>,
     /// The correction popups being filled in.
     pub forms: CorrectionForms,
-    /// What a file dialog still open on its own thread will ask for.
-    dialog: Option<Receiver<Option<Command>>>,
+    /// The selected statement's columns as last laid out.
+    pub comparison: Option<columns::DrawnComparison>,
+    /// A file dialog still open on its own thread: what it is for, and its answer to come.
+    dialog: Option<(PathPurpose, Receiver<Option<Command>>)>,
+    /// The path typed in the path field.
+    pub path_text: String,
     /// The window title last sent.
     title: String,
     /// Toast messages.
     toasts: egui_notify::Toasts,
-    /// The font policy has been set.
+    /// The font policy and readable colours have been set.
     fonts_ready: bool,
-}
-
-impl UiState {
-    /// Shows the system's open dialog on its own thread, so the window keeps drawing.
-    pub fn open_dialog(&mut self) {
-        self.spawn_dialog(|| {
-            let picked = rfd::FileDialog::new()
-                .set_title("Open articles")
-                .add_filter("Articles", &["txt", "html", "htm", "pdf", "docx", "md"])
-                .add_filter("All files", &["*"])
-                .pick_files()
-                .unwrap_or_default();
-            (!picked.is_empty()).then_some(Command::OpenPaths(picked))
-        });
-    }
-
-    /// Shows the save or open dialog a file command asks for.
-    pub fn file_dialog(&mut self, command: &Command, file: &FileState) {
-        let folder = file
-            .path
-            .as_ref()
-            .and_then(|p| p.parent())
-            .map(PathBuf::from);
-        let start = move |title: &str| {
-            let dialog = rfd::FileDialog::new().set_title(title);
-            match &folder {
-                Some(f) => dialog.set_directory(f),
-                None => dialog,
-            }
-        };
-        match *command {
-            Command::ShowSaveAsDialog => {
-                let dialog = start("Save workspace")
-                    .add_filter("Verbatim workspace", &["verbatim"])
-                    .set_file_name("story.verbatim");
-                self.spawn_dialog(move || dialog.save_file().map(Command::SaveAs));
-            }
-            Command::ShowOpenWorkspaceDialog => {
-                let dialog =
-                    start("Open workspace").add_filter("Verbatim workspace", &["verbatim"]);
-                self.spawn_dialog(move || dialog.pick_file().map(Command::OpenWorkspace));
-            }
-            Command::ShowExportDialog(format) => {
-                let ext = format.extension();
-                let dialog = start("Export")
-                    .add_filter(ext.to_uppercase(), &[ext])
-                    .set_file_name(format!("report.{ext}"));
-                self.spawn_dialog(move || dialog.save_file().map(|p| Command::Export(format, p)));
-            }
-            _ => {}
-        }
-    }
-
-    /// Runs a system dialog on its own thread; its answer is applied when it closes.
-    fn spawn_dialog(&mut self, pick: impl FnOnce() -> Option<Command> + Send + 'static) {
-        if self.dialog.is_some() {
-            return;
-        }
-        let (send, receive) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            let _ = send.send(pick());
-        });
-        self.dialog = Some(receive);
-    }
-
-    /// The command of a dialog that just closed, if one did.
-    fn dialog_result(&mut self) -> Option<Command> {
-        let picked = self.dialog.as_ref()?.try_recv();
-        match picked {
-            Ok(command) => {
-                self.dialog = None;
-                command
-            }
-            Err(std::sync::mpsc::TryRecvError::Empty) => None,
-            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
-                self.dialog = None;
-                None
-            }
-        }
-    }
-}
-
-impl App {
-    /// Draws one frame of the whole app into `ui` and applies what the user asked for.
-    pub fn ui(&mut self, ui: &mut egui::Ui) {
-        let ctx = ui.ctx().clone();
-        if !self.ui_state.fonts_ready {
-            // Articles may hold scripts the built-in fonts lack: draw a box, never panic.
-            ctx.set_missing_glyph_policy(egui::MissingGlyphPolicy::Tofu);
-            self.ui_state.fonts_ready = true;
-        }
-        self.poll_worker(&ctx);
-        self.window_ui(&ctx);
-        let mut out = Vec::new();
-        out.extend(self.ui_state.dialog_result());
-        shortcuts::shortcuts(&ctx, &self.doc, &mut self.ui_state, &mut out);
-        dropped_files(&ctx, &mut out);
-        self.panels_ui(ui, &mut out);
-        dialogs::help_window(&ctx, &self.doc, &mut out);
-        dialogs::paste_window(&ctx, &self.doc, &mut self.ui_state.paste, &mut out);
-        dialogs::url_window(&ctx, &self.doc, &mut self.ui_state.url, &mut out);
-        edit::forms_ui(&ctx, &self.doc, &mut self.ui_state.forms, &mut out);
-        prompts::prompts_ui(&ctx, &self.doc, &mut out);
-        if ctx.input(|i| !i.raw.hovered_files.is_empty()) {
-            super::theme::paint_drop_hint(&ctx);
-        }
-        for command in out {
-            self.apply(command);
-        }
-        self.show_notices(&ctx);
-    }
-
-    /// The window's title (file name and unsaved marker), held-back close requests, autosave.
-    fn window_ui(&mut self, ctx: &egui::Context) {
-        let title = self.doc.file.title();
-        if title != self.ui_state.title {
-            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
-            self.ui_state.title = title;
-        }
-        if ctx.input(|i| i.viewport().close_requested()) && self.hold_close() {
-            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-        }
-        self.autosave_tick();
-    }
-
-    fn panels_ui(&mut self, ui: &mut egui::Ui, out: &mut Vec<Command>) {
-        let doc = &self.doc;
-        egui::Panel::top("menu").show(ui, |ui| menu::menu_bar_ui(ui, doc, out));
-        egui::Panel::bottom("status").show(ui, |ui| status_ui(ui, doc, out));
-        egui::Panel::left("sources")
-            .resizable(true)
-            .default_size(230.0)
-            .show(ui, |ui| sources::sources_ui(ui, doc, out));
-        egui::Panel::left("statements")
-            .resizable(true)
-            .default_size(500.0)
-            .show(ui, |ui| {
-                statements::statements_ui(ui, doc, &mut self.ui_state, out)
-            });
-        egui::CentralPanel::default().show(ui, |ui| {
-            detail_ui(ui, doc, &mut self.ui_state, out);
-        });
-    }
-
-    fn show_notices(&mut self, ctx: &egui::Context) {
-        for notice in self.notices.drain(..) {
-            match notice {
-                Notice::Error(text) => self.ui_state.toasts.error(text),
-                Notice::Info(text) => self.ui_state.toasts.info(text),
-            }
-            .duration(Some(std::time::Duration::from_secs(6)));
-        }
-        self.ui_state.toasts.show(ctx);
-    }
+    /// The theme last applied to the context.
+    theme_applied: Option<ThemeChoice>,
 }
 
 /// Files dropped on the window become an open command.
@@ -217,7 +76,7 @@ fn dropped_files(ctx: &egui::Context, out: &mut Vec<Command>) {
             .collect()
     });
     if !paths.is_empty() {
-        out.push(Command::OpenPaths(paths));
+        out.push(Command::Load(LoadCommand::OpenPaths(paths)));
     }
 }
 
@@ -226,7 +85,7 @@ fn status_ui(ui: &mut egui::Ui, doc: &Document, out: &mut Vec<Command>) {
     ui.horizontal(|ui| {
         if let Some(progress) = &doc.progress {
             if ui.button("Cancel").clicked() {
-                out.push(Command::Cancel);
+                out.push(Command::Load(LoadCommand::Cancel));
             }
             ui.add(
                 egui::ProgressBar::new(progress.fraction)
@@ -239,7 +98,7 @@ fn status_ui(ui: &mut egui::Ui, doc: &Document, out: &mut Vec<Command>) {
                 "The analysis is out of date.",
             );
             if ui.button("Analyse again").clicked() {
-                out.push(Command::Reanalyze);
+                out.push(Command::Load(LoadCommand::Reanalyze));
             }
         }
         let a = &doc.analysis;
@@ -257,21 +116,42 @@ fn status_ui(ui: &mut egui::Ui, doc: &Document, out: &mut Vec<Command>) {
 
 /// The detail area: tabs, then the chosen view.
 fn detail_ui(ui: &mut egui::Ui, doc: &Document, state: &mut UiState, out: &mut Vec<Command>) {
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
+        let panels = doc.panels;
+        if ui
+            .selectable_label(panels.sources, "Sources panel")
+            .on_hover_text("Show or collapse the sources panel")
+            .clicked()
+        {
+            out.push(Command::View(ViewCommand::ShowSources(!panels.sources)));
+        }
+        if ui
+            .selectable_label(panels.statements, "Statements list")
+            .on_hover_text("Show or collapse the statements list")
+            .clicked()
+        {
+            out.push(Command::View(ViewCommand::ShowStatements(
+                !panels.statements,
+            )));
+        }
+        ui.separator();
         for (tab, label) in [
             (Tab::Comparison, "Comparison"),
             (Tab::Article, "Article"),
             (Tab::Speakers, "Speakers"),
         ] {
             if ui.selectable_label(doc.tab == tab, label).clicked() {
-                out.push(Command::SetTab(tab));
+                out.push(Command::View(ViewCommand::SetTab(tab)));
             }
         }
     });
     ui.separator();
     match doc.tab {
-        Tab::Comparison => comparison::comparison_ui(ui, doc, &mut state.forms, out),
+        Tab::Comparison => {
+            let (cache, forms) = (&mut state.comparison, &mut state.forms);
+            comparison::comparison_ui(ui, doc, cache, forms, &mut state.scroll_difference, out)
+        }
         Tab::Article => article::article_ui(ui, doc, state, out),
-        Tab::Speakers => speakers::speakers_ui(ui, doc),
+        Tab::Speakers => speakers::speakers_ui(ui, doc, out),
     }
 }

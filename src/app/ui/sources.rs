@@ -7,6 +7,7 @@
 //! In: the document. Out: commands (remove, include/exclude, open).
 
 use crate::app::command::Command;
+use crate::app::command::{LoadCommand, ViewCommand};
 use crate::app::state::{Document, Source};
 use crate::app::theme;
 use egui::{RichText, Ui};
@@ -20,14 +21,14 @@ pub fn sources_ui(ui: &mut Ui, doc: &Document, out: &mut Vec<Command>) {
             .on_hover_text("Open article files")
             .clicked()
         {
-            out.push(Command::ShowOpenDialog);
+            out.push(Command::Load(LoadCommand::ShowOpenDialog));
         }
         if ui
             .button("Paste…")
             .on_hover_text("Paste an article's text")
             .clicked()
         {
-            out.push(Command::ShowPasteDialog(true));
+            out.push(Command::View(ViewCommand::ShowPasteDialog(true)));
         }
     });
     ui.separator();
@@ -46,7 +47,7 @@ pub fn sources_ui(ui: &mut Ui, doc: &Document, out: &mut Vec<Command>) {
     if doc.sources.is_empty() {
         ui.label("No articles yet. Open files, drop them on the window, or paste text.");
         if ui.button("Open the demo articles").clicked() {
-            out.push(Command::OpenDemo);
+            out.push(Command::Load(LoadCommand::OpenDemo));
         }
         return;
     }
@@ -105,7 +106,10 @@ fn source_ui(ui: &mut Ui, doc: &Document, source: &Source, out: &mut Vec<Command
         if source.loaded.is_ok() {
             let mut included = source.included;
             if ui.checkbox(&mut included, "Compare").changed() {
-                out.push(Command::SetIncluded(source.source_id, included));
+                out.push(Command::Load(LoadCommand::SetIncluded(
+                    source.source_id,
+                    included,
+                )));
             }
         }
         if ui
@@ -113,7 +117,7 @@ fn source_ui(ui: &mut Ui, doc: &Document, source: &Source, out: &mut Vec<Command
             .on_hover_text(source.path())
             .clicked()
         {
-            out.push(Command::RemoveSource(source.source_id));
+            out.push(Command::Load(LoadCommand::RemoveSource(source.source_id)));
         }
     });
 }

@@ -5,9 +5,12 @@
 //! In: the document and the filter text being typed. Out: commands (select, filter, sort).
 
 use super::UiState;
+use crate::app::command::ViewCommand;
 use crate::app::command::{Command, SortKey};
 use crate::app::state::Document;
 use crate::app::theme;
+use crate::app::view::KindFilter;
+use crate::model::ChangeClass;
 use egui::Ui;
 use egui_extras::{Column, TableBuilder};
 
@@ -28,35 +31,149 @@ pub fn statements_ui(ui: &mut Ui, doc: &Document, state: &mut UiState, out: &mut
         ui.label(text);
         return;
     }
-    table_ui(ui, doc, state, out);
+    let full = ui.available_rect_before_wrap();
+    let strip =
+        egui::Rect::from_min_max(egui::pos2(full.right() - STRIP_WIDTH, full.top()), full.max);
+    let list = egui::Rect::from_min_max(full.min, egui::pos2(strip.left() - 4.0, full.bottom()));
+    let mut child = ui.new_child(egui::UiBuilder::new().max_rect(list));
+    // A narrow panel must not let the table run under the strip.
+    child.set_clip_rect(list.intersect(ui.clip_rect()));
+    table_ui(&mut child, doc, state, out);
+    overview_ui(ui, strip, doc, state, out);
+    ui.advance_cursor_after_rect(full);
+}
+
+/// Width of the overview strip beside the list.
+const STRIP_WIDTH: f32 = 12.0;
+
+/// The class a row's mark on the overview takes: the weightiest change it shows.
+fn weightiest(row: &crate::app::view::GroupRow) -> Option<ChangeClass> {
+    ChangeClass::ALL
+        .into_iter()
+        .find(|c| row.classes.contains(c))
+}
+
+/// The overview strip: the whole list in the strip's height, a mark in its class's colour
+/// wherever a statement has a substantive change, a line at the selection; clicking goes to
+/// the statement at that height.
+fn overview_ui(
+    ui: &mut Ui,
+    strip: egui::Rect,
+    doc: &Document,
+    state: &mut UiState,
+    out: &mut Vec<Command>,
+) {
+    let response = ui.interact(strip, ui.scope_id().with("overview"), egui::Sense::click());
+    response
+        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, "Overview of changes"));
+    let painter = ui.painter_at(strip);
+    let visuals = ui.visuals();
+    painter.rect_filled(strip, 2.0, visuals.extreme_bg_color);
+    let n = doc.visible.len().max(1) as f32;
+    let at = |i: usize| strip.top() + strip.height() * i as f32 / n;
+    let mut last_y = f32::NEG_INFINITY;
+    for (i, row) in doc
+        .visible
+        .iter()
+        .filter_map(|&r| doc.derived.rows.get(r))
+        .enumerate()
+    {
+        let Some(class) = weightiest(row) else {
+            continue;
+        };
+        let y = at(i);
+        // One mark per pixel is all the strip can show.
+        if y - last_y < 1.0 {
+            continue;
+        }
+        last_y = y;
+        let height = (strip.height() / n).clamp(2.0, 6.0);
+        let mark = egui::Rect::from_min_size(
+            egui::pos2(strip.left() + 2.0, y),
+            egui::vec2(strip.width() - 4.0, height),
+        );
+        painter.rect_filled(mark, 0.0, theme::class_color(class, visuals));
+    }
+    if let Some(pos) = doc.selected_pos {
+        let y = at(pos) + (strip.height() / n).clamp(2.0, 6.0) / 2.0;
+        painter.hline(
+            strip.x_range(),
+            y,
+            egui::Stroke::new(2.0, visuals.strong_text_color()),
+        );
+    }
+    let response = response.on_hover_text("Where the changes are: click to go there");
+    if response.clicked()
+        && let Some(pointer) = response.interact_pointer_pos()
+    {
+        let index = (((pointer.y - strip.top()) / strip.height()) * n) as usize;
+        let row = doc
+            .visible
+            .get(index.min(doc.visible.len().saturating_sub(1)));
+        if let Some(data) = row.and_then(|&r| doc.derived.rows.get(r)) {
+            out.push(Command::View(ViewCommand::SelectGroup(
+                data.group_id.clone(),
+            )));
+            state.scroll_list = true;
+        }
+    }
 }
 
 fn filters_ui(ui: &mut Ui, doc: &Document, state: &mut UiState, out: &mut Vec<Command>) {
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let label = ui.label("Filter");
         let field = ui
             .add(
                 egui::TextEdit::singleline(&mut state.filter_text)
                     .hint_text("words in any version (Ctrl+F)")
-                    .desired_width(180.0),
+                    .desired_width(170.0),
             )
             .labelled_by(label.id);
         if std::mem::take(&mut state.focus_filter) {
             field.request_focus();
         }
         if field.changed() {
-            out.push(Command::SetTextFilter(state.filter_text.clone()));
+            out.push(Command::View(ViewCommand::SetTextFilter(
+                state.filter_text.clone(),
+            )));
         }
         speaker_filter_ui(ui, doc, out);
+        kind_filter_ui(ui, doc, out);
     });
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.label("Sort by");
         for key in SortKey::ALL {
             if ui.selectable_label(doc.sort == key, key.label()).clicked() {
-                out.push(Command::SetSort(key));
+                out.push(Command::View(ViewCommand::SetSort(key)));
             }
         }
     });
+}
+
+fn kind_filter_ui(ui: &mut Ui, doc: &Document, out: &mut Vec<Command>) {
+    let shown = doc.kind_filter.map_or("All statements".to_string(), |k| {
+        format!("With {}", k.label())
+    });
+    egui::ComboBox::new("kind_filter", "Show changes")
+        .selected_text(shown)
+        .width(170.0)
+        .show_ui(ui, |ui| {
+            if ui
+                .selectable_label(doc.kind_filter.is_none(), "All statements")
+                .clicked()
+            {
+                out.push(Command::View(ViewCommand::SetKindFilter(None)));
+            }
+            for kind in KindFilter::all() {
+                let label = format!("With {}", kind.label());
+                if ui
+                    .selectable_label(doc.kind_filter == Some(kind), label)
+                    .clicked()
+                {
+                    out.push(Command::View(ViewCommand::SetKindFilter(Some(kind))));
+                }
+            }
+        });
 }
 
 fn speaker_filter_ui(ui: &mut Ui, doc: &Document, out: &mut Vec<Command>) {
@@ -69,20 +186,22 @@ fn speaker_filter_ui(ui: &mut Ui, doc: &Document, out: &mut Vec<Command>) {
                 .selectable_label(doc.speaker_filter.is_none(), "All speakers")
                 .clicked()
             {
-                out.push(Command::SetSpeakerFilter(None));
+                out.push(Command::View(ViewCommand::SetSpeakerFilter(None)));
             }
             for speaker in &doc.derived.speakers {
                 let chosen = doc.speaker_filter.as_deref() == Some(speaker.name.as_str());
                 let label = format!("{} ({})", speaker.name, speaker.quotes);
                 if ui.selectable_label(chosen, label).clicked() {
-                    out.push(Command::SetSpeakerFilter(Some(speaker.name.clone())));
+                    out.push(Command::View(ViewCommand::SetSpeakerFilter(Some(
+                        speaker.name.clone(),
+                    ))));
                 }
             }
         });
 }
 
-/// At most two lines of a statement's opening words, ending in an ellipsis when cut.
-fn opening_ui(ui: &mut Ui, opening: &str, selected: bool) -> egui::Response {
+/// At most two lines of `text`, ending in an ellipsis when cut.
+fn two_lines_ui(ui: &mut Ui, opening: &str, selected: bool) -> egui::Response {
     let font = egui::TextStyle::Body.resolve(ui.style());
     let format = if selected {
         theme::strong_format(ui.visuals(), font)
@@ -95,6 +214,16 @@ fn opening_ui(ui: &mut Ui, opening: &str, selected: bool) -> egui::Response {
     ui.add(egui::Label::new(job).wrap().sense(egui::Sense::click()))
 }
 
+/// The whole reference text of group `gi`, for the list's tooltip.
+fn full_text(doc: &Document, gi: usize) -> String {
+    doc.analysis
+        .groups
+        .get(gi)
+        .and_then(|g| doc.quote(&g.reference))
+        .map(|q| q.text.clone())
+        .unwrap_or_default()
+}
+
 fn table_ui(ui: &mut Ui, doc: &Document, state: &mut UiState, out: &mut Vec<Command>) {
     let selected_pos = doc.selected_pos;
     let mut table = TableBuilder::new(ui)
@@ -103,15 +232,15 @@ fn table_ui(ui: &mut Ui, doc: &Document, state: &mut UiState, out: &mut Vec<Comm
         .sense(egui::Sense::click())
         .auto_shrink([false, false])
         .column(
-            Column::initial(95.0)
+            Column::initial(90.0)
                 .at_least(60.0)
                 .clip(true)
                 .resizable(true),
         )
-        .column(Column::remainder().at_least(120.0).clip(true))
-        .column(Column::exact(52.0))
-        .column(Column::exact(44.0))
-        .column(Column::initial(165.0).at_least(40.0).clip(true));
+        .column(Column::remainder().at_least(70.0).clip(true))
+        .column(Column::exact(30.0))
+        .column(Column::exact(30.0))
+        .column(Column::initial(80.0).at_least(30.0).clip(true));
     if std::mem::take(&mut state.scroll_list)
         && let Some(pos) = selected_pos
     {
@@ -122,8 +251,8 @@ fn table_ui(ui: &mut Ui, doc: &Document, state: &mut UiState, out: &mut Vec<Comm
             for (title, tip) in [
                 ("Speaker", "Who said it, as resolved"),
                 ("Statement", "Opening words of the reference version"),
-                ("Sources", "Articles quoting it"),
-                ("Diffs", "Substantive differences across versions"),
+                ("Src", "Sources: articles quoting it"),
+                ("Diff", "Substantive differences across versions"),
                 ("Flags", "What to check"),
             ] {
                 header.col(|ui| {
@@ -142,17 +271,23 @@ fn table_ui(ui: &mut Ui, doc: &Document, state: &mut UiState, out: &mut Vec<Comm
                 };
                 let selected = Some(row.index()) == selected_pos;
                 row.set_selected(selected);
+                let mut clicked = false;
                 row.col(|ui| {
                     let speaker = if data.speaker.is_empty() {
                         "unknown"
                     } else {
                         data.speaker.as_str()
                     };
-                    ui.label(speaker);
+                    let shown = two_lines_ui(ui, speaker, selected).on_hover_text(speaker);
+                    clicked |= shown.clicked();
                 });
-                let mut clicked = false;
                 row.col(|ui| {
-                    clicked |= opening_ui(ui, &data.opening, selected).clicked();
+                    let shown = two_lines_ui(ui, &data.opening, selected);
+                    let shown = shown.on_hover_ui(|ui| {
+                        ui.set_max_width(420.0);
+                        ui.label(full_text(doc, data.group_index));
+                    });
+                    clicked |= shown.clicked();
                 });
                 row.col(|ui| {
                     ui.label(data.sources.to_string());
@@ -169,7 +304,9 @@ fn table_ui(ui: &mut Ui, doc: &Document, state: &mut UiState, out: &mut Vec<Comm
                     });
                 });
                 if clicked || row.response().clicked() {
-                    out.push(Command::SelectGroup(data.group_id.clone()));
+                    out.push(Command::View(ViewCommand::SelectGroup(
+                        data.group_id.clone(),
+                    )));
                 }
             });
         });

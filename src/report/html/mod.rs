@@ -24,7 +24,6 @@ mod statements;
 
 use crate::corrections::Corrections;
 use crate::model::{Analysis, ChangeClass, GroupFlag};
-use std::collections::BTreeMap;
 use std::fmt::Write;
 
 const STYLE: &str = include_str!("style.css");
@@ -45,16 +44,22 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-/// The report page.
+/// The report page, undated.
 pub fn render(analysis: &Analysis, corrections: &Corrections) -> String {
+    render_dated(analysis, corrections, None)
+}
+
+/// The report page, saying in its footer on what day (`YYYY-MM-DD`) it was exported.
+pub fn render_dated(analysis: &Analysis, corrections: &Corrections, date: Option<&str>) -> String {
     let mut out = String::new();
     let _ = write!(
         out,
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta name=\"generator\" content=\"Verbatim\">\n\
-         <title>{}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n<main>\n",
-        escape(&headline(analysis))
+         <title>{}</title>\n<style>\n{STYLE}{}</style>\n</head>\n<body>\n<main>\n",
+        escape(&headline(analysis)),
+        crate::view::palette::css_variables()
     );
     masthead(&mut out, analysis);
     legend(&mut out);
@@ -62,10 +67,12 @@ pub fn render(analysis: &Analysis, corrections: &Corrections) -> String {
     statements::statements(&mut out, analysis);
     speakers(&mut out, analysis);
     corrections_made(&mut out, analysis, corrections);
-    out.push_str(
+    let exported = date.map_or(String::new(), |d| format!(" Exported on {}.", escape(d)));
+    let _ = write!(
+        out,
         "<footer>Compared with Verbatim. Differences are marked against each statement's \
          reference version; the classes are the engine's, reviewed by the editor where noted.\
-         </footer>\n</main>\n</body>\n</html>\n",
+         {exported}</footer>\n</main>\n</body>\n</html>\n",
     );
     out
 }
@@ -106,15 +113,7 @@ fn masthead(out: &mut String, analysis: &Analysis) {
 
 /// What each class means, shown with the mark it gets.
 fn class_meaning(class: ChangeClass) -> &'static str {
-    match class {
-        ChangeClass::Number => "a number differs",
-        ChangeClass::Negation => "a negation was added or dropped",
-        ChangeClass::Name => "a person, place or organisation is named differently",
-        ChangeClass::Omission => "words the reference has and this version lacks",
-        ChangeClass::Addition => "words this version has and the reference lacks",
-        ChangeClass::Paraphrase => "other words for the same thing",
-        ChangeClass::Punctuation => "only punctuation, case or spacing",
-    }
+    crate::view::palette::class_description(class)
 }
 
 fn legend(out: &mut String) {
@@ -160,7 +159,7 @@ fn sources(out: &mut String, analysis: &Analysis) {
             "<tr id=\"{0}\"><td>{0}</td><td>{1}<div class=\"path\">{2}</div>",
             escape(&a.article_id),
             escape(&a.title),
-            escape(&a.path)
+            escape(file_name(&a.path))
         );
         for w in &a.warnings {
             let _ = write!(out, "<p class=\"warn\">{}</p>", escape(w));
@@ -175,40 +174,54 @@ fn sources(out: &mut String, analysis: &Analysis) {
     out.push_str("</tbody>\n</table>\n");
 }
 
+/// The file name of `path`, so a shared report does not disclose the folders it came from;
+/// an address is kept whole.
+fn file_name(path: &str) -> &str {
+    if path.contains("://") {
+        return path;
+    }
+    std::path::Path::new(path)
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or(path)
+}
+
 /// Per speaker: quotation count and, per article, the words used to name them.
 fn speakers(out: &mut String, analysis: &Analysis) {
-    let mut table: BTreeMap<String, (usize, BTreeMap<String, Vec<String>>)> = BTreeMap::new();
-    for q in &analysis.quotes {
-        let name = q
-            .speaker
-            .clone()
-            .unwrap_or_else(|| "(no speaker found)".into());
-        let entry = table.entry(name).or_default();
-        entry.0 += 1;
-        if let Some(words) = &q.speaker_as_written {
-            let list = entry.1.entry(q.article_id.clone()).or_default();
-            if !list.contains(words) {
-                list.push(words.clone());
-            }
-        }
-    }
     out.push_str(
         "<h2 id=\"speakers\">Speakers</h2>\n<table>\n<thead><tr><th>Speaker</th>\
          <th class=\"num\">Quotations</th><th>How each source named them</th></tr></thead>\n<tbody>\n",
     );
-    for (name, (count, named)) in &table {
-        let how: Vec<String> = named
-            .iter()
-            .map(|(article, words)| {
-                let words: Vec<String> = words.iter().map(|w| format!("“{}”", escape(w))).collect();
-                format!("{}: {}", escape(article), words.join(", "))
+    // The window's speaker table: by name, each article by its title, in load order.
+    for row in crate::view::speakers::speaker_rows(analysis) {
+        let how: Vec<String> = (row.sources.iter())
+            .filter(|s| !s.as_written.is_empty())
+            .map(|s| {
+                let words: Vec<String> = s
+                    .as_written
+                    .iter()
+                    .map(|w| format!("“{}”", escape(w)))
+                    .collect();
+                format!("{}: {}", escape(&s.article_title), words.join(", "))
             })
             .collect();
         let _ = writeln!(
             out,
-            "<tr><td>{}</td><td class=\"num\">{count}</td><td>{}</td></tr>",
-            escape(name),
+            "<tr><td>{}</td><td class=\"num\">{}</td><td>{}</td></tr>",
+            escape(&row.name),
+            row.quotes,
             how.join("<br>")
+        );
+    }
+    let unnamed = analysis
+        .quotes
+        .iter()
+        .filter(|q| q.speaker.is_none())
+        .count();
+    if unnamed > 0 {
+        let _ = writeln!(
+            out,
+            "<tr><td>(no speaker found)</td><td class=\"num\">{unnamed}</td><td></td></tr>"
         );
     }
     out.push_str("</tbody>\n</table>\n");
@@ -258,6 +271,53 @@ mod tests {
             escape(r#"<a href="x" title='y'>&</a>"#),
             "&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;"
         );
+    }
+
+    #[test]
+    fn sources_are_named_by_file_and_the_export_is_dated() {
+        let analysis = Analysis {
+            articles: vec![crate::model::Article {
+                article_id: "a1".into(),
+                path: "/home/reporter/stories/harbour.txt".into(),
+                title: "Harbour".into(),
+                ..crate::model::Article::default()
+            }],
+            ..Analysis::default()
+        };
+        let page = render_dated(&analysis, &Corrections::default(), Some("2026-03-04"));
+        assert!(page.contains("harbour.txt"));
+        assert!(!page.contains("/home/reporter"));
+        assert!(page.contains("Exported on 2026-03-04."));
+        assert_eq!(
+            file_name("https://example.org/a/b"),
+            "https://example.org/a/b"
+        );
+    }
+
+    #[test]
+    fn the_speaker_table_names_articles_by_title_in_load_order() {
+        let article = |id: &str, title: &str| crate::model::Article {
+            article_id: id.into(),
+            title: title.into(),
+            ..crate::model::Article::default()
+        };
+        let quote = |id: &str, article_id: &str, written: &str| crate::model::Quote {
+            quote_id: id.into(),
+            article_id: article_id.into(),
+            speaker: Some("Ana Ruiz".into()),
+            speaker_as_written: Some(written.into()),
+            ..crate::model::Quote::default()
+        };
+        let analysis = Analysis {
+            articles: vec![article("a2", "Second paper"), article("a10", "Tenth paper")],
+            quotes: vec![quote("q1", "a10", "the mayor"), quote("q2", "a2", "Ruiz")],
+            ..Analysis::default()
+        };
+        let page = render(&analysis, &Corrections::default());
+        let second = page.find("Second paper: “Ruiz”").unwrap();
+        let tenth = page.find("Tenth paper: “the mayor”").unwrap();
+        assert!(second < tenth);
+        assert!(!page.contains("a10: "));
     }
 
     #[test]

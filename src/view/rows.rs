@@ -19,6 +19,8 @@ pub struct Piece {
     pub op: OpKind,
     /// Its class, `None` when equal.
     pub class: Option<ChangeClass>,
+    /// Index of the op in the version's diff it comes from (`None`: not from a diff).
+    pub op_index: Option<usize>,
 }
 
 /// One version as the comparison needs it.
@@ -42,6 +44,7 @@ struct Placed<'a> {
     start: usize,
     end: usize,
     op: &'a DiffOp,
+    index: usize,
 }
 
 /// Whether a change that `hide_cosmetic` hides still counts as one.
@@ -60,13 +63,15 @@ fn place(diff: &[DiffOp], ref_len: usize) -> Option<Vec<Placed<'_>>> {
     let mut pos = 0;
     let placed: Vec<Placed> = diff
         .iter()
-        .map(|op| {
+        .enumerate()
+        .map(|(index, op)| {
             let start = pos;
             pos += op.ref_text.len();
             Placed {
                 start,
                 end: pos,
                 op,
+                index,
             }
         })
         .collect();
@@ -175,6 +180,7 @@ fn equal_piece(text: &str) -> Piece {
         ref_text: text.to_string(),
         op: OpKind::Equal,
         class: None,
+        op_index: None,
     }
 }
 
@@ -185,6 +191,7 @@ fn cut_op(p: &Placed, cuts: &[usize]) -> Vec<(usize, Piece)> {
         ref_text: p.op.ref_text.clone(),
         op: p.op.op,
         class: p.op.class,
+        op_index: Some(p.index),
     };
     if !splittable(p.op) || p.start == p.end {
         return vec![(row_of(cuts, p.start), whole())];

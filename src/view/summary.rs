@@ -1,0 +1,312 @@
+//! Summaries of an [`Analysis`] that the window and the reports both show: one row per
+//! statement (speaker, opening words, sources, substantive differences, flags and classes), the
+//! list's sort and filters, and lookups by id.
+//!
+//! In: an analysis (and the list's sort and filters). Out: plain data built once per analysis,
+//! so a frame with thousands of statements only walks indices.
+
+use super::speakers::{SpeakerRow, speaker_rows};
+use crate::model::{Analysis, ChangeClass, GroupFlag, Quote};
+use std::collections::{BTreeSet, HashMap};
+
+/// How the statements list is ordered.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum SortKey {
+    /// Most sources first.
+    #[default]
+    Sources,
+    /// Most substantive differences first.
+    Differences,
+    /// Speaker name, A to Z.
+    Speaker,
+    /// The order the engine found them in.
+    Found,
+}
+
+impl SortKey {
+    /// Every key, in menu order.
+    pub const ALL: [SortKey; 4] = [
+        SortKey::Sources,
+        SortKey::Differences,
+        SortKey::Speaker,
+        SortKey::Found,
+    ];
+
+    /// The name shown on screen.
+    pub fn label(self) -> &'static str {
+        match self {
+            SortKey::Sources => "Most sources",
+            SortKey::Differences => "Most differences",
+            SortKey::Speaker => "Speaker",
+            SortKey::Found => "Order found",
+        }
+    }
+}
+
+/// Words of a statement shown in the list.
+const OPENING_WORDS: usize = 10;
+
+/// One row of the statements list.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GroupRow {
+    /// Index into `analysis.groups`.
+    pub group_index: usize,
+    /// The group's id.
+    pub group_id: String,
+    /// The resolved speaker, or `""`.
+    pub speaker: String,
+    /// The reference's first words.
+    pub opening: String,
+    /// Number of distinct articles quoting it.
+    pub sources: usize,
+    /// Number of substantive differences across members.
+    pub differences: usize,
+    /// The group's flags.
+    pub flags: Vec<GroupFlag>,
+    /// The substantive classes of change found across its versions.
+    pub classes: Vec<ChangeClass>,
+    /// Every member's text, lower-cased, for the free-text filter.
+    search_text: String,
+}
+
+/// What kind of change a statement must show to be listed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KindFilter {
+    /// Any change besides punctuation and case.
+    Substantive,
+    /// A change of this class.
+    Class(ChangeClass),
+    /// This flag.
+    Flag(GroupFlag),
+}
+
+impl KindFilter {
+    /// Every filter, in menu order.
+    pub fn all() -> Vec<KindFilter> {
+        let mut all = vec![KindFilter::Substantive];
+        all.extend(
+            (ChangeClass::ALL.into_iter())
+                .filter(|c| c.is_substantive())
+                .map(KindFilter::Class),
+        );
+        all.extend(
+            [
+                GroupFlag::SpeakerConflict,
+                GroupFlag::Splice,
+                GroupFlag::Truncated,
+            ]
+            .map(KindFilter::Flag),
+        );
+        all
+    }
+
+    /// The name shown on screen.
+    pub fn label(self) -> String {
+        match self {
+            KindFilter::Substantive => "substantive changes".to_string(),
+            KindFilter::Class(class) => format!("{} changes", class.as_str()),
+            KindFilter::Flag(GroupFlag::SpeakerConflict) => "speaker conflict".to_string(),
+            KindFilter::Flag(GroupFlag::Truncated) => "cut versions".to_string(),
+            KindFilter::Flag(flag) => flag.as_str().to_string(),
+        }
+    }
+
+    /// Whether `row` shows this kind of change.
+    pub fn matches(self, row: &GroupRow) -> bool {
+        match self {
+            KindFilter::Substantive => row.differences > 0,
+            KindFilter::Class(class) => row.classes.contains(&class),
+            KindFilter::Flag(flag) => row.flags.contains(&flag),
+        }
+    }
+}
+
+/// Everything derived from one analysis.
+#[derive(Clone, Debug, Default)]
+pub struct Derived {
+    /// One row per group, in the engine's order.
+    pub rows: Vec<GroupRow>,
+    /// Speakers, A to Z.
+    pub speakers: Vec<SpeakerRow>,
+    quote_index: HashMap<String, usize>,
+    group_index: HashMap<String, usize>,
+    group_of_quote: HashMap<String, usize>,
+    /// Quotations per `article_id`.
+    quotes_per_article: HashMap<String, usize>,
+}
+
+impl Derived {
+    /// Summarises `analysis`.
+    pub fn new(analysis: &Analysis) -> Self {
+        let quote_index: HashMap<String, usize> = analysis
+            .quotes
+            .iter()
+            .enumerate()
+            .map(|(i, q)| (q.quote_id.clone(), i))
+            .collect();
+        let mut group_index = HashMap::new();
+        let mut group_of_quote = HashMap::new();
+        for (gi, group) in analysis.groups.iter().enumerate() {
+            group_index.insert(group.group_id.clone(), gi);
+            for member in &group.members {
+                group_of_quote.insert(member.quote_id.clone(), gi);
+            }
+        }
+        let mut quotes_per_article = HashMap::new();
+        for quote in &analysis.quotes {
+            *quotes_per_article
+                .entry(quote.article_id.clone())
+                .or_insert(0) += 1;
+        }
+        let mut derived = Self {
+            rows: Vec::new(),
+            speakers: speaker_rows(analysis),
+            quote_index,
+            group_index,
+            group_of_quote,
+            quotes_per_article,
+        };
+        derived.rows = (0..analysis.groups.len())
+            .filter_map(|gi| derived.group_row(analysis, gi))
+            .collect();
+        derived
+    }
+
+    /// The quotation `quote_id` of `analysis`.
+    pub fn quote<'a>(&self, analysis: &'a Analysis, quote_id: &str) -> Option<&'a Quote> {
+        self.quote_index
+            .get(quote_id)
+            .and_then(|&i| analysis.quotes.get(i))
+    }
+
+    /// Quotations found in the article `article_id`.
+    pub fn quotes_in(&self, article_id: &str) -> usize {
+        self.quotes_per_article
+            .get(article_id)
+            .copied()
+            .unwrap_or(0)
+    }
+
+    /// Index of the group `group_id`.
+    pub fn group_index(&self, group_id: &str) -> Option<usize> {
+        self.group_index.get(group_id).copied()
+    }
+
+    /// Index of the group holding `quote_id`.
+    pub fn group_of_quote(&self, quote_id: &str) -> Option<usize> {
+        self.group_of_quote.get(quote_id).copied()
+    }
+
+    /// The row summarising group `gi`.
+    fn group_row(&self, analysis: &Analysis, gi: usize) -> Option<GroupRow> {
+        let group = analysis.groups.get(gi)?;
+        let quotes: Vec<&Quote> = group
+            .members
+            .iter()
+            .filter_map(|m| self.quote(analysis, &m.quote_id))
+            .collect();
+        let sources: BTreeSet<&str> = quotes.iter().map(|q| q.article_id.as_str()).collect();
+        let substantive = || {
+            group
+                .members
+                .iter()
+                .flat_map(|m| &m.diff)
+                .filter_map(|op| op.class.filter(|c| c.is_substantive()))
+        };
+        let differences = substantive().count();
+        let mut classes: Vec<ChangeClass> = substantive().collect();
+        classes.sort_unstable();
+        classes.dedup();
+        let reference = self
+            .quote(analysis, &group.reference)
+            .or(quotes.first().copied());
+        let opening = reference
+            .map(|q| opening_words(&q.text))
+            .unwrap_or_default();
+        let search_text = quotes
+            .iter()
+            .map(|q| q.text.to_lowercase())
+            .collect::<Vec<_>>()
+            .join("\n");
+        Some(GroupRow {
+            group_index: gi,
+            group_id: group.group_id.clone(),
+            speaker: group.speaker.clone().unwrap_or_default(),
+            opening,
+            sources: sources.len(),
+            differences,
+            flags: group.flags.clone(),
+            classes,
+            search_text,
+        })
+    }
+
+    /// Indices into `rows` that pass the filters, in `sort` order.
+    pub fn visible_rows(&self, sort: SortKey, speaker: Option<&str>, text: &str) -> Vec<usize> {
+        self.visible_rows_of(sort, speaker, text, None)
+    }
+
+    /// Indices into `rows` that pass the filters and show `kind` of change, in `sort` order.
+    pub fn visible_rows_of(
+        &self,
+        sort: SortKey,
+        speaker: Option<&str>,
+        text: &str,
+        kind: Option<KindFilter>,
+    ) -> Vec<usize> {
+        let needle = text.trim().to_lowercase();
+        let mut visible: Vec<usize> = self
+            .rows
+            .iter()
+            .enumerate()
+            .filter(|(_, row)| kind.is_none_or(|k| k.matches(row)))
+            .filter(|(_, row)| speaker.is_none_or(|s| row.speaker == s))
+            .filter(|(_, row)| {
+                needle.is_empty()
+                    || row.search_text.contains(&needle)
+                    || row.speaker.to_lowercase().contains(&needle)
+            })
+            .map(|(i, _)| i)
+            .collect();
+        let rows = &self.rows;
+        let key = |i: &usize| rows.get(*i);
+        match sort {
+            SortKey::Sources => visible
+                .sort_by_key(|i| key(i).map(|r| std::cmp::Reverse((r.sources, r.differences)))),
+            SortKey::Differences => visible
+                .sort_by_key(|i| key(i).map(|r| std::cmp::Reverse((r.differences, r.sources)))),
+            SortKey::Speaker => visible
+                .sort_by_key(|i| key(i).map(|r| (r.speaker.is_empty(), r.speaker.to_lowercase()))),
+            SortKey::Found => {}
+        }
+        visible
+    }
+}
+
+/// `n` things, with the plural when it is not one: "1 quotation", "3 quotations".
+pub fn count(n: usize, thing: &str) -> String {
+    if n == 1 {
+        format!("1 {thing}")
+    } else {
+        format!("{n} {thing}s")
+    }
+}
+
+/// The first words of `text`, with an ellipsis when cut.
+pub fn opening_words(text: &str) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut out = words
+        .iter()
+        .take(OPENING_WORDS)
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" ");
+    if words.len() > OPENING_WORDS {
+        out.push('…');
+    }
+    out
+}
+
+#[cfg(test)]
+#[path = "summary_tests.rs"]
+mod tests;

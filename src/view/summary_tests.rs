@@ -1,0 +1,162 @@
+//! Tests of the statement summaries and the speaker table.
+#![allow(clippy::unwrap_used)]
+
+use super::*;
+use crate::model::{Article, DiffOp, Group, Member, OpKind};
+
+fn quote(quote_id: &str, article_id: &str, text: &str, speaker: &str, written: &str) -> Quote {
+    Quote {
+        quote_id: quote_id.into(),
+        article_id: article_id.into(),
+        text: text.into(),
+        speaker: Some(speaker.into()),
+        speaker_as_written: Some(written.into()),
+        ..Quote::default()
+    }
+}
+
+fn group(group_id: &str, speaker: &str, members: &[(&str, usize)]) -> Group {
+    let changed = DiffOp {
+        op: OpKind::Replace,
+        text: "two".into(),
+        ref_text: "three".into(),
+        class: Some(ChangeClass::Number),
+    };
+    Group {
+        group_id: group_id.into(),
+        speaker: Some(speaker.into()),
+        reference: members[0].0.into(),
+        flags: Vec::new(),
+        members: members
+            .iter()
+            .map(|(quote_id, changes)| Member {
+                quote_id: (*quote_id).into(),
+                diff: vec![changed.clone(); *changes],
+            })
+            .collect(),
+    }
+}
+
+fn analysis() -> Analysis {
+    let article = |id: &str, title: &str| Article {
+        article_id: id.into(),
+        title: title.into(),
+        ..Article::default()
+    };
+    Analysis {
+        articles: vec![article("a1", "First"), article("a2", "Second")],
+        quotes: vec![
+            quote(
+                "q1",
+                "a1",
+                "The ferry runs three times a day",
+                "Ana Ruiz",
+                "Mayor Ana Ruiz",
+            ),
+            quote(
+                "q2",
+                "a2",
+                "The ferry runs two times a day",
+                "Ana Ruiz",
+                "she",
+            ),
+            quote(
+                "q3",
+                "a1",
+                "Tickets stay at the old price",
+                "Ivo Petrak",
+                "Petrak",
+            ),
+        ],
+        groups: vec![
+            group("g1", "Ivo Petrak", &[("q3", 0)]),
+            group("g2", "Ana Ruiz", &[("q1", 0), ("q2", 2)]),
+        ],
+        ..Analysis::default()
+    }
+}
+
+fn ids(derived: &Derived, rows: &[usize]) -> Vec<String> {
+    rows.iter()
+        .map(|&r| derived.rows[r].group_id.clone())
+        .collect()
+}
+
+#[test]
+fn rows_count_sources_and_substantive_differences() {
+    let derived = Derived::new(&analysis());
+    let row = &derived.rows[1];
+    assert_eq!((row.sources, row.differences), (2, 2));
+    assert_eq!(row.opening, "The ferry runs three times a day");
+}
+
+#[test]
+fn sorting_by_sources_puts_the_most_quoted_first() {
+    let derived = Derived::new(&analysis());
+    assert_eq!(
+        ids(&derived, &derived.visible_rows(SortKey::Sources, None, "")),
+        ["g2", "g1"]
+    );
+    assert_eq!(
+        ids(&derived, &derived.visible_rows(SortKey::Found, None, "")),
+        ["g1", "g2"]
+    );
+    assert_eq!(
+        ids(&derived, &derived.visible_rows(SortKey::Speaker, None, "")),
+        ["g2", "g1"]
+    );
+}
+
+#[test]
+fn the_text_filter_searches_every_version_ignoring_case() {
+    let derived = Derived::new(&analysis());
+    // "two times" is only in the second version, not the reference.
+    assert_eq!(
+        ids(
+            &derived,
+            &derived.visible_rows(SortKey::Found, None, "TWO times")
+        ),
+        ["g2"]
+    );
+}
+
+#[test]
+fn the_speaker_filter_keeps_only_that_speaker() {
+    let derived = Derived::new(&analysis());
+    assert_eq!(
+        ids(
+            &derived,
+            &derived.visible_rows(SortKey::Found, Some("Ivo Petrak"), "")
+        ),
+        ["g1"]
+    );
+}
+
+#[test]
+fn speakers_list_each_way_a_source_named_them() {
+    let derived = Derived::new(&analysis());
+    let ana = derived
+        .speakers
+        .iter()
+        .find(|s| s.name == "Ana Ruiz")
+        .unwrap();
+    assert_eq!(ana.quotes, 2);
+    let written: Vec<&[String]> = ana
+        .sources
+        .iter()
+        .map(|s| s.as_written.as_slice())
+        .collect();
+    assert_eq!(
+        written,
+        [["Mayor Ana Ruiz".to_string()], ["she".to_string()]]
+    );
+}
+
+#[test]
+fn opening_words_are_cut_with_an_ellipsis() {
+    assert_eq!(opening_words("a b c"), "a b c");
+    assert_eq!(
+        opening_words("1 2 3 4 5 6 7 8 9 10 11 12"),
+        "1 2 3 4 5 6 7 8 9 10…"
+    );
+}
