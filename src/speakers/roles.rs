@@ -22,7 +22,7 @@ pub fn resolve(
     // Each step either does not apply (`None`) or decides (`Some(found or not)`).
     let name = owner_of(scene, phrase, at, mentions, depth)
         .or_else(|| possessor(phrase, at, mentions).map(Some))
-        .or_else(|| body_of(scene, mention, at, mentions, depth))
+        .or_else(|| body_of(scene, mention, phrase, at, mentions, depth))
         .unwrap_or_else(|| holder_of(scene, mention, phrase, at, mentions, depth))?;
     Some(Hit {
         name,
@@ -54,6 +54,7 @@ fn owner_of(
 fn body_of(
     scene: &Scene,
     mention: &Mention,
+    phrase: &str,
     at: usize,
     mentions: &Mentions,
     depth: usize,
@@ -64,18 +65,25 @@ fn body_of(
     if !(is_body(mention) || speaks_for || document) {
         return None;
     }
+    // The organisation word may stand in the printed phrase only ("the board’s statement").
     let named = mention
         .name
         .split_whitespace()
+        .chain(phrase.split_whitespace())
         .map(|w| {
             w.trim_end_matches("’s")
                 .trim_end_matches("'s")
                 .to_lowercase()
         })
-        .find(|w| lexicon::is_org_word(w))
-        .and_then(|org_word| organisation_with(mentions, at, &org_word));
-    if named.is_some() {
-        return Some(named);
+        .find(|w| lexicon::is_org_word(w));
+    if let Some(org_word) = named {
+        let body = organisation_with(mentions, at, &org_word);
+        // A document of a body printed by its kind only ("the board’s statement") that the
+        // article never names is left for the other versions to name, not given to whoever
+        // spoke last.
+        if body.is_some() || document {
+            return Some(body);
+        }
     }
     let want = match (is_body(mention), document) {
         (true, _) => Want::Body,

@@ -47,6 +47,10 @@ const CASES: &[(&str, &str, Option<&str>, Option<SpeakerVia>)] = &[
     // A spokesperson for a body printed by name speaks for it.
     ("The Competition Authority is examining the price freeze. “We have written to the company,” a spokesperson for the authority said.",
      "We have", Some("Competition Authority"), Some(SpeakerVia::Description)),
+    // A document introducing a quotation with a colon speaks for the body that issued it,
+    // not for the person quoted before.
+    ("The Harbour Water Authority met on Friday.\n\n“We lose water every day,” said chief engineer Ilse Markvart.\n\nThe authority’s written statement was calmer: “Supplies are safe.”",
+     "Supplies", Some("Harbour Water Authority"), Some(SpeakerVia::Description)),
     // A role and its organisation before the name: the person speaks.
     ("Harbour Trust volunteer coordinator Mele Tupou said: “We will believe it when we see it.”",
      "We will", Some("Mele Tupou"), Some(SpeakerVia::Named)),

@@ -66,3 +66,77 @@ pub fn speaker_rows(analysis: &Analysis) -> Vec<SpeakerRow> {
         })
         .collect()
 }
+
+/// The "said by" line of one version: the words the article used, whom they resolve to, and
+/// how ("said by: “she” → Ana Ruiz: the subject of the sentence before"). A name printed in
+/// full is shown once.
+pub fn said_by(quote: &crate::model::Quote) -> String {
+    let written = quote.speaker_as_written.as_deref();
+    let resolved = quote.speaker.as_deref();
+    match (&quote.speaker_evidence, resolved) {
+        (Some(e), Some(resolved)) => {
+            let words = e.words.trim();
+            if words.ends_with(resolved) && e.via == crate::model::SpeakerVia::Named {
+                format!("said by: {words}")
+            } else {
+                format!("said by: “{words}” → {resolved}: {}", e.via.explain())
+            }
+        }
+        _ => match (written, resolved) {
+            (Some(w), Some(r)) if w.ends_with(r) => format!("said by: {w}"),
+            (Some(w), Some(r)) => format!("said by: “{w}” → {r}"),
+            (Some(w), None) => format!("said by: “{w}” (not resolved)"),
+            (None, Some(r)) => format!("said by: {r} (no attribution in this article)"),
+            (None, None) => "no attribution found".to_string(),
+        },
+    }
+}
+
+#[cfg(test)]
+mod said_by_tests {
+    use super::said_by;
+    use crate::model::{Quote, SpeakerEvidence, SpeakerVia};
+
+    fn quote(written: &str, speaker: &str, via: Option<SpeakerVia>) -> Quote {
+        Quote {
+            speaker_as_written: Some(written.into()),
+            speaker: Some(speaker.into()),
+            speaker_evidence: via.map(|via| SpeakerEvidence {
+                words: written.into(),
+                start: 10,
+                end: 10 + written.len(),
+                via,
+            }),
+            ..Quote::default()
+        }
+    }
+
+    #[test]
+    fn a_pronoun_says_whom_it_means_and_how() {
+        let q = quote("she", "Ana Ruiz", Some(SpeakerVia::PreviousSubject));
+        assert_eq!(
+            said_by(&q),
+            "said by: “she” → Ana Ruiz: the subject of the sentence before"
+        );
+    }
+
+    #[test]
+    fn a_full_name_is_shown_once() {
+        let q = quote("Mayor Ana Ruiz", "Ana Ruiz", Some(SpeakerVia::Named));
+        assert_eq!(said_by(&q), "said by: Mayor Ana Ruiz");
+    }
+
+    #[test]
+    fn a_speaker_lent_by_other_versions_says_so() {
+        let q = quote("the official", "Ana Ruiz", Some(SpeakerVia::OtherVersions));
+        assert!(said_by(&q).ends_with("named by the other versions of this statement"));
+    }
+
+    #[test]
+    fn without_evidence_the_words_as_written_still_show() {
+        let q = quote("the mayor", "Ana Ruiz", None);
+        assert_eq!(said_by(&q), "said by: “the mayor” → Ana Ruiz");
+        let none = Quote::default();
+        assert_eq!(said_by(&none), "no attribution found");
+    }
+}

@@ -360,20 +360,12 @@ fn version_menu_ui(
     }
 }
 
-/// "said by": the words the article used and the person they resolve to; a conflict with the
-/// group's speaker is coloured and spelt out.
+/// "said by": the words the article used, the person they resolve to and how; a conflict with
+/// the group's speaker is coloured and spelt out.
 fn attribution_ui(ui: &mut Ui, group: &Group, quote: &Quote) {
     let resolved = quote.speaker.as_deref();
     let conflict = resolved.is_some() && group.speaker.is_some() && quote.speaker != group.speaker;
-    let text = match (quote.speaker_as_written.as_deref(), resolved) {
-        (Some(written), Some(resolved)) if written.ends_with(resolved) => {
-            format!("said by: {written}")
-        }
-        (Some(written), Some(resolved)) => format!("said by: \"{written}\" = {resolved}"),
-        (Some(written), None) => format!("said by: \"{written}\" (not resolved)"),
-        (None, Some(resolved)) => format!("said by: {resolved} (not named here)"),
-        (None, None) => "no attribution found".to_string(),
-    };
+    let text = crate::view::speakers::said_by(quote);
     if conflict {
         let color = theme::warning_color(ui.visuals());
         ui.add(egui::Label::new(RichText::new(format!("{text} (differs)")).color(color)).wrap())

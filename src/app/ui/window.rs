@@ -54,9 +54,8 @@ impl App {
 
     /// An app that starts reading `paths` and wakes `ctx` on each report of the worker.
     pub fn with_paths_waking(paths: Vec<PathBuf>, ctx: Option<egui::Context>) -> Self {
-        let repaint = ctx.map(|ctx| -> Repaint {
-            Arc::new(move |after| ctx.request_repaint_after(after))
-        });
+        let repaint =
+            ctx.map(|ctx| -> Repaint { Arc::new(move |after| ctx.request_repaint_after(after)) });
         Self::from_state(AppState::with_paths_waking(paths, repaint))
     }
 

@@ -352,7 +352,16 @@ pub fn before_quote(text: &str, range: Span) -> Option<Found> {
         let subject_end = phrase_forward_to(text, &toks, 0, false);
         if colon && subject_end > 0 && toks.len() - subject_end <= 8 {
             let f = found(text, &toks, 0, subject_end)?;
-            return matches!(f.mention.kind, MentionKind::Person | MentionKind::Org).then_some(f);
+            // "The board's written statement was shorter: “…”": a document speaks for whoever
+            // issued it.
+            let document = f.mention.kind == MentionKind::Role
+                && f.mention
+                    .name
+                    .split_whitespace()
+                    .last()
+                    .is_some_and(lexicon::is_document);
+            let speaks = matches!(f.mention.kind, MentionKind::Person | MentionKind::Org);
+            return (speaks || document).then_some(f);
         }
         return None;
     };
