@@ -3,7 +3,7 @@
 //! screens.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod support;
+use crate::support;
 
 use egui::text::LayoutJob;
 use egui_kittest::Harness;

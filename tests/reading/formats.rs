@@ -1,7 +1,7 @@
 //! Saved pages, PDFs and Word files read into articles: text, metadata, offsets, language.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests may unwrap
 
-mod make;
+use crate::support::files as make;
 
 use verbatim::ingest::{IngestError, ingest_bytes, load_path};
 use verbatim::model::SourceFormat;

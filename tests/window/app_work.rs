@@ -3,7 +3,7 @@
 //! and exports. Each app keeps its recovery file in its own temporary folder.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod support;
+use crate::support;
 
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;

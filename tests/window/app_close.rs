@@ -3,7 +3,7 @@
 //! reopens a whole set, and a file dialog that cannot be shown leaves a path field.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod support;
+use crate::support;
 
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;

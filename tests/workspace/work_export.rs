@@ -3,7 +3,7 @@
 //! workspace with the documented exit codes.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::support::articles as common;
 
 use common::*;
 use std::path::{Path, PathBuf};

@@ -242,8 +242,7 @@ fn misattribution_is_a_speaker_conflict() {
     );
 }
 
-#[path = "support/news.rs"]
-mod news;
+use crate::support::news;
 
 /// Generated coverage, read into articles.
 fn coverage(articles: usize, seed: u64) -> Vec<verbatim::Article> {

@@ -2,7 +2,7 @@
 //! what the window shows and what the app's state holds.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod support;
+use crate::support;
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::{By, Queryable};

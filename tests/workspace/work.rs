@@ -2,7 +2,7 @@
 //! undo and redo; atomic saves; refused workspaces; the recovery file.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::support::articles as common;
 
 use common::*;
 use verbatim::corrections::{Correction, CorrectionLog, SpeakerScope};
