@@ -242,10 +242,14 @@ impl AppState {
             workspace: self.to_workspace(),
         };
         self.autosave.last = Some(Instant::now());
-        self.autosave.running = Some(std::thread::spawn(move || {
-            // A failed autosave must not interrupt the user; the next one tries again.
-            let _ = workspace::save_recovery(&dir, &recovery);
-        }));
+        // A failed autosave (or no thread for it) must not interrupt the user; the next one
+        // tries again.
+        self.autosave.running = std::thread::Builder::new()
+            .name("verbatim-autosave".into())
+            .spawn(move || {
+                let _ = workspace::save_recovery(&dir, &recovery);
+            })
+            .ok();
         if let Some(repaint) = &self.repaint {
             repaint(AUTOSAVE_EVERY);
         }

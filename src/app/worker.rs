@@ -99,13 +99,20 @@ impl Worker {
         let (send, reports) = channel();
         let cancel = Arc::new(AtomicBool::new(false));
         let flag = Arc::clone(&cancel);
-        std::thread::spawn(move || {
-            run_job(job, &flag, &mut |report| {
-                // The UI may have gone away; nothing to do then.
-                let _ = Sender::send(&send, report);
-                wake();
+        let fallback = send.clone();
+        let spawned = std::thread::Builder::new()
+            .name("verbatim-analysis".into())
+            .spawn(move || {
+                run_job(job, &flag, &mut |report| {
+                    // The UI may have gone away; nothing to do then.
+                    let _ = Sender::send(&send, report);
+                    wake();
+                });
             });
-        });
+        if spawned.is_err() {
+            // No thread could be started: the job ends at once, as if cancelled.
+            let _ = fallback.send(Report::Finished(None));
+        }
         Self { reports, cancel }
     }
 

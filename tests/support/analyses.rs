@@ -295,9 +295,11 @@ pub fn generated_analysis(groups: usize) -> Analysis {
 }
 
 /// A file dropped on the window.
+#[cfg(feature = "gui")]
 #[derive(Debug)]
 pub struct Dropped(pub std::path::PathBuf);
 
+#[cfg(feature = "gui")]
 impl egui::DroppedFile for Dropped {
     fn path(&self) -> &std::path::Path {
         &self.0

@@ -428,3 +428,38 @@ fn words_selected_in_the_article_can_be_added_as_a_quotation() {
         "{items:?}"
     );
 }
+
+#[test]
+fn the_picker_search_narrows_the_statements_to_those_it_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(demo_app(dir.path()));
+    h.run_steps(2);
+    let (wanted, others) = {
+        let doc = &h.state().doc;
+        let row = &doc.derived.rows[doc.visible[1]];
+        let label = format!("{}: {}", row.speaker, row.opening);
+        let others: Vec<String> = doc
+            .visible
+            .iter()
+            .skip(2)
+            .map(|&i| &doc.derived.rows[i])
+            .filter(|r| !r.opening.contains(&row.opening) && !row.opening.contains(&r.opening))
+            .map(|r| format!("{}: {}", r.speaker, r.opening))
+            .collect();
+        (label, others)
+    };
+    assert!(!others.is_empty(), "the demo has more than two statements");
+    select_row(&mut h, 0);
+    h.get_by_label("Merge with…").click();
+    h.run_steps(2);
+    assert!(h.query_by_label(&others[0]).is_some());
+    let opening = wanted.split_once(": ").map_or(wanted.as_str(), |(_, o)| o);
+    h.get_by_label("Find a statement").focus();
+    h.run_steps(1);
+    h.get_by_label("Find a statement").type_text(opening);
+    h.run_steps(3);
+    assert!(h.query_by_label(&wanted).is_some());
+    for other in &others {
+        assert!(h.query_by_label(other).is_none(), "{other} still listed");
+    }
+}

@@ -12,9 +12,6 @@ use crate::corrections::{Correction, EquivalenceScope, NoteTarget, SpeakerScope,
 use crate::model::QuoteKey;
 use egui::Ui;
 
-/// Most statements a picker lists.
-const PICKER_LIMIT: usize = 300;
-
 /// The "Edit speaker" popup's fields.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct SpeakerForm {
@@ -245,20 +242,27 @@ fn difference_window(
     }
 }
 
-/// Lists the statements other than `except` (by group id) as buttons "speaker: opening words";
-/// returns the reference of the one clicked, to name its group in a correction.
+/// Lists the statements other than `except` (by group id) as buttons "speaker: opening words",
+/// narrowed by a search field (speaker or words) and drawn only where visible, so every
+/// statement can be reached however many there are; returns the reference of the one clicked,
+/// to name its group in a correction.
 pub fn statement_picker_ui(ui: &mut Ui, doc: &Document, except: &str) -> Option<QuoteKey> {
+    let search_id = egui::Id::unique("statement picker search");
+    let mut search: String = ui.data_mut(|d| d.get_temp(search_id).unwrap_or_default());
+    let label = ui.label("Find a statement");
+    ui.add(egui::TextEdit::singleline(&mut search).hint_text("speaker or words"))
+        .labelled_by(label.id);
+    ui.data_mut(|d| d.insert_temp(search_id, search.clone()));
+    let rows = picker_rows(doc, except, &search);
+    ui.label(format!("{} statements", rows.len()));
     let mut picked = None;
-    egui::ScrollArea::vertical()
-        .max_height(360.0)
-        .show(ui, |ui| {
-            for row in doc
-                .derived
-                .rows
-                .iter()
-                .filter(|r| r.group_id != except)
-                .take(PICKER_LIMIT)
-            {
+    let row_height = ui.spacing().interact_size.y + ui.spacing().item_spacing.y;
+    egui::ScrollArea::vertical().max_height(360.0).show_rows(
+        ui,
+        row_height,
+        rows.len(),
+        |ui, range| {
+            for row in rows.get(range).unwrap_or_default() {
                 let speaker = if row.speaker.is_empty() {
                     "unknown"
                 } else {
@@ -273,6 +277,27 @@ pub fn statement_picker_ui(ui: &mut Ui, doc: &Document, except: &str) -> Option<
                     ui.close();
                 }
             }
-        });
+        },
+    );
     picked
+}
+
+/// The statements a picker offers: all but `except`, those whose speaker or opening words
+/// hold `search` (ignoring case).
+fn picker_rows<'d>(
+    doc: &'d Document,
+    except: &str,
+    search: &str,
+) -> Vec<&'d crate::view::summary::GroupRow> {
+    let needle = search.trim().to_lowercase();
+    doc.derived
+        .rows
+        .iter()
+        .filter(|r| r.group_id != except)
+        .filter(|r| {
+            needle.is_empty()
+                || r.speaker.to_lowercase().contains(&needle)
+                || r.opening.to_lowercase().contains(&needle)
+        })
+        .collect()
 }

@@ -25,17 +25,19 @@ struct Tok {
     word: bool,
 }
 
-static TOKEN: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?:\p{Lu}\.){2,}|\p{N}+-\p{L}[\p{L}\-]*|\p{L}[\p{L}\p{N}'’\-]*\.?|\p{N}[\p{N},.]*\p{N}|\p{N}|\S").ok()
-});
+/// One token: an initialism, a number-word compound, a word (with an abbreviation's dot), a
+/// number, or any other mark. A literal pattern, compiled by a unit test.
+const TOKEN_PATTERN: &str = r"(?:\p{Lu}\.){2,}|\p{N}+-\p{L}[\p{L}\-]*|\p{L}[\p{L}\p{N}'’\-]*\.?|\p{N}[\p{N},.]*\p{N}|\p{N}|\S";
+
+#[allow(clippy::expect_used)] // a literal pattern: `token_pattern_compiles` checks it
+static TOKEN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(TOKEN_PATTERN).expect("TOKEN_PATTERN is a valid regex"));
 
 fn tokens(text: &str, range: Span) -> Vec<Tok> {
     let Some(s) = text.get(range.clone()) else {
         return Vec::new();
     };
-    let Some(re) = TOKEN.as_ref() else {
-        return Vec::new();
-    };
+    let re = &*TOKEN;
     let mut out = Vec::new();
     for m in re.find_iter(s) {
         let w = m.as_str();

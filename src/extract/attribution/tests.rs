@@ -112,3 +112,10 @@ fn sentence_pointing_back_names_the_speaker() {
     let s = "That was a shock to everyone in Westvale.";
     assert_eq!(pointing_back(s, 0..s.len()), None);
 }
+
+#[test]
+fn token_pattern_compiles() {
+    assert!(Regex::new(TOKEN_PATTERN).is_ok());
+    let toks = tokens("U.S. officials, 12-year-old", 0..27);
+    assert_eq!(toks.len(), 4);
+}
