@@ -78,6 +78,8 @@ pub fn said_by(quote: &crate::model::Quote) -> String {
             let words = e.words.trim();
             if words.ends_with(resolved) && e.via == crate::model::SpeakerVia::Named {
                 format!("said by: {words}")
+            } else if words.ends_with(resolved) {
+                format!("said by: {words} ({})", e.via.explain())
             } else {
                 format!("said by: “{words}” → {resolved}: {}", e.via.explain())
             }
@@ -124,6 +126,15 @@ mod said_by_tests {
     fn a_full_name_is_shown_once() {
         let q = quote("Mayor Ana Ruiz", "Ana Ruiz", Some(SpeakerVia::Named));
         assert_eq!(said_by(&q), "said by: Mayor Ana Ruiz");
+    }
+
+    #[test]
+    fn a_full_name_found_another_way_is_shown_once_with_how() {
+        let q = quote("Mayor Ana Ruiz", "Ana Ruiz", Some(SpeakerVia::QuoteChain));
+        assert_eq!(
+            said_by(&q),
+            "said by: Mayor Ana Ruiz (the speaker of the quotation before)"
+        );
     }
 
     #[test]
