@@ -4,6 +4,7 @@
 
 use crate::support;
 
+use crate::settle;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{By, Queryable};
 use std::path::PathBuf;
@@ -16,16 +17,7 @@ use verbatim::model::{ChangeClass, DiffOp, Group, OpKind};
 /// The app in a harness, its recovery file in a fresh temporary folder.
 fn harness(mut app: App) -> Harness<'static, App> {
     app.set_data_dir(Some(tempfile::tempdir().unwrap().keep()));
-    Harness::builder()
-        .with_size([1500.0, 900.0])
-        .build_ui_state(|ui, app: &mut App| app.ui(ui), app)
-}
-
-/// Draws, lets background work finish, and draws its result.
-fn settle(h: &mut Harness<'_, App>) {
-    h.run_steps(2);
-    h.state_mut().wait_idle();
-    h.run_steps(3);
+    crate::harness_sized(app, [1500.0, 900.0])
 }
 
 /// The demo as the engine analyses it; it must hold a statement quoted by several sources

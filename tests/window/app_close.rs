@@ -5,6 +5,7 @@
 
 use crate::support;
 
+use crate::{harness, settle};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -12,18 +13,6 @@ use std::path::{Path, PathBuf};
 use verbatim::app::command::{CorrectCommand, FileCommand, LoadCommand};
 use verbatim::app::{App, Command};
 use verbatim::corrections::{Correction, key_of};
-
-fn harness(app: App) -> Harness<'static, App> {
-    Harness::builder()
-        .with_size([1500.0, 900.0])
-        .build_ui_state(|ui, app: &mut App| app.ui(ui), app)
-}
-
-fn settle(h: &mut Harness<'_, App>) {
-    h.run_steps(2);
-    h.state_mut().wait_idle();
-    h.run_steps(3);
-}
 
 /// The demo analysed, with one correction made.
 fn corrected_demo(data_dir: &Path) -> App {

@@ -5,6 +5,7 @@
 
 use crate::support;
 
+use crate::settle;
 use egui::text::LayoutJob;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -15,15 +16,7 @@ use verbatim::model::{ChangeClass, DiffOp, OpKind};
 
 fn harness(mut app: App, size: [f32; 2]) -> Harness<'static, App> {
     app.set_data_dir(Some(tempfile::tempdir().unwrap().keep()));
-    Harness::builder()
-        .with_size(size)
-        .build_ui_state(|ui, app: &mut App| app.ui(ui), app)
-}
-
-fn settle(h: &mut Harness<'_, App>) {
-    h.run_steps(2);
-    h.state_mut().wait_idle();
-    h.run_steps(3);
+    crate::harness_sized(app, size)
 }
 
 /// A drawn cell's text by what a reader sees: words drawn plain or marked (printed), words

@@ -5,6 +5,7 @@
 
 use crate::support;
 
+use crate::{harness, settle};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{By, NodeT, Queryable};
@@ -23,19 +24,6 @@ fn demo_app(data_dir: &Path) -> App {
     app.set_data_dir(Some(data_dir.to_path_buf()));
     app.wait_idle();
     app
-}
-
-fn harness(app: App) -> Harness<'static, App> {
-    Harness::builder()
-        .with_size([1500.0, 900.0])
-        .build_ui_state(|ui, app: &mut App| app.ui(ui), app)
-}
-
-/// Draws, lets background work finish, and draws its result.
-fn settle(h: &mut Harness<'_, App>) {
-    h.run_steps(2);
-    h.state_mut().wait_idle();
-    h.run_steps(3);
 }
 
 /// Selects the statement shown on row `row` of the list by clicking its opening words.
