@@ -425,6 +425,18 @@ pub struct DiffOp {
     pub class: Option<ChangeClass>,
 }
 
+impl DiffOp {
+    /// An op of `kind` with this version's and the reference's words.
+    pub fn new(kind: OpKind, text: &str, ref_text: &str, class: Option<ChangeClass>) -> Self {
+        Self {
+            op: kind,
+            text: text.into(),
+            ref_text: ref_text.into(),
+            class,
+        }
+    }
+}
+
 /// What a group of versions shows as a whole.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]

@@ -309,12 +309,7 @@ mod tests {
     use crate::model::Member;
 
     fn op(kind: OpKind, text: &str, ref_text: &str, class: Option<ChangeClass>) -> DiffOp {
-        DiffOp {
-            op: kind,
-            text: text.into(),
-            ref_text: ref_text.into(),
-            class,
-        }
+        DiffOp::new(kind, text, ref_text, class)
     }
 
     fn quote(quote_id: &str, article_id: &str, text: &str) -> Quote {

@@ -221,12 +221,7 @@ mod tests {
     use super::*;
 
     fn op(kind: OpKind, text: &str, ref_text: &str, class: Option<ChangeClass>) -> DiffOp {
-        DiffOp {
-            op: kind,
-            text: text.into(),
-            ref_text: ref_text.into(),
-            class,
-        }
+        DiffOp::new(kind, text, ref_text, class)
     }
 
     const REFERENCE: &str = "The bridge will close for 14 weeks, she said.";

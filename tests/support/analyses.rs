@@ -15,12 +15,7 @@ use verbatim::model::{
 
 /// An op of a hand-made diff.
 pub fn op(kind: OpKind, text: &str, ref_text: &str, class: Option<ChangeClass>) -> DiffOp {
-    DiffOp {
-        op: kind,
-        text: text.into(),
-        ref_text: ref_text.into(),
-        class,
-    }
+    DiffOp::new(kind, text, ref_text, class)
 }
 
 /// Equal words.
