@@ -159,3 +159,18 @@ fn stories_from_keys_are_the_stories_of_the_articles() {
     assert!(from_keys.shared("a1", "a2"));
     assert!(!from_keys.shared("a1", "a3"));
 }
+
+#[test]
+fn an_article_without_quotations_still_has_its_record() {
+    let quiet = article(
+        "quiet.txt",
+        "Council meets\n\nThe council met on Monday in Kellam.\n",
+    );
+    let lines = article_lines(&quiet, "q").unwrap();
+    assert_eq!(lines.lines().count(), 1);
+    let gathered = read(&lines);
+    assert!(gathered.problems.is_empty(), "{:?}", gathered.problems);
+    assert_eq!(gathered.articles.len(), 1);
+    assert_eq!(gathered.articles[0].path, "quiet.txt");
+    assert!(gathered.found[0].is_empty());
+}
