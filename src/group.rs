@@ -35,6 +35,7 @@ mod story;
 
 use profile::Profile;
 pub use story::Stories;
+pub use story::keys as story_keys;
 
 /// Pairs scoring at least this are the same statement.
 const THRESHOLD: f64 = 0.5;

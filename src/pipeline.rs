@@ -77,11 +77,37 @@ pub fn analyze_with_progress(
     finish(articles, found, options, progress)
 }
 
+/// The stages after extraction, for quotations extracted elsewhere (read back from
+/// [`crate::records`]): `found` holds each article's quotations as [`extract::extract`] gave
+/// them, in article order, and `stories` the articles' stories (built from their story keys,
+/// [`group::Stories::from_keys`]). Article ids are kept as given. The result is that of
+/// [`analyze`] on the same articles.
+pub fn analyze_extracted(
+    articles: Vec<Article>,
+    found: Vec<Vec<Quote>>,
+    stories: &group::Stories,
+    options: &AnalyzeOptions,
+) -> Analysis {
+    finish_in_stories(articles, found, stories, options, &mut |_| true).unwrap_or_default()
+}
+
 /// The stages after extraction: the user's edits, speakers across articles, grouping and
 /// alignment. `found` holds each article's quotations as extracted, in article order.
 fn finish(
     articles: Vec<Article>,
     found: Vec<Vec<Quote>>,
+    options: &AnalyzeOptions,
+    progress: &mut dyn FnMut(Progress) -> bool,
+) -> Option<Analysis> {
+    let stories = group::stories(&articles);
+    finish_in_stories(articles, found, &stories, options, progress)
+}
+
+/// [`finish`] with the articles' stories already known.
+fn finish_in_stories(
+    articles: Vec<Article>,
+    found: Vec<Vec<Quote>>,
+    stories: &group::Stories,
     options: &AnalyzeOptions,
     progress: &mut dyn FnMut(Progress) -> bool,
 ) -> Option<Analysis> {
@@ -104,7 +130,7 @@ fn finish(
     }) {
         return None;
     }
-    let mut clusters = group::group_in_stories(&quotes, &group::stories(&articles));
+    let mut clusters = group::group_in_stories(&quotes, stories);
     applying.regroup(&mut clusters);
     speakers::fill_from_groups(&mut quotes, &clusters);
 

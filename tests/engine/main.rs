@@ -7,3 +7,4 @@ mod align;
 mod corpus;
 mod fuzz_regressions;
 mod properties;
+mod records;
