@@ -42,10 +42,13 @@ impl Stories {
     /// The rare entities of each article in `articles`.
     pub fn new(articles: &[Article]) -> Self {
         use rayon::prelude::*;
-        let named: Vec<Vec<String>> = articles
-            .par_iter()
-            .map(|a| entities(&a.title, &a.text))
-            .collect();
+        let named: Vec<Vec<String>> = articles.par_iter().map(named_in).collect();
+        Self::from_named(articles, &named)
+    }
+
+    /// Like [`Stories::new`], with the entities each article names already found (one list
+    /// per article, in order; see [`named_in`]).
+    pub(crate) fn from_named(articles: &[Article], named: &[Vec<String>]) -> Self {
         let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
         let mut df: Vec<usize> = Vec::new();
         let interned: Vec<Vec<u32>> = named
@@ -126,6 +129,11 @@ fn sorted_overlap(a: &[u32], b: &[u32]) -> bool {
         }
     }
     false
+}
+
+/// The entities `article` names (see [`entities`]).
+pub(crate) fn named_in(article: &Article) -> Vec<String> {
+    entities(&article.title, &article.text)
 }
 
 /// The entities an article names, case-folded, sorted and without repeats: capitalised words
