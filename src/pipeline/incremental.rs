@@ -39,18 +39,39 @@ impl Extracted {
     /// Like [`Extracted::new`], reporting progress; `progress` returns `false` to cancel,
     /// and then the result is `None`.
     pub fn with_progress(
-        mut articles: Vec<Article>,
+        articles: Vec<Article>,
         progress: &mut dyn FnMut(Progress) -> bool,
     ) -> Option<Self> {
+        let mut extracted = Self::default();
+        extracted.extend_with_progress(articles, progress)?;
+        Some(extracted)
+    }
+
+    /// Adds `articles` after those held, extracting only theirs (on every core); they take
+    /// the next ids. `progress` returns `false` to cancel, and then nothing is added.
+    pub fn extend_with_progress(
+        &mut self,
+        mut articles: Vec<Article>,
+        progress: &mut dyn FnMut(Progress) -> bool,
+    ) -> Option<()> {
+        let held = self.articles.len();
         for (i, article) in articles.iter_mut().enumerate() {
-            article.article_id = format!("a{}", i + 1);
+            article.article_id = format!("a{}", held + i + 1);
         }
         let found = extract_all(&articles, progress)?;
-        Some(Self {
-            articles,
-            found,
-            kept: Kept::default(),
-        })
+        self.articles.extend(articles);
+        self.found.extend(found);
+        Some(())
+    }
+
+    /// Whether the articles held are the first of `articles`, in order (the same content and
+    /// path): then only the others need adding.
+    pub fn holds_start_of<A: std::borrow::Borrow<Article>>(&self, articles: &[A]) -> bool {
+        self.articles.len() <= articles.len()
+            && self.articles.iter().zip(articles).all(|(a, b)| {
+                let b = b.borrow();
+                a.content_hash == b.content_hash && a.path == b.path
+            })
     }
 
     /// Adds one article, extracting only its quotations; it takes the next id.
