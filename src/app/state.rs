@@ -332,6 +332,14 @@ impl AppState {
 
     fn add_loaded(&mut self, results: Vec<Result<Read, LoadProblem>>) {
         let mut added = false;
+        // What is open already, looked up rather than searched for each file read.
+        let mut open: rustc_hash::FxHashSet<(String, String)> = self
+            .doc
+            .sources
+            .iter()
+            .filter_map(|s| s.loaded.as_ref().ok())
+            .map(|a| (a.content_hash.clone(), a.path.clone()))
+            .collect();
         for read in results {
             let (loaded, stored) = match read {
                 Err(problem) => {
@@ -339,12 +347,8 @@ impl AppState {
                     (Err(problem), None)
                 }
                 Ok(Read { article, stored }) => {
-                    let duplicate = self.doc.sources.iter().any(|s| {
-                        s.loaded.as_ref().is_ok_and(|a| {
-                            a.content_hash == article.content_hash && a.path == article.path
-                        })
-                    });
-                    if duplicate {
+                    let key = (article.content_hash.clone(), article.path.clone());
+                    if !open.insert(key) {
                         self.notices
                             .push(Notice::Info(format!("{} is already open.", article.path)));
                         // Its copy went into this run's analysis; run again without it.

@@ -184,3 +184,17 @@ fn a_file_added_to_an_analysis_shows_its_statements() {
     let added = &doc.analysis.articles[12].article_id;
     assert!(doc.analysis.quotes.iter().any(|q| &q.article_id == added));
 }
+
+#[test]
+fn a_folder_opened_twice_adds_nothing_the_second_time() {
+    let dir = coverage_folder(4, 6);
+    let mut h = harness(App::new());
+    open(&mut h, dir.path());
+    settle(&mut h);
+    let before = h.state().doc.analysis.clone();
+    open(&mut h, dir.path());
+    settle(&mut h);
+    let doc = &h.state().doc;
+    assert_eq!(doc.sources.len(), 4);
+    assert_eq!(doc.analysis, before, "analysed again without the copies");
+}
