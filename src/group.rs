@@ -212,15 +212,18 @@ impl<'a> Index<'a> {
         !short.is_empty() && long.windows(short.len()).any(|w| w == short.as_slice())
     }
 
-    /// Whether `a` and `b` may be one statement at all: the same named speaker, or articles
-    /// that share a story.
+    /// Whether `a` and `b` may be one statement at all: the same named speaker (a surname alone
+    /// counts as the full name it ends: "Okafor" and "Ada Okafor"), or articles that share a
+    /// story.
     fn compatible(&self, a: usize, b: usize) -> bool {
         let named = |i: usize| {
             self.speaker(i)
                 .filter(|s| !crate::speakers::is_unnamed(Some(s)))
         };
         if let (Some(x), Some(y)) = (named(a), named(b))
-            && x == y
+            && (x == y
+                || crate::speakers::is_surname_of(x, y)
+                || crate::speakers::is_surname_of(y, x))
         {
             return true;
         }
