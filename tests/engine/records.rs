@@ -189,6 +189,12 @@ fn extract_in_shards_then_group_writes_what_analyze_writes() {
     analyze_args.extend(paths.iter().map(String::as_str));
     let expected = run_ok(&analyze_args);
     assert_eq!(run_ok(&["group", &one, &two]), expected);
+    let html = String::from_utf8(run_ok(&["group", &one, &two, "--format", "html"])).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(
+        html.contains("Ostervale"),
+        "the report names the articles' story"
+    );
     // A folder of shards is read in name order.
     assert_eq!(
         run_ok(&["group", &dir.path().display().to_string()]),
