@@ -10,6 +10,7 @@
 
 pub mod columns;
 pub mod palette;
+pub mod pieces;
 pub mod rows;
 pub mod speakers;
 pub mod summary;

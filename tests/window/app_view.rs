@@ -66,11 +66,27 @@ fn assert_columns_truthful(app: App) -> (usize, usize) {
             let group = app.doc.selected().unwrap();
             let drawn = app.drawn_comparison().expect("the comparison was drawn");
             let columns = &drawn.comparison.columns;
-            assert_eq!(columns.len(), group.members.len(), "{group_id}");
+            let mut pieces: Vec<&str> = (columns.iter())
+                .flat_map(|c| c.pieces.iter().map(String::as_str))
+                .collect();
+            pieces.sort_unstable();
+            let mut members: Vec<&str> = (group.members.iter())
+                .map(|m| m.quote_id.as_str())
+                .collect();
+            members.sort_unstable();
+            assert_eq!(pieces, members, "{group_id}: each version in one column");
             assert_eq!(columns[0].quote_id, group.reference);
+            let reference_pieced = columns[0].pieces.len() > 1;
             for (c, column) in columns.iter().enumerate() {
                 let quote = app.doc.quote(&column.quote_id).unwrap();
+                let texts: Vec<&str> = (column.pieces.iter())
+                    .map(|id| app.doc.quote(id).unwrap().text.as_str())
+                    .collect();
+                let printed_text = texts.join(" ");
                 let member = group.members.iter().find(|m| m.quote_id == column.quote_id);
+                if column.pieces.len() == 1 && !reference_pieced && c > 0 {
+                    assert_eq!(column.diff, member.unwrap().diff, "{group_id}: own diff");
+                }
                 let (mut printed, mut struck) = (String::new(), String::new());
                 for row in &drawn.cells {
                     let (p, s) = read_job(&row[c].job, body);
@@ -85,11 +101,11 @@ fn assert_columns_truthful(app: App) -> (usize, usize) {
                     }
                 }
                 assert_eq!(
-                    printed, quote.text,
+                    printed, printed_text,
                     "{group_id} {}: printed",
                     quote.quote_id
                 );
-                let expected = member.map_or(String::new(), |m| lacked(&m.diff, hide));
+                let expected = lacked(&column.diff, hide);
                 assert_eq!(struck, expected, "{group_id} {}: struck", quote.quote_id);
                 checked += 1;
                 with_struck += usize::from(!struck.is_empty());

@@ -27,6 +27,7 @@ mod support;
 
 mod app;
 mod app_close;
+mod app_pieces;
 mod app_url;
 mod app_view;
 mod app_work;
