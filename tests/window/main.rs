@@ -26,6 +26,7 @@ fn settle(h: &mut Harness<'_, App>) {
 mod support;
 
 mod app;
+mod app_article;
 mod app_close;
 mod app_pieces;
 mod app_url;
