@@ -445,6 +445,32 @@ fn a_statement_names_the_articles_that_do_not_quote_it_and_links_to_them() {
 }
 
 #[test]
+fn not_quoted_by_opens_the_article_at_its_nearest_wording_highlighted() {
+    let mut analysis = support::bridge_analysis();
+    let near = "Drivers were told that traffic would go through the old tunnel for now.";
+    analysis.articles.push(support::article(
+        "a4",
+        "Detour plans published",
+        "Evening Post",
+        &["Detour plans published", "The works start soon.", near],
+    ));
+    let mut h = harness(App::with_analysis(analysis), [1280.0, 720.0]);
+    h.run_steps(2);
+    h.state_mut()
+        .apply(Command::View(ViewCommand::SelectGroup("g3".into())));
+    h.run_steps(2);
+    h.get_by_label("Detour plans published").click();
+    h.run_steps(3);
+    let doc = &h.state().doc;
+    assert_eq!(doc.tab, verbatim::app::Tab::Article);
+    assert_eq!(doc.article_shown.as_deref(), Some("a4"));
+    let article = doc.analysis.article("a4").unwrap();
+    let span = doc.wording_shown.clone().expect("a nearest wording");
+    assert_eq!(&article.text[span], near);
+    h.get_by_label_contains("highlighted: its nearest wording");
+}
+
+#[test]
 fn the_article_view_picks_any_article() {
     let mut h = harness(
         App::with_analysis(support::bridge_analysis()),

@@ -58,7 +58,13 @@ pub fn article_ui(ui: &mut Ui, doc: &Document, state: &mut UiState, out: &mut Ve
     ui.separator();
     let scroll = std::mem::take(&mut state.scroll_article);
     let attribution = focus.and_then(|q| q.attribution.clone());
-    let quote_span = focus.map_or(0..0, |q| q.span.clone());
+    let wording = (doc.wording_shown.clone()).filter(|_| {
+        focus.is_none() && doc.article_shown.as_deref() == Some(article.article_id.as_str())
+    });
+    if wording.is_some() {
+        ui.label(RichText::new(NEAREST_NOTE).small().strong());
+    }
+    let quote_span = (focus.map(|q| q.span.clone()).or(wording)).unwrap_or(0..0);
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
@@ -78,7 +84,7 @@ pub fn article_ui(ui: &mut Ui, doc: &Document, state: &mut UiState, out: &mut Ve
                     });
                 }
                 if scroll
-                    && focus.is_some()
+                    && !quote_span.is_empty()
                     && paragraph.start <= quote_span.start
                     && quote_span.start < paragraph.end.max(paragraph.start + 1)
                 {
@@ -152,6 +158,11 @@ fn selection_ui(
         }
     });
 }
+
+/// What the article view says over an article's nearest wording of a statement it does not
+/// quote.
+const NEAREST_NOTE: &str = "This article does not quote the statement; highlighted: its nearest \
+     wording of it.";
 
 /// What the bar says before anything is selected.
 const SELECTION_HINT: &str = "Highlighted: the quotations found (the one gone to, stronger; its \

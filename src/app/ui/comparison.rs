@@ -181,10 +181,10 @@ fn not_quoted_by_ui(ui: &mut Ui, doc: &Document, group: &Group, out: &mut Vec<Co
         for article in missing.iter().take(NOT_QUOTED_NAMED) {
             let link = ui.link(article.title.as_str());
             if link
-                .on_hover_text("Open this article to look for it")
+                .on_hover_text("Open this article at its nearest wording of the statement")
                 .clicked()
             {
-                out.push(Command::View(ViewCommand::ShowArticle(
+                out.push(Command::View(ViewCommand::ShowNearestWording(
                     article.article_id.clone(),
                 )));
             }
