@@ -29,6 +29,7 @@ mod app;
 mod app_article;
 mod app_close;
 mod app_pieces;
+mod app_speakers;
 mod app_url;
 mod app_view;
 mod app_work;
