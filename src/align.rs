@@ -17,7 +17,7 @@ use crate::model::{ChangeClass, DiffOp, Group, GroupFlag, Member, OpKind, Quote}
 use crate::normalize::{self, Unit, UnitKind};
 
 /// How versions are compared.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AlignOptions {
     /// Wordings to treat as the same, e.g. ("the DPRK", "North Korea"); case-insensitive.
     pub equivalences: Vec<(String, String)>,

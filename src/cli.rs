@@ -10,6 +10,10 @@
 //! report (atomically: an old OUT survives a failed export). Exit codes: 0 written; 1 written,
 //! but some article could not be read (each named on stderr); 2 wrong arguments; 3 nothing
 //! written (the workspace was refused, no article could be read, or OUT could not be written).
+//!
+//! `verbatim extract (FILES|FOLDERS)… [--files-from LIST] --jsonl [--id-prefix P] [-o OUT]`
+//! and `verbatim group RECORDS.jsonl… [--format json|csv|html] [-o OUT]` are the same analysis
+//! in two steps over records ([`crate::records`]; the commands are in `cli/records.rs`).
 
 use crate::ingest;
 use crate::model::Article;
@@ -21,6 +25,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 use std::ffi::OsString;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
+
+mod records;
 
 /// Compare how news articles quote the same statements.
 #[derive(Debug, Parser)]
@@ -44,6 +50,42 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+        /// Write to this file instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Use this article's version as each group's reference (file name, path or id a1…).
+        #[arg(long)]
+        reference: Option<String>,
+    },
+    /// Find quotations and speakers, one article at a time, and write them as records (JSON
+    /// Lines) for `verbatim group`: the first step of `analyze`, to run anywhere.
+    Extract {
+        /// Article files (as for `analyze`), folders of them, or http(s) URLs to fetch.
+        #[arg(required_unless_present = "files_from")]
+        files: Vec<PathBuf>,
+        /// Also read the inputs named in this file, one a line (`-`: standard input).
+        #[arg(long, value_name = "LIST")]
+        files_from: Option<PathBuf>,
+        /// Write JSON Lines: one record per article, then one per quotation (the only format).
+        #[arg(long)]
+        jsonl: bool,
+        /// Number the articles PREFIX1, PREFIX2… (one prefix per shard) instead of ids derived
+        /// from their paths.
+        #[arg(long, value_name = "PREFIX")]
+        id_prefix: Option<String>,
+        /// Write to this file (whole or not at all) instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Group and align the quotations of records written by `verbatim extract` (files,
+    /// folders of .jsonl files, or `-` for standard input): the second step of `analyze`.
+    Group {
+        /// Record files, in order; shards may be given one by one or concatenated.
+        #[arg(required = true)]
+        records: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = records::GroupFormat::Json)]
+        format: records::GroupFormat,
         /// Write to this file instead of standard output.
         #[arg(short, long)]
         output: Option<PathBuf>,
@@ -103,7 +145,17 @@ enum Format {
 pub fn is_cli(args: &[OsString]) -> bool {
     matches!(
         args.get(1).and_then(|a| a.to_str()),
-        Some("analyze" | "export" | "help" | "--help" | "-h" | "--version" | "-V")
+        Some(
+            "analyze"
+                | "extract"
+                | "group"
+                | "export"
+                | "help"
+                | "--help"
+                | "-h"
+                | "--version"
+                | "-V"
+        )
     )
 }
 
@@ -118,23 +170,31 @@ pub fn main(args: Vec<OsString>) -> i32 {
     };
     match cli.command {
         Command::Analyze {
-            mut files,
+            files,
             files_from,
             format,
             output,
             reference,
-        } => {
-            if let Some(list) = files_from {
-                match read_list(&list) {
-                    Ok(more) => files.extend(more),
-                    Err(e) => {
-                        eprintln!("verbatim: {e}");
-                        return 2;
-                    }
-                }
-            }
-            run_analyze(&files, format, output.as_deref(), reference)
-        }
+        } => match with_list(files, files_from.as_deref()) {
+            Ok(files) => run_analyze(&files, format, output.as_deref(), reference),
+            Err(code) => code,
+        },
+        Command::Extract {
+            files,
+            files_from,
+            jsonl: _,
+            id_prefix,
+            output,
+        } => match with_list(files, files_from.as_deref()) {
+            Ok(files) => records::run_extract(&files, id_prefix.as_deref(), output.as_deref()),
+            Err(code) => code,
+        },
+        Command::Group {
+            records,
+            format,
+            output,
+            reference,
+        } => records::run_group(&records, format, output.as_deref(), reference),
         Command::Export {
             files,
             workspace,
@@ -197,6 +257,21 @@ fn run_export(
             NOTHING_WRITTEN
         }
     }
+}
+
+/// `files` and the inputs named in `list`, if one is given; on failure, the exit code (the
+/// reason is on stderr).
+fn with_list(mut files: Vec<PathBuf>, list: Option<&std::path::Path>) -> Result<Vec<PathBuf>, i32> {
+    if let Some(list) = list {
+        match read_list(list) {
+            Ok(more) => files.extend(more),
+            Err(e) => {
+                eprintln!("verbatim: {e}");
+                return Err(2);
+            }
+        }
+    }
+    Ok(files)
 }
 
 /// The inputs named in `list`, one a line (blank lines ignored); `-` is standard input.

@@ -27,14 +27,17 @@
 use rayon::prelude::*;
 
 use crate::model::{Article, Quote};
+use crate::normalize::Signature;
 
 mod candidates;
 mod cluster;
+pub mod incremental;
 mod profile;
 mod story;
 
 use profile::Profile;
 pub use story::Stories;
+pub use story::keys as story_keys;
 
 /// Pairs scoring at least this are the same statement.
 const THRESHOLD: f64 = 0.5;
@@ -79,8 +82,14 @@ struct Index<'a> {
 }
 
 impl<'a> Index<'a> {
+    #[cfg(test)]
     fn new(quotes: &'a [Quote], stories: &'a Stories) -> Self {
-        let (profiles, terms) = profile::profiles(quotes);
+        Self::signed(quotes, stories, profile::signatures(quotes))
+    }
+
+    /// The index of `quotes`, whose signatures (one each, in order) are `signatures`.
+    fn signed(quotes: &'a [Quote], stories: &'a Stories, signatures: Vec<Signature>) -> Self {
+        let (profiles, terms) = profile::profiles_of(quotes, signatures);
         let mut df = vec![0usize; terms];
         for term in profiles.iter().flat_map(|p| &p.set) {
             if let Some(d) = df.get_mut(*term as usize) {
@@ -204,15 +213,18 @@ impl<'a> Index<'a> {
         !short.is_empty() && long.windows(short.len()).any(|w| w == short.as_slice())
     }
 
-    /// Whether `a` and `b` may be one statement at all: the same named speaker, or articles
-    /// that share a story.
+    /// Whether `a` and `b` may be one statement at all: the same named speaker (a surname alone
+    /// counts as the full name it ends: "Okafor" and "Ada Okafor"), or articles that share a
+    /// story.
     fn compatible(&self, a: usize, b: usize) -> bool {
         let named = |i: usize| {
             self.speaker(i)
                 .filter(|s| !crate::speakers::is_unnamed(Some(s)))
         };
         if let (Some(x), Some(y)) = (named(a), named(b))
-            && x == y
+            && (x == y
+                || crate::speakers::is_surname_of(x, y)
+                || crate::speakers::is_surname_of(y, x))
         {
             return true;
         }
@@ -317,7 +329,17 @@ pub fn group(quotes: &[Quote]) -> Vec<Vec<usize>> {
 /// [`Stories::new`]): two quotations by different speakers join only when their articles share
 /// a story.
 pub fn group_in_stories(quotes: &[Quote], stories: &Stories) -> Vec<Vec<usize>> {
-    let index = Index::new(quotes, stories);
+    group_signed(quotes, stories, profile::signatures(quotes))
+}
+
+/// Like [`group_in_stories`], with each quotation's signature already computed (one per
+/// quotation, in order; see [`crate::normalize::signature`]).
+pub(crate) fn group_signed(
+    quotes: &[Quote],
+    stories: &Stories,
+    signatures: Vec<Signature>,
+) -> Vec<Vec<usize>> {
+    let index = Index::signed(quotes, stories, signatures);
     let edges: Vec<(f64, usize, usize)> = index
         .candidates()
         .into_par_iter()

@@ -27,6 +27,7 @@ pub mod lexicon;
 pub mod model;
 pub mod normalize;
 pub mod pipeline;
+pub mod records;
 pub mod report;
 pub mod speakers;
 pub mod view;

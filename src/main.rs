@@ -1,6 +1,6 @@
-//! The `verbatim` binary: a subcommand (`analyze`, `export`) runs the command line; anything
-//! else opens the window on the files named (or on the built-in demo articles), when the
-//! binary is built with the `gui` feature.
+//! The `verbatim` binary: a subcommand (`analyze`, `extract`, `group`, `export`) runs the
+//! command line; anything else opens the window on the files named (or on the built-in demo
+//! articles), when the binary is built with the `gui` feature.
 
 fn main() {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();

@@ -12,6 +12,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 mod incremental;
 
 pub use incremental::Extracted;
+use incremental::Kept;
 
 /// What the caller may choose about an analysis.
 #[derive(Clone, Debug, Default)]
@@ -74,7 +75,38 @@ pub fn analyze_with_progress(
         article.article_id = format!("a{}", i + 1);
     }
     let found = extract_all(&articles, progress)?;
-    finish(articles, found, options, progress)
+    finish(articles, found, options, progress, Grouping::Fresh)
+}
+
+/// The stages after extraction, for quotations extracted elsewhere (read back from
+/// [`crate::records`]): `found` holds each article's quotations as [`extract::extract`] gave
+/// them, in article order, and `stories` the articles' stories (built from their story keys,
+/// [`group::Stories::from_keys`]). Article ids are kept as given. The result is that of
+/// [`analyze`] on the same articles.
+pub fn analyze_extracted(
+    articles: Vec<Article>,
+    found: Vec<Vec<Quote>>,
+    stories: &group::Stories,
+    options: &AnalyzeOptions,
+) -> Analysis {
+    finish(
+        articles,
+        found,
+        options,
+        &mut |_| true,
+        Grouping::InStories(stories),
+    )
+    .unwrap_or_default()
+}
+
+/// Where the grouping stage learns the articles' stories.
+enum Grouping<'a> {
+    /// From the articles themselves.
+    Fresh,
+    /// Already known (built from records' story keys).
+    InStories(&'a group::Stories),
+    /// From the work an earlier analysis of fewer articles kept, used and renewed.
+    Kept(&'a mut Kept),
 }
 
 /// The stages after extraction: the user's edits, speakers across articles, grouping and
@@ -84,6 +116,7 @@ fn finish(
     found: Vec<Vec<Quote>>,
     options: &AnalyzeOptions,
     progress: &mut dyn FnMut(Progress) -> bool,
+    mut grouping: Grouping<'_>,
 ) -> Option<Analysis> {
     let mut applying = Applying::new(&options.corrections);
     let mut quotes: Vec<Quote> = Vec::with_capacity(found.iter().map(Vec::len).sum());
@@ -104,7 +137,11 @@ fn finish(
     }) {
         return None;
     }
-    let mut clusters = group::group_in_stories(&quotes, &group::stories(&articles));
+    let mut clusters = match &mut grouping {
+        Grouping::Kept(kept) => kept.regrouping.group(&articles, &quotes),
+        Grouping::InStories(stories) => group::group_in_stories(&quotes, stories),
+        Grouping::Fresh => group::group_in_stories(&quotes, &group::stories(&articles)),
+    };
     applying.regroup(&mut clusters);
     speakers::fill_from_groups(&mut quotes, &clusters);
 
@@ -115,7 +152,14 @@ fn finish(
         options,
         &mut applying,
         progress,
+        match &mut grouping {
+            Grouping::Kept(kept) => Some(&mut **kept),
+            _ => None,
+        },
     )?;
+    if let Grouping::Kept(kept) = grouping {
+        kept.keep(&quotes, &clusters, &groups);
+    }
     let mut analysis = Analysis {
         articles,
         quotes,
@@ -159,8 +203,12 @@ fn align_all(
     options: &AnalyzeOptions,
     applying: &mut Applying,
     progress: &mut dyn FnMut(Progress) -> bool,
+    mut kept: Option<&mut Kept>,
 ) -> Option<Vec<Group>> {
     let preferred = preferred_references(articles, quotes, options);
+    if let Some(kept) = kept.as_deref_mut() {
+        kept.begin_aligning();
+    }
     let total = clusters.len();
     let mut groups: Vec<Group> = Vec::with_capacity(total);
     for (c, chunk) in clusters.chunks(CHUNK * 4).enumerate() {
@@ -186,21 +234,28 @@ fn align_all(
             })
             .collect();
         let first = groups.len();
+        let earlier = kept.as_deref();
         let built: Vec<Group> = chunk
             .par_iter()
-            .zip(jobs)
+            .zip(&jobs)
             .enumerate()
             .map(|(i, (cluster, (reference, align_options)))| {
+                let group_id = format!("g{}", first + i + 1);
+                // A group aligned by an earlier analysis, with the same members, reference
+                // and options, is taken as it was.
+                if let Some(group) = earlier
+                    .and_then(|k| k.aligned(cluster, quotes, *reference, align_options, &group_id))
+                {
+                    return group;
+                }
                 let members: Vec<&Quote> = cluster.iter().filter_map(|&q| quotes.get(q)).collect();
-                align::build_group(
-                    format!("g{}", first + i + 1),
-                    &members,
-                    reference,
-                    &align_options,
-                )
+                align::build_group(group_id, &members, *reference, align_options)
             })
             .collect();
         groups.extend(built);
+        if let Some(kept) = kept.as_deref_mut() {
+            kept.requested(jobs);
+        }
     }
     Some(groups)
 }

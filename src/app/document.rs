@@ -11,6 +11,7 @@ use crate::corrections::CorrectionLog;
 use crate::model::{Analysis, Article, LoadProblem, Quote};
 use crate::pipeline::AnalyzeOptions;
 use crate::workspace::StoredArticle;
+use rustc_hash::FxHashMap;
 use std::path::PathBuf;
 
 /// One article the user opened, read or not.
@@ -46,6 +47,9 @@ pub struct Document {
     pub skipped: Vec<crate::folder::Skipped>,
     /// The analysis shown.
     pub analysis: Analysis,
+    /// The analysed articles by content hash: each one's path and id (see
+    /// [`Document::index_analysis`]).
+    pub analysed: FxHashMap<String, Vec<(String, String)>>,
     /// Counts the analyses shown, so layouts built for an earlier one are not reused.
     pub generation: u64,
     /// Summaries of `analysis`.
@@ -167,15 +171,26 @@ impl Document {
     }
 
     /// Quotations found in the source's article in the current analysis, `None` when the
-    /// analysis does not hold it.
+    /// analysis does not hold it. Drawn for every source each frame, so a look-up, not a search.
     pub fn quote_count(&self, source: &Source) -> Option<usize> {
         let article = source.loaded.as_ref().ok()?;
-        let analysed = self
-            .analysis
-            .articles
+        let (_, article_id) = self
+            .analysed
+            .get(&article.content_hash)?
             .iter()
-            .find(|a| a.content_hash == article.content_hash && a.path == article.path)?;
-        Some(self.derived.quotes_in(&analysed.article_id))
+            .find(|(path, _)| *path == article.path)?;
+        Some(self.derived.quotes_in(article_id))
+    }
+
+    /// Indexes the articles of the analysis just shown, for [`Document::quote_count`].
+    pub fn index_analysis(&mut self) {
+        self.analysed.clear();
+        for a in &self.analysis.articles {
+            self.analysed
+                .entry(a.content_hash.clone())
+                .or_default()
+                .push((a.path.clone(), a.article_id.clone()));
+        }
     }
 }
 
@@ -189,8 +204,41 @@ pub enum Notice {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
-    use super::FileState;
+    use super::{Derived, Document, FileState, Source};
+
+    #[test]
+    fn each_source_finds_its_count_in_the_analysis_shown() {
+        let read =
+            |name: &str, text: &str| crate::ingest::ingest_bytes(name, text.as_bytes()).unwrap();
+        let one = read(
+            "a.txt",
+            "Ferry\n\n\u{201c}The ferry sails in March,\u{201d} Ana Ruiz said.",
+        );
+        let other = read("b.txt", "Roof\n\nNo quotation here.");
+        let analysis = crate::analyze(vec![one.clone()], &Default::default());
+        let mut doc = Document {
+            derived: Derived::new(&analysis),
+            analysis,
+            ..Document::default()
+        };
+        doc.index_analysis();
+        let source = |article| Source {
+            source_id: 1,
+            loaded: Ok(article),
+            included: true,
+            stored: None,
+        };
+        assert_eq!(doc.quote_count(&source(one.clone())), Some(1));
+        assert_eq!(doc.quote_count(&source(other)), None);
+        // The same text under another path is another source.
+        let moved = crate::model::Article {
+            path: "elsewhere/a.txt".into(),
+            ..one
+        };
+        assert_eq!(doc.quote_count(&source(moved)), None);
+    }
 
     #[test]
     fn the_title_names_the_file_and_marks_unsaved_changes() {

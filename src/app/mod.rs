@@ -122,28 +122,3 @@ pub fn run(paths: Vec<OsString>) -> i32 {
         }
     }
 }
-
-/// Replaces each folder among `paths` by the article files in it at any depth, sorted by path
-/// (see [`crate::folder`]); also gives what the folders left out and why.
-pub fn expand_folders(paths: Vec<PathBuf>) -> (Vec<PathBuf>, Vec<crate::folder::Skipped>) {
-    let mut out = Vec::new();
-    let mut skipped = Vec::new();
-    for path in paths {
-        if !path.is_dir() {
-            // Not a folder: the loader reports what is wrong with it, if anything.
-            out.push(path);
-            continue;
-        }
-        match crate::folder::list(&path) {
-            Ok(listing) => {
-                out.extend(listing.files);
-                skipped.extend(listing.skipped);
-            }
-            Err(e) => skipped.push(crate::folder::Skipped {
-                reason: format!("cannot read the folder: {e}"),
-                path,
-            }),
-        }
-    }
-    (out, skipped)
-}

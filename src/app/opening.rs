@@ -1,7 +1,8 @@
 //! Opening articles: files and folders (a workspace among them opens as the session), pasted
 //! text, the built-in demo; and the recent-files list.
 //!
-//! In: paths, pasted articles. Out: inputs handed to the loader, the recent-files list.
+//! In: paths, pasted articles. Out: inputs handed to the loader (a folder as one input, listed
+//! off the UI thread), the recent-files list.
 
 use super::command::Pasted;
 use super::demo::DEMO_ARTICLES;
@@ -25,16 +26,14 @@ impl AppState {
         self.doc.recent.truncate(RECENT_LIMIT);
     }
 
-    /// Opens files and folders; a workspace among them is opened as the session.
+    /// Opens files and folders; a workspace among them is opened as the session. Folders are
+    /// listed by the worker, so a large one does not hold up the window.
     pub(super) fn open_paths(&mut self, paths: Vec<PathBuf>) {
-        // A folder (named on the command line or dropped) stands for the files in it.
-        let (paths, skipped) = super::expand_folders(paths);
-        self.doc.skipped.extend(skipped);
         // A workspace named among them (command line, drop, recent files) is opened as the
         // session; the other files join it.
         let (workspaces, paths): (Vec<PathBuf>, Vec<PathBuf>) = paths
             .into_iter()
-            .partition(|p| p.extension().is_some_and(|e| e == "verbatim"));
+            .partition(|p| p.extension().is_some_and(|e| e == "verbatim") && !p.is_dir());
         for workspace in workspaces {
             self.open_workspace(&workspace);
         }
@@ -44,7 +43,17 @@ impl AppState {
         for path in &paths {
             self.remember(path.display().to_string());
         }
-        self.load(paths.into_iter().map(Input::Path).collect());
+        let inputs = paths
+            .into_iter()
+            .map(|p| {
+                if p.is_dir() {
+                    Input::Folder(p)
+                } else {
+                    Input::Path(p)
+                }
+            })
+            .collect();
+        self.load(inputs);
     }
 
     /// Adds a pasted article, unless it has no text.

@@ -21,6 +21,7 @@ impl AppState {
         });
         self.doc.derived = derived.unwrap_or_else(|| Derived::new(&analysis));
         self.doc.analysis = analysis;
+        self.doc.index_analysis();
         self.doc.generation += 1;
         let reselect = keep.and_then(|key| {
             let analysis = &self.doc.analysis;

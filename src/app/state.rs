@@ -13,7 +13,9 @@ use super::effect::{Effect, Repaint};
 use super::session::Autosave;
 use super::worker::{Analyzed, Input, Job, Read, Report, WorkProgress, Worker};
 use crate::model::{Analysis, Article, LoadProblem};
+use crate::pipeline::Extracted;
 use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
 
 /// The app's state, apart from the window: the document, background work, messages and the
 /// window effects waiting to be carried out. No GUI type lives here.
@@ -23,6 +25,8 @@ pub struct AppState {
     /// What the window should do next (dialogs, scrolling, focus), drained each frame.
     pub(crate) effects: Vec<Effect>,
     worker: Option<Worker>,
+    /// The incremental state of the last analysis (with the worker while it runs).
+    extracted: Option<Extracted>,
     /// Inputs that arrived while the worker was busy.
     queued: Vec<Input>,
     /// The sources changed while the worker was busy: analyse again when it ends.
@@ -32,6 +36,8 @@ pub struct AppState {
     pub(crate) notices: Vec<Notice>,
     /// Wakes the window from other threads.
     pub(crate) repaint: Option<Repaint>,
+    /// The same, for jobs started before the window gave it: each job's wake-up looks here.
+    wake: Arc<Mutex<Option<Repaint>>>,
     /// Where the recovery file lives (`None`: no autosave).
     pub(crate) data_dir: Option<PathBuf>,
     /// When the recovery file was last written, and a write under way.
@@ -53,11 +59,13 @@ impl AppState {
             doc: Document::default(),
             effects: Vec::new(),
             worker: None,
+            extracted: None,
             queued: Vec::new(),
             rerun: false,
             next_source_id: 1,
             notices: Vec::new(),
             repaint: None,
+            wake: Arc::default(),
             data_dir: crate::workspace::data_dir(),
             autosave: Autosave::default(),
             close_confirmed: false,
@@ -82,7 +90,9 @@ impl AppState {
     /// first job on, so progress and the finished analysis show without the mouse moving.
     pub fn with_paths_waking(paths: Vec<PathBuf>, repaint: Option<Repaint>) -> Self {
         let mut app = Self::new();
-        app.repaint = repaint;
+        if let Some(repaint) = repaint {
+            app.set_repaint(repaint);
+        }
         if paths.is_empty() {
             app.apply(Command::Load(LoadCommand::OpenDemo));
         } else {
@@ -124,6 +134,9 @@ impl AppState {
 
     /// How the window is woken from other threads (worker progress, autosave).
     pub fn set_repaint(&mut self, repaint: Repaint) {
+        if let Ok(mut wake) = self.wake.lock() {
+            *wake = Some(Arc::clone(&repaint));
+        }
         self.repaint = Some(repaint);
     }
 
@@ -257,14 +270,30 @@ impl AppState {
             self.rerun = true;
             return;
         }
+        let included: Vec<&Article> = self
+            .doc
+            .sources
+            .iter()
+            .filter(|s| s.included)
+            .filter_map(|s| s.loaded.as_ref().ok())
+            .collect();
+        // The kept state serves when it holds the first of the included articles; the job
+        // adds the rest. Otherwise every included article is analysed again.
+        let extracted = self
+            .extracted
+            .take()
+            .filter(|e| e.holds_start_of(&included));
+        let held = extracted.as_ref().map_or(0, |e| e.articles().len());
         let job = Job {
             inputs,
-            articles: self.included_articles(),
+            articles: included.into_iter().skip(held).cloned().collect(),
             options: self.doc.options.clone(),
+            extracted,
         };
-        let repaint = self.repaint.clone();
+        let slot = Arc::clone(&self.wake);
         let wake = Box::new(move || {
-            if let Some(repaint) = &repaint {
+            let repaint = slot.lock().ok().and_then(|r| r.clone());
+            if let Some(repaint) = repaint {
                 repaint(std::time::Duration::ZERO);
             }
         });
@@ -273,15 +302,6 @@ impl AppState {
             fraction: 0.0,
         });
         self.worker = Some(Worker::spawn(job, wake));
-    }
-
-    fn included_articles(&self) -> Vec<Article> {
-        self.doc
-            .sources
-            .iter()
-            .filter(|s| s.included)
-            .filter_map(|s| s.loaded.as_ref().ok().cloned())
-            .collect()
     }
 
     /// The session's articles changed: that is unsaved work once the session has a file or
@@ -295,7 +315,9 @@ impl AppState {
     pub(super) fn handle_report(&mut self, report: Report) {
         match report {
             Report::Progress(p) => self.doc.progress = Some(p),
+            Report::Skipped(skipped) => self.doc.skipped.extend(skipped),
             Report::Loaded(results) => self.add_loaded(results),
+            Report::Kept(extracted) => self.extracted = Some(*extracted),
             Report::Finished(Some(analyzed)) => {
                 self.doc.stale = false;
                 let Analyzed { analysis, derived } = *analyzed;
@@ -313,6 +335,14 @@ impl AppState {
 
     fn add_loaded(&mut self, results: Vec<Result<Read, LoadProblem>>) {
         let mut added = false;
+        // What is open already, looked up rather than searched for each file read.
+        let mut open: rustc_hash::FxHashSet<(String, String)> = self
+            .doc
+            .sources
+            .iter()
+            .filter_map(|s| s.loaded.as_ref().ok())
+            .map(|a| (a.content_hash.clone(), a.path.clone()))
+            .collect();
         for read in results {
             let (loaded, stored) = match read {
                 Err(problem) => {
@@ -320,12 +350,8 @@ impl AppState {
                     (Err(problem), None)
                 }
                 Ok(Read { article, stored }) => {
-                    let duplicate = self.doc.sources.iter().any(|s| {
-                        s.loaded.as_ref().is_ok_and(|a| {
-                            a.content_hash == article.content_hash && a.path == article.path
-                        })
-                    });
-                    if duplicate {
+                    let key = (article.content_hash.clone(), article.path.clone());
+                    if !open.insert(key) {
                         self.notices
                             .push(Notice::Info(format!("{} is already open.", article.path)));
                         // Its copy went into this run's analysis; run again without it.

@@ -1,14 +1,22 @@
 //! Loading and analysis off the UI thread.
 //!
-//! In: a [`Job`] (new inputs to read, the articles already loaded, the analysis options).
-//! Out: [`Report`]s on a channel — progress, the newly read articles or why each failed, then
-//! the finished analysis (or `None` when cancelled). [`run_job`] is the same work done in the
+//! In: a [`Job`] (new inputs to read, folders among them, the articles to add to those the
+//! kept incremental state already holds, the analysis options). Out: [`Report`]s on a channel —
+//! what the folders left out, progress with counts, the newly read articles or why each failed,
+//! the incremental state to keep, then the finished analysis (or `None` when cancelled). Every
+//! stage checks for cancellation between chunks. [`run_job`] is the same work done in the
 //! caller's thread, used by the worker and by anything that wants to wait.
+//!
+//! Adding articles to an analysis extracts only the added ones
+//! ([`crate::pipeline::Extracted`]); the caller hands the state back when the articles it
+//! holds are still the first of those included, and otherwise (an article closed, excluded
+//! or put back) the job starts from no state and analyses every article again.
 
 use super::view::Derived;
+use crate::folder::Skipped;
 use crate::ingest;
 use crate::model::{Analysis, Article, LoadProblem};
-use crate::pipeline::{self, AnalyzeOptions, Stage};
+use crate::pipeline::{self, AnalyzeOptions, Extracted, Stage};
 use crate::workspace::StoredArticle;
 use rayon::prelude::*;
 use std::path::PathBuf;
@@ -32,6 +40,8 @@ pub enum Input {
     Pasted(super::command::Pasted),
     /// A web page to fetch (only when the user asks for it).
     Url(String),
+    /// A folder: the files in it Verbatim reads, at any depth (see [`crate::folder`]).
+    Folder(PathBuf),
 }
 
 /// Inputs read in parallel between two progress reports.
@@ -42,10 +52,14 @@ const READ_CHUNK: usize = 32;
 pub struct Job {
     /// Inputs to read, in order.
     pub inputs: Vec<Input>,
-    /// Articles already loaded and included, analysed together with the new ones.
+    /// Articles already loaded and included that `extracted` does not hold yet, analysed
+    /// together with those it holds and the new ones.
     pub articles: Vec<Article>,
     /// How to analyse.
     pub options: AnalyzeOptions,
+    /// The incremental state of the last analysis, when the articles it holds are the first
+    /// of those included.
+    pub extracted: Option<Extracted>,
 }
 
 /// How far a job has come, for the progress bar.
@@ -62,9 +76,14 @@ pub struct WorkProgress {
 pub enum Report {
     /// Still working.
     Progress(WorkProgress),
+    /// What the job's folders left out, and why.
+    Skipped(Vec<Skipped>),
     /// The job's inputs were read: an article (with its original bytes, for saving) or a
     /// problem for each, in input order.
     Loaded(Vec<Result<Read, LoadProblem>>),
+    /// The incremental state to keep for the next job (sent before `Finished`, cancelled or
+    /// not; it holds what was extracted).
+    Kept(Box<Extracted>),
     /// The analysis of all included articles, or `None` when cancelled.
     Finished(Option<Box<Analyzed>>),
 }
@@ -138,38 +157,33 @@ pub fn run_job(job: Job, cancel: &AtomicBool, report: &mut dyn FnMut(Report)) {
         inputs,
         mut articles,
         options,
+        extracted,
     } = job;
-    let total = inputs.len();
-    let mut loaded = Vec::with_capacity(total);
-    // Read on every core, a chunk at a time between progress reports; order is kept.
-    for chunk in inputs.chunks(READ_CHUNK) {
-        if cancel.load(Ordering::Relaxed) {
-            report(Report::Finished(None));
-            return;
+    let mut extracted = extracted.unwrap_or_default();
+    let analysis = list_and_read(inputs, cancel, report).and_then(|loaded| {
+        articles.extend(
+            loaded
+                .iter()
+                .filter_map(|r| r.as_ref().ok())
+                .map(|r| r.article.clone()),
+        );
+        if !loaded.is_empty() {
+            report(Report::Loaded(loaded));
         }
-        let done = loaded.len();
-        report(Report::Progress(WorkProgress {
-            label: format!("Reading {} of {total}", done + 1),
-            fraction: done as f32 / total.max(1) as f32,
-        }));
-        loaded.par_extend(chunk.par_iter().cloned().map(read_input));
-    }
-    articles.extend(
-        loaded
-            .iter()
-            .filter_map(|r| r.as_ref().ok())
-            .map(|r| r.article.clone()),
-    );
-    if !loaded.is_empty() {
-        report(Report::Loaded(loaded));
-    }
-    let analysis = pipeline::analyze_with_progress(articles, &options, &mut |p| {
-        report(Report::Progress(analysis_progress(p)));
-        !cancel.load(Ordering::Relaxed)
+        let mut progress = |p| {
+            report(Report::Progress(analysis_progress(p)));
+            !cancel.load(Ordering::Relaxed)
+        };
+        extracted.extend_with_progress(articles, &mut progress)?;
+        extracted.analyze_with_progress(&options, &mut progress)
     });
+    report(Report::Kept(Box::new(extracted)));
     let analyzed = analysis.map(|analysis| {
         report(Report::Progress(WorkProgress {
-            label: "Preparing the list".into(),
+            label: format!(
+                "Preparing the list of {} statements",
+                count(analysis.groups.len())
+            ),
             fraction: 1.0,
         }));
         Box::new(Analyzed {
@@ -178,6 +192,85 @@ pub fn run_job(job: Job, cancel: &AtomicBool, report: &mut dyn FnMut(Report)) {
         })
     });
     report(Report::Finished(analyzed));
+}
+
+/// Lists the folders among `inputs` and reads every input, reporting progress with counts;
+/// `None` when cancelled.
+fn list_and_read(
+    inputs: Vec<Input>,
+    cancel: &AtomicBool,
+    report: &mut dyn FnMut(Report),
+) -> Option<Vec<Result<Read, LoadProblem>>> {
+    let inputs = list_folders(inputs, cancel, report)?;
+    let total = inputs.len();
+    let mut loaded = Vec::with_capacity(total);
+    // Read on every core, a chunk at a time between progress reports; order is kept.
+    for chunk in inputs.chunks(READ_CHUNK) {
+        if cancel.load(Ordering::Relaxed) {
+            return None;
+        }
+        let done = loaded.len();
+        report(Report::Progress(WorkProgress {
+            label: format!("Reading {} of {}", count(done + 1), count(total)),
+            fraction: done as f32 / total.max(1) as f32,
+        }));
+        loaded.par_extend(chunk.par_iter().cloned().map(read_input));
+    }
+    if cancel.load(Ordering::Relaxed) {
+        return None;
+    }
+    Some(loaded)
+}
+
+/// Replaces each folder among `inputs` by the files in it Verbatim reads, and reports what
+/// the folders left out; `None` when cancelled.
+fn list_folders(
+    inputs: Vec<Input>,
+    cancel: &AtomicBool,
+    report: &mut dyn FnMut(Report),
+) -> Option<Vec<Input>> {
+    let mut out = Vec::with_capacity(inputs.len());
+    let mut skipped = Vec::new();
+    for input in inputs {
+        let Input::Folder(dir) = input else {
+            out.push(input);
+            continue;
+        };
+        if cancel.load(Ordering::Relaxed) {
+            return None;
+        }
+        report(Report::Progress(WorkProgress {
+            label: format!("Listing the files in {}", dir.display()),
+            fraction: 0.0,
+        }));
+        match crate::folder::list(&dir) {
+            Ok(listing) => {
+                out.extend(listing.files.into_iter().map(Input::Path));
+                skipped.extend(listing.skipped);
+            }
+            Err(e) => skipped.push(Skipped {
+                reason: format!("cannot read the folder: {e}"),
+                path: dir,
+            }),
+        }
+    }
+    if !skipped.is_empty() {
+        report(Report::Skipped(skipped));
+    }
+    Some(out)
+}
+
+/// A count as people write it: 10,000.
+pub(crate) fn count(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// A pipeline progress step as a bar label and fraction (the three stages share the bar).
@@ -189,7 +282,7 @@ fn analysis_progress(p: pipeline::Progress) -> WorkProgress {
     };
     let within = p.done as f32 / p.total.max(1) as f32;
     WorkProgress {
-        label: format!("{label} ({} of {})", p.done, p.total),
+        label: format!("{label} ({} of {})", count(p.done), count(p.total)),
         fraction: ((stage_index + within) / 3.0).clamp(0.0, 1.0),
     }
 }
@@ -207,6 +300,9 @@ pub fn read_input(input: Input) -> Result<Read, LoadProblem> {
             bytes: bytes.to_vec(),
         },
         Input::Url(url) => ingest::Input::Url(url),
+        // Folders are listed before reading; one named here is read as a path, which says
+        // what is wrong with it.
+        Input::Folder(path) => ingest::Input::Path(path),
         Input::Pasted(pasted) => ingest::Input::Pasted {
             title: pasted.title,
             outlet: pasted.outlet,
@@ -218,106 +314,4 @@ pub fn read_input(input: Input) -> Result<Read, LoadProblem> {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
-mod tests {
-    use super::*;
-    use crate::model::SourceFormat;
-
-    fn collect(job: Job, cancel: bool) -> Vec<Report> {
-        let flag = AtomicBool::new(cancel);
-        let mut out = Vec::new();
-        run_job(job, &flag, &mut |r| out.push(r));
-        out
-    }
-
-    #[test]
-    fn a_missing_file_is_a_problem_not_a_failure() {
-        let job = Job {
-            inputs: vec![
-                Input::Path("/nonexistent/verbatim/a.txt".into()),
-                Input::Bytes {
-                    name: "b.txt".into(),
-                    bytes: Arc::from(&b"Title\n\nSome words."[..]),
-                },
-            ],
-            ..Job::default()
-        };
-        let reports = collect(job, false);
-        let loaded = reports.iter().find_map(|r| match r {
-            Report::Loaded(l) => Some(l),
-            _ => None,
-        });
-        let loaded = loaded.unwrap();
-        assert!(loaded[0].as_ref().unwrap_err().reason.contains("a.txt"));
-        assert_eq!(
-            loaded[1].as_ref().unwrap().stored.bytes,
-            b"Title\n\nSome words."
-        );
-        assert!(loaded[1].is_ok());
-        assert!(matches!(reports.last(), Some(Report::Finished(Some(_)))));
-    }
-
-    #[test]
-    fn the_worker_wakes_the_window_after_every_report() {
-        let inputs = (0..40)
-            .map(|i| Input::Bytes {
-                name: format!("{i}.txt"),
-                bytes: Arc::from(format!("Title {i}\n\nWords number {i}.").as_bytes()),
-            })
-            .collect();
-        let wakes = Arc::new(std::sync::atomic::AtomicUsize::new(0));
-        let counter = Arc::clone(&wakes);
-        let worker = Worker::spawn(
-            Job {
-                inputs,
-                ..Job::default()
-            },
-            Box::new(move || {
-                counter.fetch_add(1, Ordering::SeqCst);
-            }),
-        );
-        let mut reports = 0;
-        let mut loaded = Vec::new();
-        while let Some(report) = worker.next_blocking() {
-            reports += 1;
-            if let Report::Loaded(l) = report {
-                loaded = l;
-            }
-        }
-        assert!(reports >= 3, "progress, loaded and finished");
-        assert_eq!(wakes.load(Ordering::SeqCst), reports);
-        let names: Vec<String> = loaded
-            .iter()
-            .map(|r| r.as_ref().unwrap().article.path.clone())
-            .collect();
-        let expected: Vec<String> = (0..40).map(|i| format!("{i}.txt")).collect();
-        assert_eq!(names, expected, "read in parallel, kept in input order");
-    }
-
-    #[test]
-    fn a_cancelled_job_finishes_with_nothing() {
-        let job = Job {
-            inputs: vec![Input::Bytes {
-                name: "b.txt".into(),
-                bytes: Arc::from(&b"Some words."[..]),
-            }],
-            ..Job::default()
-        };
-        let reports = collect(job, true);
-        assert!(matches!(reports.as_slice(), [Report::Finished(None)]));
-    }
-
-    #[test]
-    fn pasted_text_keeps_its_title_and_outlet() {
-        let article = read_input(Input::Pasted(crate::app::command::Pasted {
-            title: "Council vote".into(),
-            outlet: "The Valley Post".into(),
-            text: "First line\n\nSecond paragraph.".into(),
-        }))
-        .unwrap()
-        .article;
-        assert_eq!(article.title, "Council vote");
-        assert_eq!(article.meta.outlet.as_deref(), Some("The Valley Post"));
-        assert_eq!(article.format, SourceFormat::Pasted);
-    }
-}
+mod tests;

@@ -37,11 +37,22 @@ pub(super) struct Profile {
 }
 
 /// The profiles of `quotes` and the number of distinct terms.
+#[cfg(test)]
 pub(super) fn profiles(quotes: &[Quote]) -> (Vec<Profile>, usize) {
-    let signatures: Vec<Signature> = quotes
+    profiles_of(quotes, signatures(quotes))
+}
+
+/// The signature of each of `quotes`, on every core.
+pub(super) fn signatures(quotes: &[Quote]) -> Vec<Signature> {
+    quotes
         .par_iter()
         .map(|q| normalize::signature(&q.text))
-        .collect();
+        .collect()
+}
+
+/// The profiles of `quotes` from their `signatures` (one each, in order) and the number of
+/// distinct terms.
+pub(super) fn profiles_of(quotes: &[Quote], signatures: Vec<Signature>) -> (Vec<Profile>, usize) {
     let mut ids: FxHashMap<String, u32> = FxHashMap::default();
     let mut intern = |term: String| {
         let next = ids.len() as u32;

@@ -42,19 +42,23 @@ impl Stories {
     /// The rare entities of each article in `articles`.
     pub fn new(articles: &[Article]) -> Self {
         use rayon::prelude::*;
-        let named: Vec<Vec<String>> = articles
-            .par_iter()
-            .map(|a| entities(&a.title, &a.text))
-            .collect();
-        let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
+        let named: Vec<Vec<String>> = articles.par_iter().map(keys).collect();
+        Self::from_keys(articles.iter().map(|a| a.article_id.as_str()), named)
+    }
+
+    /// The stories of articles whose [`keys`] were found elsewhere (read back from records):
+    /// `ids` and `named` in article order. The same as [`Stories::new`] on those articles;
+    /// which keys are rare is decided here, over all of them.
+    pub fn from_keys<'a>(ids: impl IntoIterator<Item = &'a str>, named: Vec<Vec<String>>) -> Self {
+        let mut interner: FxHashMap<&str, u32> = FxHashMap::default();
         let mut df: Vec<usize> = Vec::new();
         let interned: Vec<Vec<u32>> = named
             .iter()
             .map(|list| {
                 list.iter()
                     .map(|e| {
-                        let next = ids.len() as u32;
-                        let id = *ids.entry(e.as_str()).or_insert(next);
+                        let next = interner.len() as u32;
+                        let id = *interner.entry(e.as_str()).or_insert(next);
                         if id as usize == df.len() {
                             df.push(0);
                         }
@@ -66,7 +70,7 @@ impl Stories {
                     .collect()
             })
             .collect();
-        let cap = rare_cap(articles.len());
+        let cap = rare_cap(named.len());
         let entities = interned
             .into_iter()
             .map(|list| {
@@ -78,10 +82,10 @@ impl Stories {
                 rare
             })
             .collect();
-        let position = articles
-            .iter()
+        let position = ids
+            .into_iter()
             .enumerate()
-            .map(|(i, a)| (a.article_id.clone(), i))
+            .map(|(i, id)| (id.to_string(), i))
             .collect();
         Self {
             position,
@@ -126,6 +130,12 @@ fn sorted_overlap(a: &[u32], b: &[u32]) -> bool {
         }
     }
     false
+}
+
+/// An article's story keys: the entities it names (see [`entities`]), before rarity over the
+/// set is known. [`Stories::from_keys`] on these gives [`Stories::new`].
+pub fn keys(article: &Article) -> Vec<String> {
+    entities(&article.title, &article.text)
 }
 
 /// The entities an article names, case-folded, sorted and without repeats: capitalised words

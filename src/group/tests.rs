@@ -276,3 +276,42 @@ fn a_changed_number_does_not_keep_versions_apart() {
     let groups = group(&quotes);
     assert_eq!(groups.len(), 1, "{groups:?}");
 }
+
+/// Two articles that share no story (one names the speaker by surname only, and little else).
+fn unrelated_articles() -> Vec<Article> {
+    let article = |id: &str, title: &str, text: &str| Article {
+        article_id: id.into(),
+        title: title.into(),
+        text: text.into(),
+        ..Article::default()
+    };
+    vec![
+        article(
+            "a1",
+            "Harbour fees frozen",
+            "Mayor Ada Okafor met traders at Brennick quay on Friday.",
+        ),
+        article(
+            "a2",
+            "What the mayor promised",
+            "The mayor was clear on Thursday, Okafor said.",
+        ),
+    ]
+}
+
+#[test]
+fn a_surname_alone_joins_the_full_name_across_stories() {
+    let stories = stories(&unrelated_articles());
+    let said = |article: &str, speaker: &str| Quote {
+        speaker: Some(speaker.into()),
+        ..quote(
+            article,
+            "We will not raise the harbour fees this year, and the ferry stays free for pupils.",
+        )
+    };
+    let quotes = [said("a1", "Ada Okafor"), said("a2", "Okafor")];
+    assert_eq!(group_in_stories(&quotes, &stories), vec![vec![0, 1]]);
+    // Another surname is another person: no shared story, no group.
+    let quotes = [said("a1", "Ada Okafor"), said("a2", "Mensah")];
+    assert_eq!(group_in_stories(&quotes, &stories), vec![vec![0], vec![1]]);
+}

@@ -17,7 +17,7 @@ pub fn is_unnamed(speaker: Option<&str>) -> bool {
 }
 
 /// Whether `short` (one word) is the surname of `full`.
-fn is_surname_of(short: &str, full: &str) -> bool {
+pub fn is_surname_of(short: &str, full: &str) -> bool {
     !short.contains(' ')
         && full.contains(' ')
         && full

@@ -20,7 +20,7 @@ mod salience;
 #[cfg(test)]
 mod tests;
 
-pub use across::{fill_from_groups, is_unnamed, unify, variant_spelling};
+pub use across::{fill_from_groups, is_surname_of, is_unnamed, unify, variant_spelling};
 pub use printed::name_runs;
 
 use crate::model::{Article, Span, SpeakerVia};

@@ -301,3 +301,20 @@ fn generated_coverage_groups_the_versions_of_each_statement() {
         assert!(places.len() <= 1, "{} mixes {places:?}", g.group_id);
     }
 }
+
+#[test]
+fn six_reports_of_one_statement_are_one_group_even_with_a_surname_only() {
+    // The blog names the mayor by surname alone and shares no other name with the rest.
+    let mut paths: Vec<_> = std::fs::read_dir("tests/fixtures/six_sources")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    paths.sort();
+    let articles: Vec<_> = paths
+        .iter()
+        .map(|p| ingest::load_path(p).unwrap())
+        .collect();
+    let analysis = analyze(articles, &AnalyzeOptions::default());
+    let sizes: Vec<usize> = analysis.groups.iter().map(|g| g.members.len()).collect();
+    assert_eq!(sizes, [6]);
+}

@@ -6,4 +6,6 @@ mod support;
 mod align;
 mod corpus;
 mod fuzz_regressions;
+mod incremental;
 mod properties;
+mod records;

@@ -28,6 +28,7 @@ mod support;
 mod app;
 mod app_article;
 mod app_close;
+mod app_load;
 mod app_pieces;
 mod app_speakers;
 mod app_url;

@@ -1,0 +1,135 @@
+//! Grouping a set of quotations that grows, keeping between two groupings what depends on one
+//! quotation or one article alone.
+//!
+//! In: the articles and quotations of each analysis, in order (an added article's come last).
+//! Out: the same clusters as [`super::group_in_stories`] on them, always: only pure work is
+//! kept — each quotation's signature (by its text) and the entities each article names (by
+//! its content and title) — so a grouping with the kept work cannot differ from one without.
+//!
+//! What depends on the whole set (document frequencies, the stock phrases, the candidate
+//! index, pair scores and clusters) is computed again each time: a term's weight is its
+//! inverse document frequency over all quotations, so every quotation added moves every
+//! score a little, and a pair just over the threshold may fall under it.
+
+use rustc_hash::FxHashMap;
+
+use super::story::{self, Stories};
+use crate::model::{Article, Quote};
+use crate::normalize::{self, Signature};
+
+/// The per-quotation and per-article work kept between groupings.
+#[derive(Clone, Debug, Default)]
+pub struct Regrouping {
+    /// Each quotation text's signature.
+    signatures: FxHashMap<String, Signature>,
+    /// The entities each article names, by content hash and title.
+    named: FxHashMap<(String, String), Vec<String>>,
+}
+
+impl Regrouping {
+    /// Nothing kept yet.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Clusters of indices into `quotes` (the quotations of `articles`), as
+    /// [`super::group_in_stories`] with [`super::stories`] gives them; only quotations and
+    /// articles not seen before are read.
+    pub fn group(&mut self, articles: &[Article], quotes: &[Quote]) -> Vec<Vec<usize>> {
+        let stories = self.stories(articles);
+        let signatures = self.signatures(quotes);
+        super::group_signed(quotes, &stories, signatures)
+    }
+
+    /// The stories of `articles`, reading only the articles not seen before.
+    fn stories(&mut self, articles: &[Article]) -> Stories {
+        let mut seen: FxHashMap<(String, String), Vec<String>> = FxHashMap::default();
+        let named: Vec<Vec<String>> = articles
+            .iter()
+            .map(|article| {
+                let key = (article.content_hash.clone(), article.title.clone());
+                let list = self
+                    .named
+                    .remove(&key)
+                    .or_else(|| seen.get(&key).cloned())
+                    .unwrap_or_else(|| story::keys(article));
+                seen.insert(key, list.clone());
+                list
+            })
+            .collect();
+        // Only the articles of this set are kept: one closed is forgotten.
+        self.named = seen;
+        Stories::from_keys(articles.iter().map(|a| a.article_id.as_str()), named)
+    }
+
+    /// The signature of each of `quotes`, in order, computing only texts not seen before (on
+    /// every core); texts no longer quoted are forgotten.
+    fn signatures(&mut self, quotes: &[Quote]) -> Vec<Signature> {
+        use rayon::prelude::*;
+        let mut kept = std::mem::take(&mut self.signatures);
+        let missing: Vec<&str> = quotes
+            .iter()
+            .map(|q| q.text.as_str())
+            .filter(|t| !kept.contains_key(*t))
+            .collect();
+        let computed: Vec<(String, Signature)> = missing
+            .par_iter()
+            .map(|t| (t.to_string(), normalize::signature(t)))
+            .collect();
+        kept.extend(computed);
+        // Only the texts of this set are kept: a quotation gone is forgotten.
+        let mut now: FxHashMap<String, Signature> = FxHashMap::default();
+        for q in quotes {
+            if let Some(signature) = kept.remove(&q.text) {
+                now.insert(q.text.clone(), signature);
+            }
+        }
+        let out = quotes
+            .iter()
+            .map(|q| now.get(&q.text).cloned().unwrap_or_default())
+            .collect();
+        self.signatures = now;
+        out
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    fn quote(article: &str, text: &str) -> Quote {
+        Quote {
+            article_id: article.into(),
+            text: text.into(),
+            speaker: Some("Ana Ruiz".into()),
+            ..Quote::default()
+        }
+    }
+
+    #[test]
+    fn grouping_with_kept_work_equals_grouping_from_scratch() {
+        let mut quotes = vec![
+            quote("a1", "The ferry to Kellam will sail again in March."),
+            quote("a2", "The ferry to Kellam will sail in March."),
+            quote("a2", "Nobody expected the storm to close the harbour."),
+        ];
+        let mut regrouping = Regrouping::new();
+        let articles: Vec<Article> = Vec::new();
+        let first = regrouping.group(&articles, &quotes);
+        assert_eq!(
+            first,
+            super::super::group_in_stories(&quotes, &super::super::stories(&articles))
+        );
+        quotes.push(quote(
+            "a3",
+            "Nobody expected the storm to close the harbour for a week.",
+        ));
+        let second = regrouping.group(&articles, &quotes);
+        assert_eq!(
+            second,
+            super::super::group_in_stories(&quotes, &super::super::stories(&articles))
+        );
+        assert_eq!(second, vec![vec![0, 1], vec![2, 3]]);
+    }
+}
