@@ -526,3 +526,33 @@ fn the_overview_strip_goes_to_the_statement_at_its_height() {
     let doc = &h.state().doc;
     assert_eq!(doc.selected_pos, Some(doc.visible.len() - 1));
 }
+
+#[test]
+fn flag_chips_stay_inside_the_statements_list_on_small_screens() {
+    let chips: Vec<String> = ["# number", "! negation", "@ speaker", "… splice", "cut"]
+        .iter()
+        .flat_map(|t| [t.to_string(), t.split(' ').next().unwrap().to_string()])
+        .chain((1..6).map(|n| format!("+{n}")))
+        .collect();
+    for size in [[1280.0, 720.0], [1024.0, 768.0]] {
+        let mut h = harness(App::with_paths(Vec::new()), size);
+        settle(&mut h);
+        // The detail area starts where the list ends; the list's rows start under its header.
+        let detail = h.get_by_label("Sources panel").rect().left();
+        let rows_top = h.get_by_label("Flags").rect().bottom();
+        let mut seen = 0;
+        for chip in &chips {
+            for node in h.query_all_by_label(chip) {
+                let rect = node.rect();
+                if rect.left() < detail && rect.top() > rows_top {
+                    seen += 1;
+                    assert!(
+                        rect.right() <= detail - 4.0,
+                        "{size:?}: chip {chip:?} runs out of the list: {rect:?}, detail at {detail}"
+                    );
+                }
+            }
+        }
+        assert!(seen >= 5, "{size:?}: only {seen} chips in the list");
+    }
+}
