@@ -226,21 +226,25 @@ fn full_text(doc: &Document, gi: usize) -> String {
 
 fn table_ui(ui: &mut Ui, doc: &Document, state: &mut UiState, out: &mut Vec<Command>) {
     let selected_pos = doc.selected_pos;
+    // Every column inside the panel whatever its width: speaker and flags take their share.
+    let available = ui.available_width();
+    let speaker_width = (available * 0.27).clamp(56.0, 110.0);
+    let flags_width = (available * 0.18).clamp(28.0, 64.0);
     let mut table = TableBuilder::new(ui)
         .id_salt("statements")
         .striped(true)
         .sense(egui::Sense::click())
         .auto_shrink([false, false])
         .column(
-            Column::initial(104.0)
-                .at_least(60.0)
+            Column::initial(speaker_width)
+                .at_least(56.0)
                 .clip(true)
                 .resizable(true),
         )
-        .column(Column::remainder().at_least(60.0).clip(true))
+        .column(Column::remainder().at_least(48.0).clip(true))
         .column(Column::exact(28.0))
         .column(Column::exact(28.0))
-        .column(Column::initial(62.0).at_least(28.0).clip(true));
+        .column(Column::exact(flags_width).clip(true));
     if std::mem::take(&mut state.scroll_list)
         && let Some(pos) = selected_pos
     {
