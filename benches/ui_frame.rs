@@ -40,6 +40,9 @@ fn bench(c: &mut Criterion) {
     for _ in 0..3 {
         frame(&ctx, &mut app);
     }
+    // Measured with a statement selected, its row listed and its comparison laid out.
+    assert!(app.doc.selected_pos.is_some(), "no statement selected");
+    assert!(app.drawn_comparison().is_some(), "no comparison drawn");
     c.bench_function("ui frame, 10k statements, comparison shown", |b| {
         b.iter(|| black_box(frame(&ctx, &mut app)))
     });

@@ -238,5 +238,26 @@ pub fn build_group(
     }
 }
 
+/// `member`'s text aligned against `reference`'s alone, as [`build_group`] aligns each member:
+/// ops whose `text` rebuilds `member` and whose `ref_text` rebuilds `reference`. For a version
+/// the caller assembles itself, such as the pieces of a split quotation joined.
+///
+/// ```
+/// use verbatim::align::{align_texts, AlignOptions};
+/// let diff = align_texts("We will close it.", "We will not close it.", &AlignOptions::default());
+/// let rebuilt: String = diff.iter().map(|op| op.ref_text.as_str()).collect();
+/// assert_eq!(rebuilt, "We will not close it.");
+/// ```
+pub fn align_texts(member: &str, reference: &str, options: &AlignOptions) -> Vec<DiffOp> {
+    let equivalences = equivalence_phrases(options);
+    let mut versions = [
+        version(member, &equivalences),
+        version(reference, &equivalences),
+    ];
+    share_names(&mut versions);
+    let [member, reference] = &versions;
+    diff::align(member, reference)
+}
+
 #[cfg(test)]
 mod tests;

@@ -152,6 +152,9 @@ pub enum ViewCommand {
     ShowInArticle(String),
     /// Show an article (`article_id`) in the article view.
     ShowArticle(String),
+    /// Show an article that does not quote the selected statement, scrolled to and
+    /// highlighting its nearest wording of it (`article_id`).
+    ShowNearestWording(String),
     /// Order the statements list.
     SetSort(SortKey),
     /// Show only this speaker's statements (`None`: everyone).

@@ -66,6 +66,9 @@ pub struct Document {
     pub difference: Option<(String, usize)>,
     /// The article picked for the article view (`None`: the selected version's).
     pub article_shown: Option<String>,
+    /// In the article picked, the passage nearest to the selected statement's wording, shown
+    /// highlighted (bytes of its cleaned text).
+    pub wording_shown: Option<crate::model::Span>,
     /// The version shown in the article view.
     pub selected_quote: Option<String>,
     /// List order.

@@ -61,6 +61,7 @@ impl AppState {
         if group_id != self.doc.selected_group {
             self.doc.selected_quote = None;
             self.doc.article_shown = None;
+            self.doc.wording_shown = None;
             self.doc.difference = None;
             if self.doc.tab == Tab::Article {
                 self.doc.tab = Tab::Comparison;
@@ -108,5 +109,23 @@ impl AppState {
         if let Some(quote) = crate::corrections::key_of(&self.doc.analysis, quote_id) {
             self.correct(crate::corrections::Correction::ChooseReference { quote });
         }
+    }
+
+    /// Opens `article_id` in the article view at the passage nearest to the selected
+    /// statement's reference wording, highlighted; the article's top when none is near.
+    pub(super) fn show_nearest_wording(&mut self, article_id: String) {
+        let statement = (self.doc.selected())
+            .and_then(|g| self.doc.quote(&g.reference))
+            .map(|q| q.text.clone());
+        let near = (self.doc.analysis.article(&article_id))
+            .zip(statement)
+            .and_then(|(article, text)| crate::view::nearest::nearest_wording(article, &text));
+        self.doc.article_shown = Some(article_id);
+        self.doc.selected_quote = None;
+        self.doc.tab = Tab::Article;
+        if near.is_some() {
+            self.effects.push(super::effect::Effect::ScrollArticle);
+        }
+        self.doc.wording_shown = near;
     }
 }

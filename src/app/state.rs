@@ -207,10 +207,13 @@ impl AppState {
             ViewCommand::StepDifference(step) => self.step_difference(step),
             ViewCommand::ShowArticle(article_id) => {
                 self.doc.article_shown = Some(article_id);
+                self.doc.wording_shown = None;
                 self.doc.tab = Tab::Article;
             }
+            ViewCommand::ShowNearestWording(article_id) => self.show_nearest_wording(article_id),
             ViewCommand::ShowInArticle(quote_id) => {
                 self.doc.article_shown = None;
+                self.doc.wording_shown = None;
                 self.doc.selected_quote = Some(quote_id);
                 self.doc.tab = Tab::Article;
                 self.effects.push(Effect::ScrollArticle);

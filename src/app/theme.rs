@@ -119,6 +119,18 @@ pub fn splice_format(visuals: &Visuals, font: FontId) -> TextFormat {
     }
 }
 
+/// The mark between two pieces of one version (a split quotation): smaller than the words and
+/// boxed, so it never reads as words the version printed.
+pub fn gap_format(visuals: &Visuals, font: &FontId) -> TextFormat {
+    TextFormat {
+        font_id: FontId::new(font.size * SIGN_SCALE, font.family.clone()),
+        color: visuals.weak_text_color(),
+        background: visuals.faint_bg_color,
+        valign: egui::Align::Center,
+        ..TextFormat::default()
+    }
+}
+
 /// Appends `class`'s small raised sign, so the class reads without colour.
 pub fn append_sign(job: &mut LayoutJob, class: ChangeClass, visuals: &Visuals, font: &FontId) {
     let mut marker = class_format(

@@ -124,13 +124,18 @@ impl<'c> Applying<'c> {
     }
 
     /// Joins speaker entries the user said are one, in the order the joins were made (so a
-    /// join of a join lands on the last name).
+    /// join of a join lands on the last name); a join taken back later is skipped.
     fn join_speakers(&mut self, quotes: &mut [Quote]) {
         let corrections = self.corrections;
         for (i, c) in corrections.items.iter().enumerate() {
             let Correction::SameSpeaker { speaker, same_as } = c else {
                 continue;
             };
+            if let Some(j) = taken_back(&corrections.items, i, speaker, same_as) {
+                self.mark(i);
+                self.mark(j);
+                continue;
+            }
             let mut joined = false;
             for q in quotes.iter_mut() {
                 if q.speaker.as_deref() == Some(speaker.as_str()) {
@@ -407,6 +412,23 @@ fn corrected_evidence(q: &Quote) -> Option<crate::model::SpeakerEvidence> {
     })
 }
 
+/// The index of a [`Correction::NotSameSpeaker`] after `at` that takes back the join of
+/// `speaker` to `same_as`, if any.
+pub(crate) fn taken_back(
+    items: &[Correction],
+    at: usize,
+    speaker: &str,
+    same_as: &str,
+) -> Option<usize> {
+    (items.iter().enumerate().skip(at + 1)).find_map(|(j, c)| match c {
+        Correction::NotSameSpeaker {
+            speaker: s,
+            same_as: a,
+        } if s == speaker && a == same_as => Some(j),
+        _ => None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -494,5 +516,43 @@ mod tests {
         let unapplied = applying.unapplied(&[]);
         assert_eq!(unapplied.len(), 1);
         assert_eq!(unapplied[0].index, 2);
+    }
+
+    #[test]
+    fn a_speaker_join_taken_back_joins_nothing_and_a_later_join_holds() {
+        let join = Correction::SameSpeaker {
+            speaker: "Harbour Office".into(),
+            same_as: "Brannock Harbour Authority".into(),
+        };
+        let take_back = Correction::NotSameSpeaker {
+            speaker: "Harbour Office".into(),
+            same_as: "Brannock Harbour Authority".into(),
+        };
+        let speakers = |items: Vec<Correction>| {
+            let corrections = Corrections { items };
+            let mut quotes: Vec<Quote> = ["Harbour Office", "Brannock Harbour Authority"]
+                .iter()
+                .map(|s| Quote {
+                    speaker: Some((*s).into()),
+                    ..Quote::default()
+                })
+                .collect();
+            let mut applying = Applying::new(&corrections);
+            applying.set_speakers(&[], &mut quotes);
+            let names: Vec<String> = quotes.into_iter().filter_map(|q| q.speaker).collect();
+            (names, applying.unapplied(&[]).len())
+        };
+        let joined = vec!["Brannock Harbour Authority".to_string(); 2];
+        assert_eq!(speakers(vec![join.clone()]), (joined.clone(), 0));
+        let apart = vec![
+            "Harbour Office".to_string(),
+            "Brannock Harbour Authority".to_string(),
+        ];
+        assert_eq!(speakers(vec![join.clone(), take_back.clone()]), (apart, 0));
+        let log = Corrections {
+            items: vec![join.clone(), take_back.clone()],
+        };
+        assert!(log.speaker_joins().is_empty());
+        assert_eq!(speakers(vec![join.clone(), take_back, join]), (joined, 0));
     }
 }

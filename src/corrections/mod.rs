@@ -115,6 +115,14 @@ pub enum Correction {
         /// The entry it joins.
         same_as: String,
     },
+    /// Takes back an earlier [`Correction::SameSpeaker`] of the same two entries: they are two
+    /// speakers after all.
+    NotSameSpeaker {
+        /// The entry that was joined.
+        speaker: String,
+        /// The entry it was joined to.
+        same_as: String,
+    },
     /// Put `quote` in the group that holds `to_group_of`.
     MoveToGroup {
         /// The quotation to move.
@@ -187,7 +195,7 @@ impl Correction {
                 EquivalenceScope::Group { member } => vec![member],
                 EquivalenceScope::Everywhere => Vec::new(),
             },
-            Correction::SameSpeaker { .. } => Vec::new(),
+            Correction::SameSpeaker { .. } | Correction::NotSameSpeaker { .. } => Vec::new(),
             Correction::Note { target, .. } => match target {
                 NoteTarget::Group { member } | NoteTarget::Difference { member, .. } => {
                     vec![member]
@@ -211,6 +219,9 @@ impl Correction {
             },
             Correction::SameSpeaker { speaker, same_as } => {
                 format!("{speaker} counted as the same speaker as {same_as}")
+            }
+            Correction::NotSameSpeaker { speaker, same_as } => {
+                format!("{speaker} no longer counted as the same speaker as {same_as}")
             }
             Correction::MoveToGroup { .. } => "quotation moved to another statement".into(),
             Correction::SplitOff { .. } => "quotation split into its own statement".into(),
@@ -266,6 +277,21 @@ impl Corrections {
     /// Whether there are none.
     pub fn is_empty(&self) -> bool {
         self.items.is_empty()
+    }
+
+    /// The speaker joins in force, oldest first: each [`Correction::SameSpeaker`] as
+    /// (entry joined, entry it joins) unless a later [`Correction::NotSameSpeaker`] took it back.
+    pub fn speaker_joins(&self) -> Vec<(&str, &str)> {
+        (self.items.iter().enumerate())
+            .filter_map(|(i, c)| match c {
+                Correction::SameSpeaker { speaker, same_as }
+                    if apply::taken_back(&self.items, i, speaker, same_as).is_none() =>
+                {
+                    Some((speaker.as_str(), same_as.as_str()))
+                }
+                _ => None,
+            })
+            .collect()
     }
 }
 

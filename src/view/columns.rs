@@ -8,6 +8,7 @@
 //! are exactly its text; its [`SpanRole::Struck`] spans are the reference's words it lacks.
 //! Class never decides the role: it only tells how a changed span is marked.
 
+use super::pieces::{self, Version};
 use super::rows::{Piece, VersionInput, align_versions};
 use crate::model::{ChangeClass, DiffOp, Group, OpKind, Quote, QuoteKind};
 
@@ -18,6 +19,9 @@ pub enum SpanRole {
     Printed,
     /// Words only the reference has, at the place this version lacks them.
     Struck,
+    /// Where one piece of a version ends and the next begins (a split quotation): a mark, not
+    /// words of any version.
+    Gap,
 }
 
 /// A run of words in one cell.
@@ -66,6 +70,13 @@ pub struct Column {
     pub reference: bool,
     /// What the version itself shows: a splice, a cut, a partial quotation.
     pub marks: VersionMarks,
+    /// The quotations the version is made of, in text order: one, or the pieces of a split
+    /// quotation.
+    pub pieces: Vec<String>,
+    /// What the version printed: its pieces joined in order.
+    pub text: String,
+    /// Its diff against the reference column (empty for the reference).
+    pub diff: Vec<DiffOp>,
 }
 
 /// What a version shows about how it was quoted.
@@ -79,6 +90,8 @@ pub struct VersionMarks {
     pub cut_end: bool,
     /// A fragment inside the reporter's own sentence.
     pub partial: bool,
+    /// Printed in pieces (a split quotation) shown joined.
+    pub pieced: bool,
 }
 
 impl VersionMarks {
@@ -96,13 +109,29 @@ impl VersionMarks {
             cut_start: quote.truncated && cut_start,
             cut_end: quote.truncated && (ends_open || !cut_start),
             partial: quote.kind == QuoteKind::Partial,
+            pieced: false,
         }
     }
+
+    /// The marks of either.
+    fn or(self, other: Self) -> Self {
+        Self {
+            spliced: self.spliced || other.spliced,
+            cut_start: self.cut_start || other.cut_start,
+            cut_end: self.cut_end || other.cut_end,
+            partial: self.partial || other.partial,
+            pieced: self.pieced || other.pieced,
+        }
+    }
+
+    /// The label of [`VersionMarks::pieced`].
+    pub const PIECED: &'static str = "in pieces […]";
 
     /// The marks' names, for the column head.
     pub fn labels(self) -> Vec<&'static str> {
         let mut out = Vec::new();
         for (on, label) in [
+            (self.pieced, Self::PIECED),
             (self.partial, "partial"),
             (self.spliced, "spliced at …"),
             (self.cut_start, "cut at start"),
@@ -189,29 +218,24 @@ pub fn compare<'a>(
     article_rank: impl Fn(&str) -> usize,
     hide_cosmetic: bool,
 ) -> Option<Comparison> {
-    let mut versions: Vec<(&Quote, &[DiffOp])> = group
+    let members: Vec<(&Quote, &[DiffOp])> = group
         .members
         .iter()
         .filter_map(|m| Some((quote_of(&m.quote_id)?, m.diff.as_slice())))
         .collect();
-    let reference = versions
-        .iter()
-        .position(|(q, _)| q.quote_id == group.reference)
-        .unwrap_or(0);
-    if reference >= versions.len() {
-        return None;
+    let mut versions = pieces::reference_first(pieces::versions(&members), &group.reference)?;
+    if let Some(others) = versions.get_mut(1..) {
+        others.sort_by_key(|v| v.first().map(|q| (article_rank(&q.article_id), q.start)));
     }
-    let pinned = versions.remove(reference);
-    versions.sort_by_key(|(q, _)| (article_rank(&q.article_id), q.start));
-    versions.insert(0, (pinned.0, &[]));
-    let inputs: Vec<VersionInput> = versions
+    let texts: Vec<String> = versions.iter().map(Version::text).collect();
+    let diffs = pieces::diffs(&versions, &texts);
+    let reference_text = texts.first().map_or("", String::as_str);
+    let inputs: Vec<VersionInput> = texts
         .iter()
-        .map(|(q, diff)| VersionInput {
-            text: &q.text,
-            diff,
-        })
+        .zip(&diffs)
+        .map(|(text, diff)| VersionInput { text, diff })
         .collect();
-    let aligned = align_versions(&pinned.0.text, &inputs, hide_cosmetic);
+    let aligned = align_versions(reference_text, &inputs, hide_cosmetic);
     let mut rows: Vec<Vec<Vec<Span>>> = aligned
         .rows
         .iter()
@@ -225,20 +249,51 @@ pub fn compare<'a>(
                 .collect()
         })
         .collect();
-    for column in 0..versions.len() {
+    for (column, version) in versions.iter().enumerate() {
         lift_leading_space(&mut rows, column);
+        pieces::mark_joints(&mut rows, column, &version.joints());
     }
-    let columns = versions
-        .iter()
-        .enumerate()
-        .map(|(i, (q, _))| Column {
-            quote_id: q.quote_id.clone(),
-            article_id: q.article_id.clone(),
-            reference: i == 0,
-            marks: VersionMarks::of(q),
+    let columns = (versions.iter().zip(texts).zip(diffs).enumerate())
+        .filter_map(|(i, ((version, text), diff))| {
+            column_of(version, i == 0, &group.reference, text, diff)
         })
         .collect();
     Some(Comparison { columns, rows })
+}
+
+/// The column of `version`; named by the reference quotation when it is the reference, else
+/// by its first piece.
+fn column_of(
+    version: &Version,
+    reference: bool,
+    reference_id: &str,
+    text: String,
+    diff: Vec<DiffOp>,
+) -> Option<Column> {
+    let first = version.first()?;
+    let mut marks = VersionMarks::default();
+    for (q, _) in &version.pieces {
+        marks = marks.or(VersionMarks::of(q));
+    }
+    marks.pieced = version.pieces.len() > 1;
+    let quote_id = if reference && version.holds(reference_id) {
+        reference_id.to_string()
+    } else {
+        first.quote_id.clone()
+    };
+    Some(Column {
+        quote_id,
+        article_id: first.article_id.clone(),
+        reference,
+        marks,
+        pieces: version
+            .pieces
+            .iter()
+            .map(|(q, _)| q.quote_id.clone())
+            .collect(),
+        text,
+        diff,
+    })
 }
 
 /// A piece's spans: what the version printed, and before it the reference's words it lacks.
@@ -303,126 +358,5 @@ fn lift_leading_space(rows: &mut [Vec<Vec<Span>>], column: usize) {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
-mod tests {
-    use super::*;
-    use crate::model::Member;
-
-    fn op(kind: OpKind, text: &str, ref_text: &str, class: Option<ChangeClass>) -> DiffOp {
-        DiffOp::new(kind, text, ref_text, class)
-    }
-
-    fn quote(quote_id: &str, article_id: &str, text: &str) -> Quote {
-        Quote {
-            quote_id: quote_id.into(),
-            article_id: article_id.into(),
-            text: text.into(),
-            ..Quote::default()
-        }
-    }
-
-    const REFERENCE: &str = "Households will not face rationing, from the north.";
-    const DROPPED: &str = "Households will face rationing, from the south.";
-
-    fn setup() -> (Group, Vec<Quote>) {
-        let diff = vec![
-            op(OpKind::Equal, "Households will ", "Households will ", None),
-            op(OpKind::Delete, "", "not ", Some(ChangeClass::Negation)),
-            op(
-                OpKind::Equal,
-                "face rationing, from the ",
-                "face rationing, from the ",
-                None,
-            ),
-            op(OpKind::Replace, "south", "north", Some(ChangeClass::Name)),
-            op(OpKind::Equal, ".", ".", None),
-        ];
-        let group = Group {
-            group_id: "g1".into(),
-            speaker: None,
-            reference: "q2".into(),
-            flags: Vec::new(),
-            members: vec![
-                Member {
-                    quote_id: "q2".into(),
-                    diff: Vec::new(),
-                },
-                Member {
-                    quote_id: "q1".into(),
-                    diff,
-                },
-            ],
-        };
-        let quotes = vec![quote("q1", "a1", DROPPED), quote("q2", "a2", REFERENCE)];
-        (group, quotes)
-    }
-
-    #[test]
-    fn a_dropped_negation_is_struck_never_printed() {
-        let (group, quotes) = setup();
-        let find = |id: &str| quotes.iter().find(|q| q.quote_id == id);
-        let c = compare(&group, find, |_| 0, false).unwrap();
-        assert_eq!(c.columns[0].quote_id, "q2");
-        assert_eq!(c.text_of(1, SpanRole::Printed), DROPPED);
-        assert_eq!(c.text_of(1, SpanRole::Struck), "not north");
-        assert_eq!(c.text_of(0, SpanRole::Printed), REFERENCE);
-        assert_eq!(c.text_of(0, SpanRole::Struck), "");
-        let negation = c
-            .rows
-            .iter()
-            .flat_map(|r| &r[1])
-            .find(|s| s.class == Some(ChangeClass::Negation))
-            .unwrap();
-        assert_eq!(negation.role, SpanRole::Struck);
-    }
-
-    #[test]
-    fn a_truncated_version_says_where_it_is_cut() {
-        let cut = |text: &str| {
-            let quote = Quote {
-                text: text.into(),
-                truncated: true,
-                ..Quote::default()
-            };
-            let marks = VersionMarks::of(&quote);
-            (marks.cut_start, marks.cut_end)
-        };
-        assert_eq!(cut("…the lowest we have recorded."), (true, false));
-        assert_eq!(cut("Reservoirs are at their lowest…"), (false, true));
-        assert_eq!(cut("the lowest we have recorded"), (true, true));
-        let whole = Quote {
-            text: "We will not ration water.".into(),
-            ..Quote::default()
-        };
-        assert!(VersionMarks::of(&whole).labels().is_empty());
-    }
-
-    #[test]
-    fn rows_start_at_a_word_and_keep_the_text_whole() {
-        let (group, quotes) = setup();
-        let find = |id: &str| quotes.iter().find(|q| q.quote_id == id);
-        let c = compare(&group, find, |_| 0, false).unwrap();
-        for row in &c.rows {
-            for cell in row {
-                if let Some(first) = cell.first() {
-                    assert_eq!(first.text.trim_start(), first.text);
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn the_others_follow_article_order_whatever_the_reference() {
-        let (mut group, mut quotes) = setup();
-        quotes.push(quote("q3", "a0", REFERENCE));
-        group.members.push(Member {
-            quote_id: "q3".into(),
-            diff: vec![op(OpKind::Equal, REFERENCE, REFERENCE, None)],
-        });
-        let find = |id: &str| quotes.iter().find(|q| q.quote_id == id);
-        let rank = |a: &str| a.trim_start_matches('a').parse::<usize>().unwrap();
-        let c = compare(&group, find, rank, false).unwrap();
-        let order: Vec<&str> = c.columns.iter().map(|c| c.quote_id.as_str()).collect();
-        assert_eq!(order, ["q2", "q3", "q1"]);
-    }
-}
+#[path = "columns_tests.rs"]
+mod tests;

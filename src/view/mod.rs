@@ -9,7 +9,9 @@
 //! window turns roles and classes into text formats at draw time.
 
 pub mod columns;
+pub mod nearest;
 pub mod palette;
+pub mod pieces;
 pub mod rows;
 pub mod speakers;
 pub mod summary;

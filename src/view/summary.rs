@@ -6,7 +6,7 @@
 //! so a frame with thousands of statements only walks indices.
 
 use super::speakers::{SpeakerRow, speaker_rows};
-use crate::model::{Analysis, ChangeClass, GroupFlag, Quote};
+use crate::model::{Analysis, ChangeClass, DiffOp, GroupFlag, Quote};
 use std::collections::{BTreeSet, HashMap};
 
 /// How the statements list is ordered.
@@ -206,11 +206,16 @@ impl Derived {
             .filter_map(|m| self.quote(analysis, &m.quote_id))
             .collect();
         let sources: BTreeSet<&str> = quotes.iter().map(|q| q.article_id.as_str()).collect();
+        let pieced =
+            (sources.len() < quotes.len()).then(|| super::pieces::group_diffs(group, &quotes));
         let substantive = || {
-            group
-                .members
-                .iter()
-                .flat_map(|m| &m.diff)
+            let diffs: Vec<&[DiffOp]> = match &pieced {
+                Some(diffs) => diffs.iter().map(Vec::as_slice).collect(),
+                None => group.members.iter().map(|m| m.diff.as_slice()).collect(),
+            };
+            diffs
+                .into_iter()
+                .flatten()
                 .filter_map(|op| op.class.filter(|c| c.is_substantive()))
         };
         let differences = substantive().count();

@@ -66,11 +66,27 @@ fn assert_columns_truthful(app: App) -> (usize, usize) {
             let group = app.doc.selected().unwrap();
             let drawn = app.drawn_comparison().expect("the comparison was drawn");
             let columns = &drawn.comparison.columns;
-            assert_eq!(columns.len(), group.members.len(), "{group_id}");
+            let mut pieces: Vec<&str> = (columns.iter())
+                .flat_map(|c| c.pieces.iter().map(String::as_str))
+                .collect();
+            pieces.sort_unstable();
+            let mut members: Vec<&str> = (group.members.iter())
+                .map(|m| m.quote_id.as_str())
+                .collect();
+            members.sort_unstable();
+            assert_eq!(pieces, members, "{group_id}: each version in one column");
             assert_eq!(columns[0].quote_id, group.reference);
+            let reference_pieced = columns[0].pieces.len() > 1;
             for (c, column) in columns.iter().enumerate() {
                 let quote = app.doc.quote(&column.quote_id).unwrap();
+                let texts: Vec<&str> = (column.pieces.iter())
+                    .map(|id| app.doc.quote(id).unwrap().text.as_str())
+                    .collect();
+                let printed_text = texts.join(" ");
                 let member = group.members.iter().find(|m| m.quote_id == column.quote_id);
+                if column.pieces.len() == 1 && !reference_pieced && c > 0 {
+                    assert_eq!(column.diff, member.unwrap().diff, "{group_id}: own diff");
+                }
                 let (mut printed, mut struck) = (String::new(), String::new());
                 for row in &drawn.cells {
                     let (p, s) = read_job(&row[c].job, body);
@@ -85,11 +101,11 @@ fn assert_columns_truthful(app: App) -> (usize, usize) {
                     }
                 }
                 assert_eq!(
-                    printed, quote.text,
+                    printed, printed_text,
                     "{group_id} {}: printed",
                     quote.quote_id
                 );
-                let expected = member.map_or(String::new(), |m| lacked(&m.diff, hide));
+                let expected = lacked(&column.diff, hide);
                 assert_eq!(struck, expected, "{group_id} {}: struck", quote.quote_id);
                 checked += 1;
                 with_struck += usize::from(!struck.is_empty());
@@ -429,6 +445,32 @@ fn a_statement_names_the_articles_that_do_not_quote_it_and_links_to_them() {
 }
 
 #[test]
+fn not_quoted_by_opens_the_article_at_its_nearest_wording_highlighted() {
+    let mut analysis = support::bridge_analysis();
+    let near = "Drivers were told that traffic would go through the old tunnel for now.";
+    analysis.articles.push(support::article(
+        "a4",
+        "Detour plans published",
+        "Evening Post",
+        &["Detour plans published", "The works start soon.", near],
+    ));
+    let mut h = harness(App::with_analysis(analysis), [1280.0, 720.0]);
+    h.run_steps(2);
+    h.state_mut()
+        .apply(Command::View(ViewCommand::SelectGroup("g3".into())));
+    h.run_steps(2);
+    h.get_by_label("Detour plans published").click();
+    h.run_steps(3);
+    let doc = &h.state().doc;
+    assert_eq!(doc.tab, verbatim::app::Tab::Article);
+    assert_eq!(doc.article_shown.as_deref(), Some("a4"));
+    let article = doc.analysis.article("a4").unwrap();
+    let span = doc.wording_shown.clone().expect("a nearest wording");
+    assert_eq!(&article.text[span], near);
+    h.get_by_label_contains("highlighted: its nearest wording");
+}
+
+#[test]
 fn the_article_view_picks_any_article() {
     let mut h = harness(
         App::with_analysis(support::bridge_analysis()),
@@ -483,4 +525,34 @@ fn the_overview_strip_goes_to_the_statement_at_its_height() {
     h.run_steps(3);
     let doc = &h.state().doc;
     assert_eq!(doc.selected_pos, Some(doc.visible.len() - 1));
+}
+
+#[test]
+fn flag_chips_stay_inside_the_statements_list_on_small_screens() {
+    let chips: Vec<String> = ["# number", "! negation", "@ speaker", "… splice", "cut"]
+        .iter()
+        .flat_map(|t| [t.to_string(), t.split(' ').next().unwrap().to_string()])
+        .chain((1..6).map(|n| format!("+{n}")))
+        .collect();
+    for size in [[1280.0, 720.0], [1024.0, 768.0]] {
+        let mut h = harness(App::with_paths(Vec::new()), size);
+        settle(&mut h);
+        // The detail area starts where the list ends; the list's rows start under its header.
+        let detail = h.get_by_label("Sources panel").rect().left();
+        let rows_top = h.get_by_label("Flags").rect().bottom();
+        let mut seen = 0;
+        for chip in &chips {
+            for node in h.query_all_by_label(chip) {
+                let rect = node.rect();
+                if rect.left() < detail && rect.top() > rows_top {
+                    seen += 1;
+                    assert!(
+                        rect.right() <= detail - 4.0,
+                        "{size:?}: chip {chip:?} runs out of the list: {rect:?}, detail at {detail}"
+                    );
+                }
+            }
+        }
+        assert!(seen >= 5, "{size:?}: only {seen} chips in the list");
+    }
 }

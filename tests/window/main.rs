@@ -26,8 +26,11 @@ fn settle(h: &mut Harness<'_, App>) {
 mod support;
 
 mod app;
+mod app_article;
 mod app_close;
 mod app_load;
+mod app_pieces;
+mod app_speakers;
 mod app_url;
 mod app_view;
 mod app_work;

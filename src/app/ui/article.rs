@@ -8,14 +8,14 @@
 //! request and the last selection. Out: the drawn article; correction commands.
 
 use super::UiState;
+use super::article_marks::{self, Marks, paragraph_job, quote_under, snap_to_words};
 use crate::app::command::Command;
 use crate::app::command::{CorrectCommand, ViewCommand};
 use crate::app::state::Document;
-use crate::app::theme;
-use crate::corrections::{Correction, key_of_selection};
-use crate::model::{Article, Span};
+use crate::corrections::{Correction, key_of, key_of_selection};
+use crate::model::{Article, Quote, Span};
 use egui::text::LayoutJob;
-use egui::{RichText, TextFormat, Ui};
+use egui::{RichText, Ui};
 
 /// Text selected in the article view: the article's content hash and a byte range of its
 /// cleaned text.
@@ -42,8 +42,10 @@ pub fn article_ui(ui: &mut Ui, doc: &Document, state: &mut UiState, out: &mut Ve
         return;
     };
     let focus = focus.filter(|q| q.article_id == article.article_id);
-    let others: Vec<Span> = (doc.analysis.quotes.iter())
+    let quotes: Vec<&Quote> = (doc.analysis.quotes.iter())
         .filter(|q| q.article_id == article.article_id)
+        .collect();
+    let others: Vec<Span> = (quotes.iter())
         .filter(|q| focus.is_none_or(|f| f.quote_id != q.quote_id))
         .map(|q| q.span.clone())
         .collect();
@@ -52,18 +54,17 @@ pub fn article_ui(ui: &mut Ui, doc: &Document, state: &mut UiState, out: &mut Ve
     details.extend(article.meta.outlet.clone());
     details.extend(article.meta.published.clone());
     ui.label(RichText::new(details.join(" · ")).small().weak());
-    ui.label(
-        RichText::new(
-            "The quotation is highlighted; its attribution is underlined. \
-             Select words to add a quotation the analysis missed.",
-        )
-        .small(),
-    );
-    selection_ui(ui, article, state, out);
+    selection_ui(ui, doc, article, &quotes, state, out);
     ui.separator();
     let scroll = std::mem::take(&mut state.scroll_article);
     let attribution = focus.and_then(|q| q.attribution.clone());
-    let quote_span = focus.map_or(0..0, |q| q.span.clone());
+    let wording = (doc.wording_shown.clone()).filter(|_| {
+        focus.is_none() && doc.article_shown.as_deref() == Some(article.article_id.as_str())
+    });
+    if wording.is_some() {
+        ui.label(RichText::new(NEAREST_NOTE).small().strong());
+    }
+    let quote_span = (focus.map(|q| q.span.clone()).or(wording)).unwrap_or(0..0);
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
@@ -75,6 +76,7 @@ pub fn article_ui(ui: &mut Ui, doc: &Document, state: &mut UiState, out: &mut Ve
                 };
                 let job = paragraph_job(ui, article, &paragraph, &marks);
                 let (response, selected) = paragraph_ui(ui, article, &paragraph, job);
+                article_marks::paragraph_links_ui(ui, doc, &quotes, &paragraph, out);
                 if let Some(span) = selected {
                     state.article_selection = Some(ArticleSelection {
                         article_hash: article.content_hash.clone(),
@@ -82,7 +84,7 @@ pub fn article_ui(ui: &mut Ui, doc: &Document, state: &mut UiState, out: &mut Ve
                     });
                 }
                 if scroll
-                    && focus.is_some()
+                    && !quote_span.is_empty()
                     && paragraph.start <= quote_span.start
                     && quote_span.start < paragraph.end.max(paragraph.start + 1)
                 {
@@ -93,36 +95,78 @@ pub fn article_ui(ui: &mut Ui, doc: &Document, state: &mut UiState, out: &mut Ve
         });
 }
 
-/// The selection's words and what can be done with them.
-fn selection_ui(ui: &mut Ui, article: &Article, state: &mut UiState, out: &mut Vec<Command>) {
-    let Some(selection) = state
-        .article_selection
-        .clone()
-        .filter(|s| s.article_hash == article.content_hash)
-    else {
-        return;
-    };
-    let words = article.slice(&selection.span);
-    ui.horizontal_wrapped(|ui| {
-        let shown: String = words.chars().take(80).collect();
-        ui.label(RichText::new(format!("Selected: “{shown}”")).italics());
-        let span = key_of_selection(article, &selection.span);
-        if ui.button("Add as quotation").clicked() {
+/// What selecting does, or the selection's words and what can be done with them, in a bar of
+/// one fixed height so the text below never moves when a selection starts. "Not a quotation"
+/// is offered only when the selection lies on a quotation, and applies to that quotation.
+fn selection_ui(
+    ui: &mut Ui,
+    doc: &Document,
+    article: &Article,
+    quotes: &[&Quote],
+    state: &mut UiState,
+    out: &mut Vec<Command>,
+) {
+    let selection =
+        (state.article_selection.clone()).filter(|s| s.article_hash == article.content_hash);
+    let height = ui.spacing().interact_size.y + 4.0;
+    let size = egui::vec2(ui.available_width(), height);
+    let layout = egui::Layout::left_to_right(egui::Align::Center);
+    ui.allocate_ui_with_layout(size, layout, |ui| {
+        ui.set_min_size(size);
+        let Some(selection) = selection else {
+            ui.label(RichText::new(SELECTION_HINT).small());
+            return;
+        };
+        let words = article.slice(&selection.span);
+        let shown: String = words.chars().take(60).collect();
+        let cut = if words.chars().count() > 60 {
+            "…"
+        } else {
+            ""
+        };
+        ui.label(RichText::new(format!("Selected: “{shown}{cut}”")).italics())
+            .on_hover_text(words);
+        let on_quote = quote_under(quotes, &selection.span);
+        let added = ui.button("Add as quotation").clicked();
+        if added {
+            let span = key_of_selection(article, &selection.span);
+            let speaker = None;
             out.push(Command::Correct(CorrectCommand::Apply(
-                Correction::AddQuote {
-                    span,
-                    speaker: None,
-                },
+                Correction::AddQuote { span, speaker },
             )));
-            state.article_selection = None;
-        } else if ui.button("Not a quotation").clicked() {
-            out.push(Command::Correct(CorrectCommand::Apply(
-                Correction::NotAQuote { span },
-            )));
+        }
+        let mut removed = false;
+        if let Some(quote) = on_quote {
+            article_marks::statement_link_ui(ui, doc, quote, out);
+            if let Some(span) = key_of(&doc.analysis, &quote.quote_id)
+                && ui.button("Not a quotation").clicked()
+            {
+                out.push(Command::Correct(CorrectCommand::Apply(
+                    Correction::NotAQuote { span },
+                )));
+                removed = true;
+            }
+        }
+        if added
+            || removed
+            || ui
+                .small_button("✕")
+                .on_hover_text("Clear the selection")
+                .clicked()
+        {
             state.article_selection = None;
         }
     });
 }
+
+/// What the article view says over an article's nearest wording of a statement it does not
+/// quote.
+const NEAREST_NOTE: &str = "This article does not quote the statement; highlighted: its nearest \
+     wording of it.";
+
+/// What the bar says before anything is selected.
+const SELECTION_HINT: &str = "Highlighted: the quotations found (the one gone to, stronger; its \
+     attribution underlined). Select words to add a quotation the analysis missed.";
 
 /// One paragraph as selectable read-only text; returns the selection in it as bytes of the
 /// article's text, when the user has selected something there.
@@ -149,6 +193,7 @@ fn paragraph_ui(
         .filter(|_| output.response.has_focus())
         .map(|r| r.as_sorted_char_range())
         .map(|r| char_span(text, r.start.0, r.end.0))
+        .map(|s| snap_to_words(text, &s))
         .filter(|s| !s.is_empty())
         .map(|s| paragraph.start + s.start..paragraph.start + s.end);
     (output.response.response, selected)
@@ -167,14 +212,6 @@ fn paragraphs(article: &Article) -> Vec<Span> {
     } else {
         article.paragraphs.clone()
     }
-}
-
-/// What an article's text is marked with: the quotation gone to, every other quotation found
-/// in the article, and the attribution of the first.
-struct Marks<'a> {
-    focus: &'a Span,
-    others: &'a [Span],
-    attribution: Option<&'a Span>,
 }
 
 /// Every opened article, to show one of them.
@@ -198,57 +235,6 @@ fn picker_ui(ui: &mut Ui, doc: &Document, shown: Option<&str>, out: &mut Vec<Com
                 }
             }
         });
-}
-
-/// One paragraph with the quotations and attribution styled where they fall in it.
-fn paragraph_job(ui: &Ui, article: &Article, paragraph: &Span, marks: &Marks) -> LayoutJob {
-    let (quote, attribution) = (marks.focus, marks.attribution);
-    let visuals = ui.visuals();
-    let font = egui::TextStyle::Body.resolve(ui.style());
-    let plain = theme::plain_format(visuals, font.clone());
-    let with_font = |f: TextFormat| TextFormat {
-        font_id: font.clone(),
-        ..f
-    };
-    let quote_format = with_font(theme::quote_highlight(visuals));
-    let attribution_format = with_font(theme::attribution_highlight(visuals));
-    let other_format = with_font(theme::other_quote_highlight(visuals));
-    // Cut points: the paragraph's ends and every highlight edge inside it.
-    let mut cuts = vec![paragraph.start, paragraph.end];
-    for span in std::iter::once(quote)
-        .chain(attribution)
-        .chain(marks.others)
-    {
-        cuts.extend(
-            [span.start, span.end]
-                .into_iter()
-                .filter(|&c| paragraph.start < c && c < paragraph.end),
-        );
-    }
-    cuts.sort_unstable();
-    cuts.dedup();
-    let mut job = LayoutJob::default();
-    for w in cuts.windows(2) {
-        let (start, end) = (w[0], w[1]);
-        let Some(text) = article.text.get(start..end) else {
-            // A span that does not fall on character boundaries: show the paragraph plain.
-            let mut job = LayoutJob::default();
-            job.append(article.slice(paragraph), 0.0, plain);
-            return job;
-        };
-        let inside = |s: &Span| s.start <= start && end <= s.end;
-        let format = if attribution.is_some_and(inside) {
-            attribution_format.clone()
-        } else if inside(quote) {
-            quote_format.clone()
-        } else if marks.others.iter().any(inside) {
-            other_format.clone()
-        } else {
-            plain.clone()
-        };
-        job.append(text, 0.0, format);
-    }
-    job
 }
 
 #[cfg(test)]

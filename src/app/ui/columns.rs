@@ -95,6 +95,9 @@ fn cell_layout(ui: &Ui, cell: &[Span], spliced: bool) -> CellLayout {
     let mut previous: Option<&Span> = None;
     for (i, span) in cell.iter().enumerate() {
         match span.class {
+            _ if span.role == SpanRole::Gap => {
+                job.append(&span.text, 0.0, theme::gap_format(visuals, &font));
+            }
             None => {
                 let format = theme::strong_format(visuals, font.clone());
                 let splice = spliced.then(|| theme::splice_format(visuals, font.clone()));
@@ -118,7 +121,9 @@ fn cell_layout(ui: &Ui, cell: &[Span], spliced: bool) -> CellLayout {
                 }
                 let format = match span.role {
                     SpanRole::Printed => theme::printed_format(class, visuals, font.clone()),
-                    SpanRole::Struck => theme::struck_format(class, visuals, font.clone()),
+                    SpanRole::Struck | SpanRole::Gap => {
+                        theme::struck_format(class, visuals, font.clone())
+                    }
                 };
                 job.append(&span.text, 0.0, format);
             }
@@ -155,14 +160,18 @@ fn append_printed(job: &mut LayoutJob, text: &str, format: TextFormat, splice: O
     }
 }
 
-/// The span under character `index` of a cell, if it is a marked one.
+/// What hovering the mark between two pieces of a version says.
+pub const GAP_HOVER: &str = "The article prints this statement in pieces (a split quotation, or a \
+     partial quotation beside the rest); they are shown joined as one version.";
+
+/// The span under character `index` of a cell, if it is a marked one or a gap mark.
 fn marked_span<'a>(cell: &'a [Span], layout: &CellLayout, index: usize) -> Option<&'a Span> {
     layout
         .runs
         .iter()
         .find(|(chars, _)| chars.contains(&index))
         .and_then(|(_, i)| cell.get(*i))
-        .filter(|s| s.class.is_some())
+        .filter(|s| s.class.is_some() || s.role == SpanRole::Gap)
 }
 
 /// What hovering a marked span says.
@@ -170,6 +179,7 @@ pub fn hover_text(span: &Span, class: ChangeClass) -> String {
     let name = class.as_str();
     let other = span.counterpart.trim();
     match span.role {
+        SpanRole::Gap => GAP_HOVER.to_string(),
         SpanRole::Printed if other.is_empty() => format!("{name}: not in the reference"),
         SpanRole::Printed => format!("{name}: the reference has \"{other}\""),
         SpanRole::Struck if other.is_empty() => format!(
@@ -223,7 +233,10 @@ fn cell_ui<'a>(
     let before = at.x < galley.pos_from_cursor(cursor).left() && cursor.index.0 > 0;
     let index = cursor.index.0 - usize::from(before);
     let span = marked_span(cell, layout, index)?;
-    let class = span.class?;
+    let Some(class) = span.class else {
+        response.on_hover_text(GAP_HOVER);
+        return None;
+    };
     let clicked = response.clicked();
     response.on_hover_text(format!("{} (click for actions)", hover_text(span, class)));
     clicked.then_some(span)

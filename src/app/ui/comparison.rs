@@ -47,15 +47,10 @@ pub fn comparison_ui(
         .auto_shrink([false, false])
         .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
         .show(ui, |ui| {
-            let quotes: Vec<Option<&Quote>> = drawn
-                .comparison
-                .columns
-                .iter()
-                .map(|c| doc.quote(&c.quote_id))
-                .collect();
-            columns::grid_row_ui(ui, width, quotes.iter(), |ui, _, quote| {
-                if let Some(quote) = quote {
-                    version_header_ui(ui, doc, group, quote, forms, out);
+            let heads = drawn.comparison.columns.iter();
+            columns::grid_row_ui(ui, width, heads, |ui, _, column| {
+                if let Some(quote) = doc.quote(&column.quote_id) {
+                    version_header_ui(ui, doc, group, quote, column.marks, forms, out);
                 }
             });
             let current = doc.difference.as_ref().and_then(|(quote_id, change)| {
@@ -68,7 +63,9 @@ pub fn comparison_ui(
             {
                 let (words, reference_words) = match span.role {
                     SpanRole::Printed => (span.text.clone(), span.counterpart.clone()),
-                    SpanRole::Struck => (span.counterpart.clone(), span.text.clone()),
+                    SpanRole::Struck | SpanRole::Gap => {
+                        (span.counterpart.clone(), span.text.clone())
+                    }
                 };
                 forms.difference = Some(DifferenceForm {
                     quote_id: c.quote_id.clone(),
@@ -184,10 +181,10 @@ fn not_quoted_by_ui(ui: &mut Ui, doc: &Document, group: &Group, out: &mut Vec<Co
         for article in missing.iter().take(NOT_QUOTED_NAMED) {
             let link = ui.link(article.title.as_str());
             if link
-                .on_hover_text("Open this article to look for it")
+                .on_hover_text("Open this article at its nearest wording of the statement")
                 .clicked()
             {
-                out.push(Command::View(ViewCommand::ShowArticle(
+                out.push(Command::View(ViewCommand::ShowNearestWording(
                     article.article_id.clone(),
                 )));
             }
@@ -257,6 +254,7 @@ fn version_header_ui(
     doc: &Document,
     group: &Group,
     quote: &Quote,
+    marks: VersionMarks,
     forms: &mut CorrectionForms,
     out: &mut Vec<Command>,
 ) {
@@ -285,12 +283,18 @@ fn version_header_ui(
         ui.add(egui::Label::new(RichText::new(line).strong()).wrap())
             .on_hover_text("The others are compared with the reference version");
     }
-    let marks = VersionMarks::of(quote).labels();
+    let pieced = marks.pieced;
+    let marks = marks.labels();
     if !marks.is_empty() {
         ui.horizontal_wrapped(|ui| {
             let color = theme::class_color(crate::model::ChangeClass::Omission, ui.visuals());
             for mark in marks {
-                theme::badge_ui(ui, mark, color).on_hover_text("How this version was quoted");
+                let hover = if pieced && mark == VersionMarks::PIECED {
+                    columns::GAP_HOVER
+                } else {
+                    "How this version was quoted"
+                };
+                theme::badge_ui(ui, mark, color).on_hover_text(hover);
             }
         });
     }

@@ -4,6 +4,7 @@
 //! In: the app's state and egui input (keys, dropped files). Out: the frame, and commands.
 
 mod article;
+mod article_marks;
 mod columns;
 mod comparison;
 mod dialogs;

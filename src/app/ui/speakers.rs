@@ -1,9 +1,10 @@
 //! The speakers view: a table of every resolved speaker (name, sources, quotations, and how
-//! each source named them); clicking a name lists only that speaker's statements, and "Same
-//! speaker as…" joins two entries (a correction: undoable, saved with the workspace).
+//! each source named them); clicking a name lists only that speaker's statements, "Same
+//! speaker as…" joins two entries (a correction: undoable, saved with the workspace), and each
+//! entry lists those joined into it with "Not the same speaker as…" to take a join back.
 //!
 //! In: the document's speaker table. Out: [`ViewCommand::SetSpeakerFilter`] and a switch to the
-//! comparison; [`Correction::SameSpeaker`].
+//! comparison; [`Correction::SameSpeaker`] and [`Correction::NotSameSpeaker`].
 
 use crate::app::command::{Command, CorrectCommand, Tab, ViewCommand};
 use crate::app::state::Document;
@@ -52,7 +53,10 @@ pub fn speakers_ui(ui: &mut Ui, doc: &Document, out: &mut Vec<Command>) {
                             }
                         });
                         ui.push_id(&speaker.name, |ui| {
-                            join_menu_ui(ui, doc, &speaker.name, out)
+                            ui.vertical(|ui| {
+                                join_menu_ui(ui, doc, &speaker.name, out);
+                                joined_ui(ui, doc, &speaker.name, out);
+                            })
                         });
                         ui.end_row();
                     }
@@ -92,4 +96,31 @@ fn join_menu_ui(ui: &mut Ui, doc: &Document, name: &str, out: &mut Vec<Command>)
                 }
             });
     });
+}
+
+/// The entries joined into `name`, each with "not the same speaker" to take the join back
+/// (itself a correction: undoable, saved with the workspace).
+fn joined_ui(ui: &mut Ui, doc: &Document, name: &str, out: &mut Vec<Command>) {
+    let corrections = doc.log.corrections();
+    for (joined, _) in corrections
+        .speaker_joins()
+        .into_iter()
+        .filter(|(_, s)| *s == name)
+    {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(format!("Joined: {joined}")).small());
+            let button = ui.small_button(format!("Not the same speaker as {joined}"));
+            if button
+                .on_hover_text("Count them as two speakers again")
+                .clicked()
+            {
+                out.push(Command::Correct(CorrectCommand::Apply(
+                    Correction::NotSameSpeaker {
+                        speaker: joined.to_string(),
+                        same_as: name.to_string(),
+                    },
+                )));
+            }
+        });
+    }
 }

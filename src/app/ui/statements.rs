@@ -226,21 +226,25 @@ fn full_text(doc: &Document, gi: usize) -> String {
 
 fn table_ui(ui: &mut Ui, doc: &Document, state: &mut UiState, out: &mut Vec<Command>) {
     let selected_pos = doc.selected_pos;
+    // Every column inside the panel whatever its width: speaker and flags take their share.
+    let available = ui.available_width();
+    let speaker_width = (available * 0.27).clamp(56.0, 110.0);
+    let flags_width = (available * 0.18).clamp(28.0, 64.0);
     let mut table = TableBuilder::new(ui)
         .id_salt("statements")
         .striped(true)
         .sense(egui::Sense::click())
         .auto_shrink([false, false])
         .column(
-            Column::initial(90.0)
-                .at_least(60.0)
+            Column::initial(speaker_width)
+                .at_least(56.0)
                 .clip(true)
                 .resizable(true),
         )
-        .column(Column::remainder().at_least(70.0).clip(true))
-        .column(Column::exact(30.0))
-        .column(Column::exact(30.0))
-        .column(Column::initial(80.0).at_least(30.0).clip(true));
+        .column(Column::remainder().at_least(48.0).clip(true))
+        .column(Column::exact(28.0))
+        .column(Column::exact(28.0))
+        .column(Column::exact(flags_width).clip(true));
     if std::mem::take(&mut state.scroll_list)
         && let Some(pos) = selected_pos
     {
@@ -295,14 +299,7 @@ fn table_ui(ui: &mut Ui, doc: &Document, state: &mut UiState, out: &mut Vec<Comm
                 row.col(|ui| {
                     ui.label(data.differences.to_string());
                 });
-                row.col(|ui| {
-                    ui.horizontal_wrapped(|ui| {
-                        for flag in &data.flags {
-                            let (text, color) = theme::flag_badge(*flag, ui.visuals());
-                            theme::badge_ui(ui, text, color).on_hover_text(flag.as_str());
-                        }
-                    });
-                });
+                row.col(|ui| flag_chips_ui(ui, &data.flags));
                 if clicked || row.response().clicked() {
                     out.push(Command::View(ViewCommand::SelectGroup(
                         data.group_id.clone(),
@@ -310,4 +307,75 @@ fn table_ui(ui: &mut Ui, doc: &Document, state: &mut UiState, out: &mut Vec<Comm
                 }
             });
         });
+}
+
+/// The flags as chips on one line, by name when they fit the column, else by sign; as many as
+/// fit, then "+n" for the rest, every flag named in its tooltip.
+fn flag_chips_ui(ui: &mut Ui, flags: &[crate::model::GroupFlag]) {
+    let font = egui::TextStyle::Small.resolve(ui.style());
+    let spacing = ui.spacing().item_spacing.x;
+    let width = |text: &str| {
+        let galley = ui
+            .fonts_mut(|f| f.layout_no_wrap(text.to_string(), font.clone(), egui::Color32::WHITE));
+        galley.size().x + CHIP_MARGIN + spacing
+    };
+    let mut texts: Vec<(&str, egui::Color32)> = (flags.iter())
+        .map(|f| theme::flag_badge(*f, ui.visuals()))
+        .collect();
+    let available = ui.available_width();
+    let full: f32 = texts.iter().map(|(t, _)| width(t)).sum();
+    if full > available {
+        // Too narrow for the names: each chip shows its sign alone ("#", "!", "@", "…").
+        for (text, _) in &mut texts {
+            *text = text.split_whitespace().next().unwrap_or(text);
+        }
+    }
+    let widths: Vec<f32> = texts.iter().map(|(t, _)| width(t)).collect();
+    let more = width(&format!("+{}", flags.len()));
+    let shown = chips_that_fit(&widths, available, more);
+    ui.horizontal(|ui| {
+        for ((text, color), flag) in texts.iter().zip(flags).take(shown) {
+            theme::badge_ui(ui, text, *color).on_hover_text(flag.as_str());
+        }
+        if shown < flags.len() {
+            let all: Vec<&str> = flags.iter().map(|f| f.as_str()).collect();
+            let color = ui.visuals().text_color();
+            theme::badge_ui(ui, &format!("+{}", flags.len() - shown), color)
+                .on_hover_text(all.join(", "));
+        }
+    });
+}
+
+/// Width a chip adds to its text: its frame's margins and stroke.
+const CHIP_MARGIN: f32 = 8.0;
+
+/// How many chips of `widths` fit in `available`, keeping room for a "+n" chip of width
+/// `more` when some are left out.
+fn chips_that_fit(widths: &[f32], available: f32, more: f32) -> usize {
+    let total: f32 = widths.iter().sum();
+    if total <= available {
+        return widths.len();
+    }
+    let mut used = 0.0;
+    let mut shown = 0;
+    for w in widths {
+        if used + w + more > available {
+            break;
+        }
+        used += w;
+        shown += 1;
+    }
+    shown
+}
+
+#[cfg(test)]
+mod tests {
+    use super::chips_that_fit;
+
+    #[test]
+    fn chips_that_do_not_fit_leave_room_for_the_count_of_the_rest() {
+        assert_eq!(chips_that_fit(&[30.0, 30.0], 60.0, 20.0), 2);
+        assert_eq!(chips_that_fit(&[30.0, 30.0, 30.0], 80.0, 20.0), 1);
+        assert_eq!(chips_that_fit(&[50.0], 30.0, 20.0), 0);
+    }
 }
