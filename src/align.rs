@@ -142,6 +142,12 @@ fn flags(members: &[&Quote], diffs: &[Vec<DiffOp>]) -> Vec<GroupFlag> {
         .collect();
     speakers.sort_unstable();
     speakers.dedup();
+    // A surname alone names the full name it ends ("Okafor", "Ada Okafor"): no conflict.
+    let all = speakers.clone();
+    speakers.retain(|s| {
+        !all.iter()
+            .any(|full| crate::speakers::is_surname_of(s, full))
+    });
     if speakers.len() > 1 {
         flags.push(GroupFlag::SpeakerConflict);
     }

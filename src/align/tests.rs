@@ -194,6 +194,11 @@ fn speaker_conflict_ignores_unknown_speakers() {
     let refs: Vec<&Quote> = quotes.iter().collect();
     let group = build_group("g".into(), &refs, Some(0), &AlignOptions::default());
     assert!(!group.flags.contains(&GroupFlag::SpeakerConflict));
+    // The surname alone is the same person.
+    quotes[1].speaker = Some("Holm".into());
+    let refs: Vec<&Quote> = quotes.iter().collect();
+    let group = build_group("g".into(), &refs, Some(0), &AlignOptions::default());
+    assert!(!group.flags.contains(&GroupFlag::SpeakerConflict));
     quotes[2].speaker = Some("Oskar Rue".into());
     let refs: Vec<&Quote> = quotes.iter().collect();
     let group = build_group("g".into(), &refs, Some(0), &AlignOptions::default());

@@ -317,4 +317,7 @@ fn six_reports_of_one_statement_are_one_group_even_with_a_surname_only() {
     let analysis = analyze(articles, &AnalyzeOptions::default());
     let sizes: Vec<usize> = analysis.groups.iter().map(|g| g.members.len()).collect();
     assert_eq!(sizes, [6]);
+    // "Calloway" and "Ines Calloway" are one speaker, not a conflict.
+    let flags = &analysis.groups[0].flags;
+    assert!(!flags.contains(&GroupFlag::SpeakerConflict), "{flags:?}");
 }
