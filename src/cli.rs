@@ -57,8 +57,10 @@ enum Command {
         #[arg(long)]
         reference: Option<String>,
     },
-    /// Find quotations and speakers, one article at a time, and write them as records (JSON
-    /// Lines) for `verbatim group`: the first step of `analyze`, to run anywhere.
+    /// Find quotations and speakers and write them as records: the first step of `analyze`.
+    ///
+    /// One JSON line per article, then one per quotation, for `verbatim group`. Each article
+    /// is extracted on its own, so shards extracted anywhere can be concatenated.
     Extract {
         /// Article files (as for `analyze`), folders of them, or http(s) URLs to fetch.
         #[arg(required_unless_present = "files_from")]
@@ -77,8 +79,10 @@ enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
-    /// Group and align the quotations of records written by `verbatim extract` (files,
-    /// folders of .jsonl files, or `-` for standard input): the second step of `analyze`.
+    /// Group and align the quotations of records: the second step of `analyze`.
+    ///
+    /// Records are files written by `verbatim extract`, folders of .jsonl files, or `-` for
+    /// standard input. A line that is not a record is named on stderr and left out.
     Group {
         /// Record files, in order; shards may be given one by one or concatenated.
         #[arg(required = true)]

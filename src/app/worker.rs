@@ -281,8 +281,14 @@ fn analysis_progress(p: pipeline::Progress) -> WorkProgress {
         Stage::Aligning => ("Aligning versions", 2.0),
     };
     let within = p.done as f32 / p.total.max(1) as f32;
+    // A stage done in one step has no count worth showing.
+    let label = if p.total > 1 {
+        format!("{label} ({} of {})", count(p.done), count(p.total))
+    } else {
+        label.to_string()
+    };
     WorkProgress {
-        label: format!("{label} ({} of {})", count(p.done), count(p.total)),
+        label,
         fraction: ((stage_index + within) / 3.0).clamp(0.0, 1.0),
     }
 }

@@ -64,20 +64,27 @@ fn extract_to_file(
     report: &mut dyn FnMut(IngestError),
 ) -> Result<crate::records::write::Written, String> {
     let cannot = |e: std::io::Error| format!("{}: cannot write: {e}", path.display());
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let mut file = tempfile::NamedTempFile::new_in(dir).map_err(cannot)?;
-    let written = extract_to(
-        inputs,
-        prefix,
-        std::io::BufWriter::new(file.as_file_mut()),
-        report,
-    )
+    let mut written = None;
+    crate::workspace::write_atomic(path, |out| {
+        written = Some(extract_to(inputs, prefix, out, report)?);
+        Ok(())
+    })
     .map_err(cannot)?;
-    file.persist(path).map_err(|e| cannot(e.error))?;
-    Ok(written)
+    readable_by_others(path).map_err(cannot)?;
+    Ok(written.unwrap_or_default())
+}
+
+/// Records are made to be handed on: readable by everyone, writable by their owner (0644), not
+/// the owner-only mode of the temporary file they were written through.
+#[cfg(unix)]
+fn readable_by_others(path: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o644))
+}
+
+#[cfg(not(unix))]
+fn readable_by_others(_path: &Path) -> std::io::Result<()> {
+    Ok(())
 }
 
 /// The record files among `inputs`: a folder gives its `.jsonl` files, sorted; `-` is standard

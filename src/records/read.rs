@@ -132,6 +132,28 @@ impl Gathered {
     }
 }
 
+/// The record on one line; `None` for a blank line.
+fn parse(bytes: &[u8]) -> Result<Option<Record>, RecordError> {
+    let text = std::str::from_utf8(bytes)
+        .map_err(|_| RecordError::NotUtf8)?
+        .trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let record = serde_json::from_str::<Record>(text).map_err(|e| match claimed_version(text) {
+        Some(found) if found > FORMAT_VERSION => RecordError::Newer { found },
+        _ => e.into(),
+    })?;
+    let version = match &record {
+        Record::Article(a) => a.v,
+        Record::Quote(q) => q.v,
+    };
+    if version > FORMAT_VERSION {
+        return Err(RecordError::Newer { found: version });
+    }
+    Ok(Some(record))
+}
+
 /// The version a line that did not parse claims, if it says one.
 fn claimed_version(line: &str) -> Option<u32> {
     #[derive(serde::Deserialize)]
@@ -175,34 +197,14 @@ impl Records {
     }
 
     fn line(&mut self, place: Place, bytes: &[u8]) {
-        let Ok(text) = std::str::from_utf8(bytes) else {
-            self.problems.push((place, RecordError::NotUtf8));
-            return;
-        };
-        let text = text.trim();
-        if text.is_empty() {
-            return;
-        }
-        let record = match serde_json::from_str::<Record>(text) {
-            Ok(record) => record,
-            Err(e) => {
-                let error = match claimed_version(text) {
-                    Some(found) if found > FORMAT_VERSION => RecordError::Newer { found },
-                    _ => e.into(),
-                };
+        let record = match parse(bytes) {
+            Ok(Some(record)) => record,
+            Ok(None) => return,
+            Err(error) => {
                 self.problems.push((place, error));
                 return;
             }
         };
-        let version = match &record {
-            Record::Article(a) => a.v,
-            Record::Quote(q) => q.v,
-        };
-        if version > FORMAT_VERSION {
-            self.problems
-                .push((place, RecordError::Newer { found: version }));
-            return;
-        }
         match record {
             Record::Article(article) => {
                 if self.by_id.contains_key(&article.id) {
@@ -253,6 +255,33 @@ impl Records {
             keys.push(story_keys);
             articles.push(article);
         }
+        self.report_orphans();
+        let stories = Stories::from_keys(ids.iter().map(String::as_str), keys);
+        Gathered {
+            articles,
+            found,
+            stories,
+            problems: self.problems_in_order(),
+        }
+    }
+
+    /// The problems in reading order, each with its source's name.
+    fn problems_in_order(mut self) -> Vec<Problem> {
+        self.problems.sort_by_key(|(place, _)| *place);
+        let sources = self.sources;
+        self.problems
+            .into_iter()
+            .map(|(place, error)| Problem {
+                source_name: sources.get(place.source).cloned().unwrap_or_default(),
+                line: place.line,
+                error,
+            })
+            .collect()
+    }
+
+    /// Quotation records left over once every article took its own: their article record
+    /// never came.
+    fn report_orphans(&mut self) {
         for (id, pending) in std::mem::take(&mut self.quotes) {
             let Some(first) = pending.iter().min_by_key(|p| p.place) else {
                 continue;
@@ -263,24 +292,6 @@ impl Records {
                 count: pending.len(),
             };
             self.problems.push((first.place, error));
-        }
-        let stories = Stories::from_keys(ids.iter().map(String::as_str), keys);
-        self.problems.sort_by_key(|(place, _)| *place);
-        let sources = self.sources;
-        let problems = self
-            .problems
-            .into_iter()
-            .map(|(place, error)| Problem {
-                source_name: sources.get(place.source).cloned().unwrap_or_default(),
-                line: place.line,
-                error,
-            })
-            .collect();
-        Gathered {
-            articles,
-            found,
-            stories,
-            problems,
         }
     }
 

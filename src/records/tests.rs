@@ -159,3 +159,64 @@ fn stories_from_keys_are_the_stories_of_the_articles() {
     assert!(from_keys.shared("a1", "a2"));
     assert!(!from_keys.shared("a1", "a3"));
 }
+
+#[test]
+fn an_article_without_quotations_still_has_its_record() {
+    let quiet = article(
+        "quiet.txt",
+        "Council meets\n\nThe council met on Monday in Kellam.\n",
+    );
+    let lines = article_lines(&quiet, "q").unwrap();
+    assert_eq!(lines.lines().count(), 1);
+    let gathered = read(&lines);
+    assert!(gathered.problems.is_empty(), "{:?}", gathered.problems);
+    assert_eq!(gathered.articles.len(), 1);
+    assert_eq!(gathered.articles[0].path, "quiet.txt");
+    assert!(gathered.found[0].is_empty());
+}
+
+/// The field names and shapes of format version 1: a change here is a new format version.
+#[test]
+fn records_keep_format_version_1() {
+    let article = Record::Article(ArticleRecord {
+        v: FORMAT_VERSION,
+        id: "s1-1".into(),
+        path: "news/ferry.txt".into(),
+        title: "Ferry returns".into(),
+        outlet: Some("Harbour News".into()),
+        published: Some("2026-03-02".into()),
+        format: SourceFormat::Html,
+        warnings: vec!["dropped 1 boilerplate line".into()],
+        content_hash: "8c43053a10b1561e".into(),
+        byte_len: 155,
+        quotes: 1,
+        story_keys: vec!["kellam".into(), "ruiz".into()],
+        ..ArticleRecord::default()
+    });
+    let quote = Record::Quote(QuoteRecord {
+        v: FORMAT_VERSION,
+        article: "s1-1".into(),
+        path: "news/ferry.txt".into(),
+        index: 0,
+        text: "We have repaired both engines,".into(),
+        kind: QuoteKind::Direct,
+        span: [85, 115],
+        start: 110,
+        end: 140,
+        speaker: Some("Ana Ruiz".into()),
+        speaker_as_written: Some("she".into()),
+        attribution: Some([119, 122]),
+        passage: 1,
+        truncated: true,
+        speaker_evidence: Some(SpeakerEvidence {
+            words: "she".into(),
+            start: 144,
+            end: 147,
+            via: crate::model::SpeakerVia::QuoteChain,
+        }),
+        terms: vec!["engin".into(), "repair".into()],
+        ..QuoteRecord::default()
+    });
+    let lines = [article, quote].map(|r| serde_json::to_string(&r).unwrap());
+    insta::assert_snapshot!("format_v1", lines.join("\n"));
+}

@@ -152,7 +152,7 @@ fn extract_in_shards_then_group_writes_what_analyze_writes() {
     let dir = tempfile::tempdir().unwrap();
     let paths = shown(&corpus_paths());
     let (first, second) = paths.split_at(paths.len() / 2);
-    let shard = |name: &str, prefix: &str, files: &[String]| {
+    let shard = |name: &str, prefix: &str, files: &[String]| -> String {
         let out = dir.path().join(name).display().to_string();
         let mut args = vec!["extract", "--jsonl", "--id-prefix", prefix, "-o", &out];
         args.extend(files.iter().map(String::as_str));
@@ -160,11 +160,41 @@ fn extract_in_shards_then_group_writes_what_analyze_writes() {
         out
     };
     let one = shard("1.jsonl", "s1-", first);
-    let two = shard("2.jsonl", "s2-", second);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&one).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o644, "records are for others to read");
+    }
+    // The second shard names its files on standard input, as a map step is handed them.
+    let two = dir.path().join("2.jsonl").display().to_string();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_verbatim"))
+        .args([
+            "extract",
+            "--jsonl",
+            "--files-from",
+            "-",
+            "--id-prefix",
+            "s2-",
+            "-o",
+            &two,
+        ])
+        .stdin(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let list = second.join("\n");
+    std::io::Write::write_all(&mut child.stdin.take().unwrap(), list.as_bytes()).unwrap();
+    assert!(child.wait().unwrap().success());
     let mut analyze_args = vec!["analyze", "--format", "json"];
     analyze_args.extend(paths.iter().map(String::as_str));
     let expected = run_ok(&analyze_args);
     assert_eq!(run_ok(&["group", &one, &two]), expected);
+    let html = String::from_utf8(run_ok(&["group", &one, &two, "--format", "html"])).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(
+        html.contains("Ostervale"),
+        "the report names the articles' story"
+    );
     // A folder of shards is read in name order.
     assert_eq!(
         run_ok(&["group", &dir.path().display().to_string()]),
@@ -200,6 +230,12 @@ fn group_names_a_bad_line_by_file_and_line_and_groups_the_rest() {
         "{stderr}"
     );
     assert!(String::from_utf8_lossy(&out.stdout).contains("sail again in March"));
+    // An article that cannot be read has no records; the others are written, exit code 1.
+    let missing = dir.path().join("gone.txt").display().to_string();
+    let out = verbatim(&["extract", "--jsonl", &missing, &article]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("gone.txt"));
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), records);
     // Nothing to group: nothing written.
     let empty = write(dir.path(), "e.jsonl", "\n");
     assert_eq!(verbatim(&["group", &empty]).status.code(), Some(3));
