@@ -90,6 +90,11 @@ fn split_quotation_in_one_group_and_one_column() {
         .collect();
     assert!(cell_texts.contains("winter, […] "), "{cell_texts:?}");
     assert!(cell_texts.contains("And fares"), "{cell_texts:?}");
+    // The head counts versions, not pieces.
+    assert!(
+        h.query_by_label_contains("2 versions from 2 sources")
+            .is_some()
+    );
     let marks = column.marks.labels();
     assert!(marks.contains(&VersionMarks::PIECED), "{marks:?}");
     assert!(

@@ -188,14 +188,31 @@ fn paragraph_ui(
         .desired_rows(1)
         .desired_width(f32::INFINITY)
         .show(ui);
-    let selected = output
+    let chars = output
         .cursor_range
         .filter(|_| output.response.has_focus())
-        .map(|r| r.as_sorted_char_range())
-        .map(|r| char_span(text, r.start.0, r.end.0))
-        .map(|s| snap_to_words(text, &s))
-        .filter(|s| !s.is_empty())
-        .map(|s| paragraph.start + s.start..paragraph.start + s.end);
+        .map(|r| r.as_sorted_char_range());
+    let snapped = chars
+        .clone()
+        .map(|r| snap_to_words(text, &char_span(text, r.start.0, r.end.0)))
+        .filter(|s| !s.is_empty());
+    // Once the drag ends, the highlighted selection itself snaps to the words taken.
+    if let (Some(r), Some(s)) = (chars, &snapped)
+        && !ui.input(|i| i.pointer.any_down())
+    {
+        let count = |b: usize| text.get(..b).map_or(0, |t| t.chars().count());
+        let (start, end) = (count(s.start), count(s.end));
+        if (r.start.0, r.end.0) != (start, end) {
+            let mut state = output.state;
+            let range = egui::text::CCursorRange::two(
+                egui::text::CCursor::new(start),
+                egui::text::CCursor::new(end),
+            );
+            state.cursor.set_char_range(Some(range));
+            state.store(ui.ctx(), output.response.id);
+        }
+    }
+    let selected = snapped.map(|s| paragraph.start + s.start..paragraph.start + s.end);
     (output.response.response, selected)
 }
 

@@ -46,11 +46,21 @@ pub fn snap_to_words(text: &str, span: &Span) -> Span {
     while let Some(c) = before(end).filter(|c| c.is_whitespace() && start < end) {
         end -= c.len_utf8();
     }
-    while let Some(c) = before(start).filter(|&c| in_word(c) && after(start).is_some_and(in_word)) {
-        start -= c.len_utf8();
+    // A boundary is inside a word between two word characters, or at a digit grouping mark
+    // between digits ("12,000", "4.5").
+    let grouping = |c: char| matches!(c, ',' | '.');
+    let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
+    let inside = |i: usize| match (before(i), after(i)) {
+        (Some(b), Some(a)) if in_word(b) && in_word(a) => true,
+        (Some(b), Some(a)) if grouping(b) && a.is_ascii_digit() => digit(before(i - 1)),
+        (Some(b), Some(a)) if grouping(a) && b.is_ascii_digit() => digit(after(i + 1)),
+        _ => false,
+    };
+    while inside(start) {
+        start -= before(start).map_or(1, char::len_utf8);
     }
-    while let Some(c) = after(end).filter(|&c| in_word(c) && before(end).is_some_and(in_word)) {
-        end += c.len_utf8();
+    while inside(end) {
+        end += after(end).map_or(1, char::len_utf8);
     }
     start..end
 }
@@ -194,6 +204,9 @@ mod tests {
         assert_eq!(snapped(text, "yor", "sa"), "mayor’s office said");
         assert_eq!(snapped(text, " the", "work "), "the work");
         assert_eq!(snapped(text, "starts", "soon"), "starts soon");
+        let text = "Crews will replace 12,000 metres of mains, at 4.5 km a week.";
+        assert_eq!(snapped(text, "00 m", "main"), "12,000 metres of mains");
+        assert_eq!(snapped(text, "5 km", "km"), "4.5 km");
     }
 
     #[test]

@@ -123,9 +123,13 @@ fn header_ui(
             .group_index(&group.group_id)
             .and_then(|gi| doc.derived.rows.get(gi));
         if let Some(row) = row.filter(|r| r.group_id == group.group_id) {
+            let members: Vec<(&Quote, &[crate::model::DiffOp])> = (group.members.iter())
+                .filter_map(|m| Some((doc.quote(&m.quote_id)?, m.diff.as_slice())))
+                .collect();
+            let versions = crate::view::pieces::versions(&members).len();
             ui.label(format!(
                 "{} from {} · {}",
-                count(group.members.len(), "version"),
+                count(versions, "version"),
                 count(row.sources, "source"),
                 count(row.differences, "substantive difference"),
             ));

@@ -375,7 +375,8 @@ mod tests {
     #[test]
     fn chips_that_do_not_fit_leave_room_for_the_count_of_the_rest() {
         assert_eq!(chips_that_fit(&[30.0, 30.0], 60.0, 20.0), 2);
-        assert_eq!(chips_that_fit(&[30.0, 30.0, 30.0], 80.0, 20.0), 1);
+        assert_eq!(chips_that_fit(&[30.0, 30.0, 30.0], 80.0, 20.0), 2);
+        assert_eq!(chips_that_fit(&[30.0, 30.0, 30.0], 79.0, 20.0), 1);
         assert_eq!(chips_that_fit(&[50.0], 30.0, 20.0), 0);
     }
 }
