@@ -321,3 +321,31 @@ fn export_command_wants_files_or_a_workspace_not_both() {
     assert_eq!(neither.status.code(), Some(2));
     assert!(!out.exists());
 }
+
+#[test]
+fn html_report_shows_a_split_quotation_as_one_version_in_pieces() {
+    let whole = article(
+        "tram_wire.txt",
+        "Trams back on Friday\n\n\u{201c}The new trams will run every night this summer, and \
+         tickets will not cost more before the autumn timetable,\u{201d} said Iris Valdane, head \
+         of Corvel Transit.\n",
+    );
+    let split = article(
+        "tram_local.txt",
+        "Night trams confirmed\n\n\u{201c}The new trams will run every night this summer,\
+         \u{201d} Iris Valdane, the transit head, told a meeting in the town hall. \u{201c}And \
+         tickets will not cost more before the autumn timetable.\u{201d}\n",
+    );
+    let analysis = analyze(vec![whole, split], &AnalyzeOptions::default());
+    assert_eq!(analysis.groups.len(), 1, "{:?}", analysis.groups);
+    assert_eq!(analysis.groups[0].members.len(), 3);
+    let html = export::render(&analysis, &Corrections::default(), ExportFormat::Html).unwrap();
+    // Two versions (one per article), the split one marked as pieces with a gap where they meet.
+    assert_eq!(html.matches("<li id=").count(), 2, "{html}");
+    assert_eq!(html.matches("class=\"pieces\"").count(), 1);
+    let gap = html.find("class=\"gap\"").expect("a gap mark");
+    let second_piece = html.find("And").expect("the second piece");
+    assert!(gap < second_piece);
+    // Nothing of the second piece is struck as omitted.
+    assert!(!html.contains("reference had\">tickets"), "{html}");
+}

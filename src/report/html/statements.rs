@@ -2,7 +2,8 @@
 //! version's differences marked by class.
 
 use super::{escape, flag_label};
-use crate::model::{Analysis, DiffOp, Group, Member, Note, OpKind, Quote, QuoteKind};
+use crate::model::{Analysis, DiffOp, Group, Note, OpKind, Quote, QuoteKind};
+use crate::view::pieces::{self, Version};
 use std::fmt::Write;
 
 /// Whether any version of `group` differs in more than punctuation.
@@ -72,10 +73,18 @@ fn statement(out: &mut String, analysis: &Analysis, group: &Group) {
         );
     }
     out.push_str("<ol class=\"versions\">\n");
-    for member in &group.members {
-        if let Some(quote) = analysis.quote(&member.quote_id) {
-            version(out, analysis, group, member, quote);
-        }
+    // The pieces one article printed the statement in are one version, as in the window.
+    let members: Vec<(&Quote, &[DiffOp])> = group
+        .members
+        .iter()
+        .filter_map(|m| Some((analysis.quote(&m.quote_id)?, m.diff.as_slice())))
+        .collect();
+    let versions =
+        pieces::reference_first(pieces::versions(&members), &group.reference).unwrap_or_default();
+    let texts: Vec<String> = versions.iter().map(Version::text).collect();
+    let diffs = pieces::diffs(&versions, &texts);
+    for ((v, text), diff) in versions.iter().zip(&texts).zip(&diffs) {
+        version(out, analysis, group, v, text, diff);
     }
     out.push_str("</ol>\n</section>\n");
 }
@@ -92,40 +101,68 @@ fn notes_on<'a>(
         .filter(move |n| n.group_id == group.group_id && n.quote_id.as_deref() == quote_id)
 }
 
-fn version(out: &mut String, analysis: &Analysis, group: &Group, member: &Member, quote: &Quote) {
+fn version(
+    out: &mut String,
+    analysis: &Analysis,
+    group: &Group,
+    v: &Version,
+    text: &str,
+    diff: &[DiffOp],
+) {
+    let Some(quote) = v.first() else {
+        return;
+    };
     let article = analysis.article(&quote.article_id);
     let source = article.map_or(quote.article_id.as_str(), |a| {
         a.meta.outlet.as_deref().unwrap_or(a.title.as_str())
     });
-    let reference = if member.quote_id == group.reference {
+    let reference = if v.holds(&group.reference) {
         "<span class=\"ref\">reference</span>"
     } else {
         ""
     };
-    let body = if member.diff.is_empty() {
-        escape(&quote.text)
+    let in_pieces = if v.pieces.len() > 1 {
+        "<span class=\"pieces\">in pieces […]</span>"
     } else {
-        marked(&member.diff)
+        ""
     };
+    let equal;
+    let diff = if diff.is_empty() {
+        equal = [DiffOp::new(OpKind::Equal, text, text, None)];
+        &equal[..]
+    } else {
+        diff
+    };
+    let body = marked(diff, &v.joints());
+    // The other pieces' ids, so a link to any of them lands here.
+    let anchors: String = v
+        .pieces
+        .iter()
+        .skip(1)
+        .map(|(q, _)| format!("<span id=\"{}\"></span>", escape(&q.quote_id)))
+        .collect();
     let _ = write!(
         out,
-        "<li id=\"{}\"><div class=\"source\">{} · {}{reference}</div>\n<blockquote>{body}</blockquote>\n",
+        "<li id=\"{}\">{anchors}<div class=\"source\">{} · {}{reference}{in_pieces}</div>\n\
+         <blockquote>{body}</blockquote>\n",
         escape(&quote.quote_id),
         escape(&quote.article_id),
         escape(source),
     );
-    let said = said_line(quote);
-    if !said.is_empty() {
-        let _ = writeln!(out, "<p class=\"said\">{said}</p>");
-    }
-    for note in notes_on(analysis, group, Some(&member.quote_id)) {
-        let _ = writeln!(
-            out,
-            "<p class=\"note\"><b>Note</b>on “{}” → “{}”: {}</p>",
-            escape(note.reference_words.as_deref().unwrap_or("").trim()),
-            escape(note.words.as_deref().unwrap_or("").trim()),
-            escape(&note.text)
-        );
+    for (piece, _) in &v.pieces {
+        let said = said_line(piece);
+        if !said.is_empty() {
+            let _ = writeln!(out, "<p class=\"said\">{said}</p>");
+        }
+        for note in notes_on(analysis, group, Some(&piece.quote_id)) {
+            let _ = writeln!(
+                out,
+                "<p class=\"note\"><b>Note</b>on “{}” → “{}”: {}</p>",
+                escape(note.reference_words.as_deref().unwrap_or("").trim()),
+                escape(note.words.as_deref().unwrap_or("").trim()),
+                escape(&note.text)
+            );
+        }
     }
     out.push_str("</li>\n");
 }
@@ -165,9 +202,15 @@ fn said_line(quote: &Quote) -> String {
     parts.join(" · ")
 }
 
-/// A version's text with its differences from the reference marked.
-fn marked(diff: &[DiffOp]) -> String {
+/// The mark where one piece of a version ends and the next begins (not printed by the source).
+const GAP: &str = "<span class=\"gap\" title=\"the next piece of this quotation\">[…]</span> ";
+
+/// A version's text with its differences from the reference marked, and a [`GAP`] before each
+/// of `joints` (byte offsets in the printed text where a piece after the first begins).
+fn marked(diff: &[DiffOp], joints: &[usize]) -> String {
     let mut s = String::new();
+    let mut printed = 0;
+    let mut joints = joints.iter().copied().peekable();
     for op in diff {
         let class = op.class.map_or("change", |c| c.as_str());
         let del = |s: &mut String| {
@@ -184,19 +227,43 @@ fn marked(diff: &[DiffOp]) -> String {
                 escape(op.text.trim_end())
             );
         };
+        let end = printed
+            + if op.op == OpKind::Delete {
+                0
+            } else {
+                op.text.len()
+            };
         match op.op {
-            OpKind::Equal => s.push_str(&escape(&op.text)),
-            OpKind::Insert => ins(&mut s),
-            OpKind::Delete => del(&mut s),
-            OpKind::Replace => {
-                del(&mut s);
-                s.push(' ');
-                ins(&mut s);
+            OpKind::Equal => {
+                // Equal text may hold a joint: split it there.
+                let mut from = 0;
+                while let Some(j) = joints.next_if(|&j| j < end) {
+                    let at = j.saturating_sub(printed);
+                    if let Some(before) = op.text.get(from..at) {
+                        s.push_str(&escape(before));
+                        from = at;
+                    }
+                    s.push_str(GAP);
+                }
+                s.push_str(&escape(op.text.get(from..).unwrap_or("")));
+            }
+            _ => {
+                while joints.next_if(|&j| j < end.max(printed + 1)).is_some() {
+                    s.push_str(GAP);
+                }
+                match op.op {
+                    OpKind::Insert => ins(&mut s),
+                    OpKind::Delete => del(&mut s),
+                    _ => {
+                        del(&mut s);
+                        s.push(' ');
+                        ins(&mut s);
+                    }
+                }
+                s.push_str(&trailing_space(op));
             }
         }
-        if op.op != OpKind::Equal {
-            s.push_str(&trailing_space(op));
-        }
+        printed = end;
     }
     s
 }
@@ -228,11 +295,14 @@ mod tests {
 
     #[test]
     fn a_replaced_number_shows_both_words_with_its_class() {
-        let html = marked(&[
-            op(OpKind::Equal, "It cost ", "It cost ", None),
-            op(OpKind::Replace, "45 ", "4.5 ", Some(ChangeClass::Number)),
-            op(OpKind::Equal, "million.", "million.", None),
-        ]);
+        let html = marked(
+            &[
+                op(OpKind::Equal, "It cost ", "It cost ", None),
+                op(OpKind::Replace, "45 ", "4.5 ", Some(ChangeClass::Number)),
+                op(OpKind::Equal, "million.", "million.", None),
+            ],
+            &[],
+        );
         assert_eq!(
             html,
             "It cost <del class=\"d d-number\" title=\"number: reference had\">4.5</del> \
@@ -241,13 +311,43 @@ mod tests {
     }
 
     #[test]
+    fn a_gap_marks_where_the_next_piece_begins() {
+        // "We will sail, " + "and the fare stays." with the second piece from byte 14.
+        let html = marked(
+            &[
+                op(OpKind::Equal, "We will sail, ", "We will sail, ", None),
+                op(OpKind::Insert, "and ", "", Some(ChangeClass::Addition)),
+                op(OpKind::Equal, "the fare stays.", "the fare stays.", None),
+            ],
+            &[14],
+        );
+        assert!(
+            html.starts_with(&format!("We will sail, {GAP}<ins")),
+            "{html}"
+        );
+        let html = marked(
+            &[op(
+                OpKind::Equal,
+                "We will sail, and the fare stays.",
+                "",
+                None,
+            )],
+            &[14],
+        );
+        assert_eq!(html, format!("We will sail, {GAP}and the fare stays."));
+    }
+
+    #[test]
     fn differences_are_escaped() {
-        let html = marked(&[op(
-            OpKind::Insert,
-            "<img src=x> ",
-            "",
-            Some(ChangeClass::Addition),
-        )]);
+        let html = marked(
+            &[op(
+                OpKind::Insert,
+                "<img src=x> ",
+                "",
+                Some(ChangeClass::Addition),
+            )],
+            &[],
+        );
         assert!(html.contains("&lt;img src=x&gt;"));
         assert!(!html.contains("<img"));
     }
