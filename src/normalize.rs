@@ -180,10 +180,12 @@ fn tokens(text: &str) -> Vec<Token> {
 /// The key of one token: folded, and without the spaces of a grouped numeral.
 fn token_key(text: &str, token: &Token) -> String {
     let surface = text.get(token.start..token.end).unwrap_or("");
-    fold(surface)
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect()
+    let folded = fold(surface);
+    if folded.contains(char::is_whitespace) {
+        folded.chars().filter(|c| !c.is_whitespace()).collect()
+    } else {
+        folded
+    }
 }
 
 /// A unit over tokens `range`, before its span is widened to take the following spacing.
