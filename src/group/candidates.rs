@@ -15,8 +15,6 @@
 
 use rayon::prelude::*;
 
-use rustc_hash::FxHashMap;
-
 use super::profile::Profile;
 
 /// Rarest terms a quotation looks up.
@@ -54,8 +52,21 @@ struct Indexes<'a> {
     singles: Vec<Vec<u32>>,
     /// Each quotation's pair keys.
     keys: Vec<Vec<u64>>,
-    /// Quotations filed under each pair key.
-    pairs: FxHashMap<u64, Vec<u32>>,
+    /// Every (pair key, quotation) filing, sorted: the quotations under one key are a run.
+    pairs: Vec<(u64, u32)>,
+}
+
+impl Indexes<'_> {
+    /// The quotations filed under pair key `key`, in order.
+    fn filed_under(&self, key: u64) -> &[(u64, u32)] {
+        let start = self.pairs.partition_point(|&(k, _)| k < key);
+        let end = start
+            + self
+                .pairs
+                .get(start..)
+                .map_or(0, |rest| rest.partition_point(|&(k, _)| k == key));
+        self.pairs.get(start..end).unwrap_or_default()
+    }
 }
 
 /// Candidate pairs `(a, b)`, `a < b`, sorted and without repeats.
@@ -72,12 +83,12 @@ pub(super) fn candidates(profiles: &[Profile], df: &[usize]) -> Vec<(usize, usiz
         }
     }
     let keys: Vec<Vec<u64>> = profiles.par_iter().map(|p| pair_keys(p, &rare)).collect();
-    let mut filed: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
-    for (i, list) in keys.iter().enumerate() {
-        for &k in list {
-            filed.entry(k).or_default().push(i as u32);
-        }
-    }
+    let mut filed: Vec<(u64, u32)> = keys
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(i, list)| list.iter().map(move |&k| (k, i as u32)))
+        .collect();
+    filed.par_sort_unstable();
     let indexes = Indexes {
         profiles,
         singles: postings,
@@ -120,28 +131,26 @@ fn proposals(
     let singles = prefix
         .iter()
         .filter_map(|&t| indexes.singles.get(t as usize))
-        .map(|list| (list, 1u8));
+        .flat_map(|list| list.iter().map(|&b| (b, 1u8)));
     let pairs = indexes
         .keys
         .get(a)
         .into_iter()
         .flatten()
-        .filter_map(|k| indexes.pairs.get(k))
+        .map(|&k| indexes.filed_under(k))
         .filter(|list| list.len() <= POSTING_CAP)
-        .map(|list| (list, 2u8));
+        .flat_map(|list| list.iter().map(|&(_, b)| (b, 2u8)));
     let mut touched: Vec<usize> = Vec::new();
-    for (list, weight) in singles.chain(pairs) {
-        for &b in list {
-            let b = b as usize;
-            if b == a {
-                continue;
+    for (b, weight) in singles.chain(pairs) {
+        let b = b as usize;
+        if b == a {
+            continue;
+        }
+        if let Some(c) = counts.get_mut(b) {
+            if *c == 0 {
+                touched.push(b);
             }
-            if let Some(c) = counts.get_mut(b) {
-                if *c == 0 {
-                    touched.push(b);
-                }
-                *c = c.saturating_add(weight);
-            }
+            *c = c.saturating_add(weight);
         }
     }
     let mut found: Vec<(u8, usize)> = touched
