@@ -14,6 +14,7 @@
 //! bounded by constants, so the whole is linear in the number of quotations.
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 use super::profile::Profile;
 
@@ -54,19 +55,35 @@ struct Indexes<'a> {
     keys: Vec<Vec<u64>>,
     /// Every (pair key, quotation) filing, sorted: the quotations under one key are a run.
     pairs: Vec<(u64, u32)>,
+    /// Where each pair key's run starts and how long it is (keys filed more than once).
+    runs: FxHashMap<u64, (usize, usize)>,
 }
 
 impl Indexes<'_> {
     /// The quotations filed under pair key `key`, in order.
     fn filed_under(&self, key: u64) -> &[(u64, u32)] {
-        let start = self.pairs.partition_point(|&(k, _)| k < key);
-        let end = start
-            + self
-                .pairs
-                .get(start..)
-                .map_or(0, |rest| rest.partition_point(|&(k, _)| k == key));
-        self.pairs.get(start..end).unwrap_or_default()
+        self.runs
+            .get(&key)
+            .and_then(|&(start, len)| self.pairs.get(start..start + len))
+            .unwrap_or_default()
     }
+}
+
+/// The runs of equal keys in sorted `pairs` longer than one: a key only one quotation is filed
+/// under proposes nothing.
+fn runs_of(pairs: &[(u64, u32)]) -> FxHashMap<u64, (usize, usize)> {
+    let mut runs = FxHashMap::default();
+    let mut start = 0;
+    while let Some(&(key, _)) = pairs.get(start) {
+        let len = pairs.get(start..).map_or(1, |rest| {
+            rest.iter().take_while(|&&(k, _)| k == key).count()
+        });
+        if len > 1 {
+            runs.insert(key, (start, len));
+        }
+        start += len.max(1);
+    }
+    runs
 }
 
 /// Candidate pairs `(a, b)`, `a < b`, sorted and without repeats.
@@ -93,6 +110,7 @@ pub(super) fn candidates(profiles: &[Profile], df: &[usize]) -> Vec<(usize, usiz
         profiles,
         singles: postings,
         keys,
+        runs: runs_of(&filed),
         pairs: filed,
     };
     let mut pairs: Vec<(usize, usize)> = (0..profiles.len())
