@@ -122,12 +122,14 @@ fn covers_less(diff: &[DiffOp]) -> bool {
             .filter(|u| is_content(u))
             .count()
     };
-    let total: usize = diff.iter().map(|op| content(&op.ref_text)).sum();
-    let omitted: usize = diff
-        .iter()
-        .filter(|op| op.op == OpKind::Delete)
-        .map(|op| content(&op.ref_text))
-        .sum();
+    let (mut total, mut omitted) = (0, 0);
+    for op in diff {
+        let words = content(&op.ref_text);
+        total += words;
+        if op.op == OpKind::Delete {
+            omitted += words;
+        }
+    }
     total >= TRUNCATED_MIN_WORDS
         && omitted > 0
         && ((total - omitted) as f64) < TRUNCATED_SHARE * total as f64

@@ -75,6 +75,32 @@ struct Token {
 
 static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
 
+/// Distinct words whose stems a thread remembers before it starts over.
+const STEM_CACHE: usize = 1 << 16;
+
+thread_local! {
+    /// Stems already computed on this thread: a corpus repeats a small vocabulary, and every
+    /// quotation is stemmed for grouping and again for alignment.
+    static STEMS: std::cell::RefCell<rustc_hash::FxHashMap<String, String>> =
+        std::cell::RefCell::default();
+}
+
+/// The Snowball English stem of a key, remembered per thread.
+fn stem(key: &str) -> String {
+    STEMS.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if let Some(stem) = cache.get(key) {
+            return stem.clone();
+        }
+        let stem = STEMMER.stem(key).into_owned();
+        if cache.len() >= STEM_CACHE {
+            cache.clear();
+        }
+        cache.insert(key.to_string(), stem.clone());
+        stem
+    })
+}
+
 /// Case-folds and unifies marks: NFKC, lower case, curly quotes and apostrophes made straight,
 /// dashes made `-`.
 pub fn fold(text: &str) -> String {
@@ -154,10 +180,12 @@ fn tokens(text: &str) -> Vec<Token> {
 /// The key of one token: folded, and without the spaces of a grouped numeral.
 fn token_key(text: &str, token: &Token) -> String {
     let surface = text.get(token.start..token.end).unwrap_or("");
-    fold(surface)
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect()
+    let folded = fold(surface);
+    if folded.contains(char::is_whitespace) {
+        folded.chars().filter(|c| !c.is_whitespace()).collect()
+    } else {
+        folded
+    }
 }
 
 /// A unit over tokens `range`, before its span is widened to take the following spacing.
@@ -171,7 +199,7 @@ fn unit_over(tokens: &[Token], range: Range<usize>, key: String) -> Option<Unit>
     };
     let (stem, stop, negation) = match kind {
         UnitKind::Word => (
-            STEMMER.stem(&key).into_owned(),
+            stem(&key),
             lexicon::is_stop_word(&key),
             lexicon::is_negation(&key),
         ),

@@ -14,7 +14,6 @@
 //! bounded by constants, so the whole is linear in the number of quotations.
 
 use rayon::prelude::*;
-
 use rustc_hash::FxHashMap;
 
 use super::profile::Profile;
@@ -54,8 +53,37 @@ struct Indexes<'a> {
     singles: Vec<Vec<u32>>,
     /// Each quotation's pair keys.
     keys: Vec<Vec<u64>>,
-    /// Quotations filed under each pair key.
-    pairs: FxHashMap<u64, Vec<u32>>,
+    /// Every (pair key, quotation) filing, sorted: the quotations under one key are a run.
+    pairs: Vec<(u64, u32)>,
+    /// Where each pair key's run starts and how long it is (keys filed more than once).
+    runs: FxHashMap<u64, (usize, usize)>,
+}
+
+impl Indexes<'_> {
+    /// The quotations filed under pair key `key`, in order.
+    fn filed_under(&self, key: u64) -> &[(u64, u32)] {
+        self.runs
+            .get(&key)
+            .and_then(|&(start, len)| self.pairs.get(start..start + len))
+            .unwrap_or_default()
+    }
+}
+
+/// The runs of equal keys in sorted `pairs` longer than one: a key only one quotation is filed
+/// under proposes nothing.
+fn runs_of(pairs: &[(u64, u32)]) -> FxHashMap<u64, (usize, usize)> {
+    let mut runs = FxHashMap::default();
+    let mut start = 0;
+    while let Some(&(key, _)) = pairs.get(start) {
+        let len = pairs.get(start..).map_or(1, |rest| {
+            rest.iter().take_while(|&&(k, _)| k == key).count()
+        });
+        if len > 1 {
+            runs.insert(key, (start, len));
+        }
+        start += len.max(1);
+    }
+    runs
 }
 
 /// Candidate pairs `(a, b)`, `a < b`, sorted and without repeats.
@@ -72,16 +100,17 @@ pub(super) fn candidates(profiles: &[Profile], df: &[usize]) -> Vec<(usize, usiz
         }
     }
     let keys: Vec<Vec<u64>> = profiles.par_iter().map(|p| pair_keys(p, &rare)).collect();
-    let mut filed: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
-    for (i, list) in keys.iter().enumerate() {
-        for &k in list {
-            filed.entry(k).or_default().push(i as u32);
-        }
-    }
+    let mut filed: Vec<(u64, u32)> = keys
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(i, list)| list.iter().map(move |&k| (k, i as u32)))
+        .collect();
+    filed.par_sort_unstable();
     let indexes = Indexes {
         profiles,
         singles: postings,
         keys,
+        runs: runs_of(&filed),
         pairs: filed,
     };
     let mut pairs: Vec<(usize, usize)> = (0..profiles.len())
@@ -120,28 +149,26 @@ fn proposals(
     let singles = prefix
         .iter()
         .filter_map(|&t| indexes.singles.get(t as usize))
-        .map(|list| (list, 1u8));
+        .flat_map(|list| list.iter().map(|&b| (b, 1u8)));
     let pairs = indexes
         .keys
         .get(a)
         .into_iter()
         .flatten()
-        .filter_map(|k| indexes.pairs.get(k))
+        .map(|&k| indexes.filed_under(k))
         .filter(|list| list.len() <= POSTING_CAP)
-        .map(|list| (list, 2u8));
+        .flat_map(|list| list.iter().map(|&(_, b)| (b, 2u8)));
     let mut touched: Vec<usize> = Vec::new();
-    for (list, weight) in singles.chain(pairs) {
-        for &b in list {
-            let b = b as usize;
-            if b == a {
-                continue;
+    for (b, weight) in singles.chain(pairs) {
+        let b = b as usize;
+        if b == a {
+            continue;
+        }
+        if let Some(c) = counts.get_mut(b) {
+            if *c == 0 {
+                touched.push(b);
             }
-            if let Some(c) = counts.get_mut(b) {
-                if *c == 0 {
-                    touched.push(b);
-                }
-                *c = c.saturating_add(weight);
-            }
+            *c = c.saturating_add(weight);
         }
     }
     let mut found: Vec<(u8, usize)> = touched

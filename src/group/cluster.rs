@@ -2,6 +2,8 @@
 //! members match (or a lone fragment links strongly), and never two members of one article
 //! unless they repeat the same words or are pieces of one statement (see `Index::pieces`).
 
+use rayon::slice::ParallelSliceMut;
+
 use super::{FRAGMENT_LINK, Index, THRESHOLD};
 
 /// A scored pair: the score and the two quotation indices.
@@ -25,7 +27,8 @@ pub(super) fn cluster(index: &Index, mut edges: Vec<Edge>) -> Vec<Vec<usize>> {
             })
         })
         .collect();
-    edges.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
+    // Pairs are unique, so the order is total and an unstable sort gives one answer.
+    edges.par_sort_unstable_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
     for edge in edges {
         let (_, a, b) = edge;
         let (Some(&ca), Some(&cb)) = (owner.get(a), owner.get(b)) else {

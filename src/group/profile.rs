@@ -77,11 +77,11 @@ pub(super) fn profiles_of(quotes: &[Quote], signatures: Vec<Signature>) -> (Vec<
         .collect();
     let terms = ids.len();
     drop_stock_phrases(quotes, &mut profiles);
-    for p in &mut profiles {
+    profiles.par_iter_mut().for_each(|p| {
         p.set = p.order.clone();
         p.set.sort_unstable();
         p.set.dedup();
-    }
+    });
     (profiles, terms)
 }
 
@@ -120,7 +120,7 @@ fn drop_stock_phrases(quotes: &[Quote], profiles: &mut [Profile]) {
             .get(&gram_key(gram))
             .is_some_and(|s| s.len() >= needed)
     };
-    for p in profiles.iter_mut() {
+    profiles.par_iter_mut().for_each(|p| {
         let mut in_stock = vec![false; p.words.len()];
         for (i, gram) in p.words.windows(STOCK_GRAM).enumerate() {
             if stock(gram) {
@@ -130,7 +130,7 @@ fn drop_stock_phrases(quotes: &[Quote], profiles: &mut [Profile]) {
             }
         }
         if !in_stock.contains(&true) {
-            continue;
+            return;
         }
         // Content terms are a subsequence of the words: walk both.
         let mut kept = Vec::with_capacity(p.order.len());
@@ -145,7 +145,7 @@ fn drop_stock_phrases(quotes: &[Quote], profiles: &mut [Profile]) {
         }
         kept.extend(p.order.iter().skip(next));
         p.order = kept;
-    }
+    });
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 //! a list live with the rule ([`crate::speakers::lexicon`], [`crate::normalize`]); this module
 //! only holds the words and reads them.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 /// Verbs that report speech, in every form news prints them.
 pub const SPEECH_VERBS: &str = include_str!("speech_verbs.txt");
@@ -62,7 +62,7 @@ pub fn entries(list: &'static str) -> impl Iterator<Item = &'static str> {
 }
 
 /// The entries of several lists as one set.
-pub fn set_of(lists: &[&'static str]) -> HashSet<&'static str> {
+pub fn set_of(lists: &[&'static str]) -> FxHashSet<&'static str> {
     lists.iter().flat_map(|l| entries(l)).collect()
 }
 
@@ -82,6 +82,7 @@ pub fn aliases() -> Vec<(&'static str, Vec<&'static str>)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::HashSet;
 
     #[test]
     fn every_list_parses_into_lower_case_unique_entries() {

@@ -43,7 +43,12 @@ static ALIAS_PHRASES: LazyLock<FxHashMap<String, Vec<AliasPhrase>>> = LazyLock::
 
 /// Whether the tokens at `at` spell `phrase`; acronym tokens must match as written. The
 /// last token may carry a possessive ("Britain's").
-fn matches_phrase(surfaces: &[&str], keys: &[String], at: usize, phrase: &AliasPhrase) -> bool {
+fn matches_phrase<'a>(
+    surfaces: &[&'a str],
+    keys: &'a [String],
+    at: usize,
+    phrase: &AliasPhrase,
+) -> bool {
     let count = phrase.keys.len();
     (0..count).all(|k| {
         let (Some(surface), Some(key), Some(want_key), Some(want_surface)) = (
@@ -54,20 +59,19 @@ fn matches_phrase(surfaces: &[&str], keys: &[String], at: usize, phrase: &AliasP
         ) else {
             return false;
         };
-        let strip = |s: &'_ str| -> String {
-            let s = if k + 1 == count {
+        let strip = |s: &'a str| -> &'a str {
+            if k + 1 == count {
                 s.strip_suffix("'s")
                     .or_else(|| s.strip_suffix("\u{2019}s"))
                     .unwrap_or(s)
             } else {
                 s
-            };
-            s.to_string()
+            }
         };
         if want_surface.chars().any(char::is_lowercase) {
-            strip(key) == *want_key
+            strip(key.as_str()) == want_key.as_str()
         } else {
-            strip(surface) == *want_surface
+            strip(surface) == want_surface.as_str()
         }
     })
 }

@@ -3,10 +3,11 @@
 //! its diff. The names come from the model's serde derives; this module only nests each
 //! group's quotations into its members.
 //!
-//! [`write`] streams the result to any writer, group by group: nothing the size of the whole
-//! result is built in memory.
+//! [`write`] streams the result to any writer, a chunk of groups at a time (serialized on every
+//! core): nothing the size of the whole result is built in memory.
 
 use crate::model::{Analysis, Article, DiffOp, Group, Quote};
+use rayon::prelude::*;
 use serde::Serialize;
 use serde::ser::{SerializeStruct, Serializer};
 use serde_json::Value;
@@ -86,14 +87,57 @@ struct MemberOut<'a> {
     diff: &'a [DiffOp],
 }
 
+/// Groups serialized at a time, on every core, before they are written in order.
+const GROUP_CHUNK: usize = 512;
+
 /// Streams the result to `out` as pretty-printed JSON with a final newline.
+///
+/// The text is what serde_json's pretty printer writes for the whole [`Contract`]; the groups
+/// are serialized a chunk at a time on every core, each on its own and indented to its depth
+/// (a JSON string holds no raw line break, so indenting after every line break is exact), and
+/// written in order, so memory holds one chunk of groups, never the whole text.
 pub fn write<W: Write>(analysis: &Analysis, mut out: W) -> std::io::Result<()> {
-    let mut serializer = serde_json::Serializer::pretty(&mut out);
-    Contract::new(analysis)
-        .serialize(&mut serializer)
-        .map_err(std::io::Error::other)?;
-    out.write_all(b"\n")?;
+    out.write_all(b"{\n  \"articles\": ")?;
+    let articles = pretty(&analysis.articles)?;
+    out.write_all(&indented(&articles, 2))?;
+    out.write_all(b",\n  \"groups\": [")?;
+    for (c, chunk) in analysis.groups.chunks(GROUP_CHUNK).enumerate() {
+        let texts: Vec<std::io::Result<Vec<u8>>> = chunk
+            .par_iter()
+            .map(|group| pretty(&GroupOut { analysis, group }).map(|t| indented(&t, 4)))
+            .collect();
+        for (i, text) in texts.into_iter().enumerate() {
+            out.write_all(if c == 0 && i == 0 {
+                b"\n    "
+            } else {
+                b",\n    "
+            })?;
+            out.write_all(&text?)?;
+        }
+    }
+    if !analysis.groups.is_empty() {
+        out.write_all(b"\n  ")?;
+    }
+    out.write_all(b"]\n}\n")?;
     out.flush()
+}
+
+/// `value` as serde_json's pretty printer writes it at the top level.
+fn pretty<T: Serialize + ?Sized>(value: &T) -> std::io::Result<Vec<u8>> {
+    serde_json::to_vec_pretty(value).map_err(std::io::Error::other)
+}
+
+/// `text` with `depth` spaces after every line break: the same value printed `depth` deep.
+fn indented(text: &[u8], depth: usize) -> Vec<u8> {
+    let breaks = text.iter().filter(|&&b| b == b'\n').count();
+    let mut out = Vec::with_capacity(text.len() + breaks * depth);
+    for &b in text {
+        out.push(b);
+        if b == b'\n' {
+            out.extend(std::iter::repeat_n(b' ', depth));
+        }
+    }
+    out
 }
 
 /// The analysis as the JSON value of the result contract.
@@ -172,6 +216,33 @@ mod tests {
                 .filter(|op| op["op"] == "equal")
                 .all(|op| op.get("class").is_none())
         );
+    }
+
+    #[test]
+    fn written_text_is_what_the_pretty_printer_writes_for_the_whole_contract() {
+        let mut analysis = demo();
+        let whole = |analysis: &Analysis| {
+            let mut text = serde_json::to_vec_pretty(&Contract::new(analysis)).unwrap();
+            text.push(b'\n');
+            text
+        };
+        let written = |analysis: &Analysis| {
+            let mut text = Vec::new();
+            write(analysis, &mut text).unwrap();
+            text
+        };
+        assert!(analysis.groups.len() > 1);
+        assert_eq!(written(&analysis), whole(&analysis));
+        // More groups than one chunk holds.
+        let groups = analysis.groups.clone();
+        while analysis.groups.len() <= GROUP_CHUNK {
+            analysis.groups.extend(groups.iter().cloned());
+        }
+        assert_eq!(written(&analysis), whole(&analysis));
+        analysis.groups.clear();
+        assert_eq!(written(&analysis), whole(&analysis));
+        analysis.articles.clear();
+        assert_eq!(written(&analysis), whole(&analysis));
     }
 
     #[test]

@@ -32,11 +32,24 @@ static WORD: LazyLock<Regex> =
 /// Runs of capitalised words in `text[range]`, cut where a sentence ends inside them ("Holm.
 /// Oyelaran") and without the sentence openers they start with ("But Reinholt").
 pub fn name_runs(text: &str, range: Span) -> Vec<Span> {
+    runs_upto(text, range, usize::MAX)
+}
+
+/// The first of [`name_runs`] in `text[range]`, without reading the rest of the range.
+fn first_name_run(text: &str, range: Span) -> Option<Span> {
+    runs_upto(text, range, 1).into_iter().next()
+}
+
+/// The first `limit` of [`name_runs`].
+fn runs_upto(text: &str, range: Span, limit: usize) -> Vec<Span> {
     let Some(s) = text.get(range.clone()) else {
         return Vec::new();
     };
     let mut out = Vec::new();
     for m in NAME_RUN.find_iter(s) {
+        if out.len() >= limit {
+            break;
+        }
         let base = range.start + m.start();
         let mut start = 0;
         let run = m.as_str();
@@ -148,7 +161,7 @@ fn keeps(text: &str, phrase: &str, end: usize, mention: &Mention) -> bool {
         MentionKind::Person => {
             let given = words.iter().any(|w| lexicon::is_given_name(w));
             let titled = !mention.roles.is_empty() && !is_place(phrase);
-            let full = (2..=4).contains(&words.len()) && !is_place(phrase);
+            let full = (2..=4).contains(&words.len()) && (titled || !is_place(phrase));
             let after = text.get(end..(end + 6).min(text.len())).unwrap_or("");
             given || titled || (full && (followed_by_verb(text, end) || after.starts_with(", who")))
         }
@@ -181,7 +194,7 @@ fn subject_organisations(
         .map(|n| n.mention.surname().to_string())
         .collect();
     for sentence in &layout.sentences {
-        let Some(run) = name_runs(text, sentence.clone()).into_iter().next() else {
+        let Some(run) = first_name_run(text, sentence.clone()) else {
             continue;
         };
         // The subject opens the sentence, after a timestamp or dateline dash at most.

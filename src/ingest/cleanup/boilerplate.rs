@@ -152,22 +152,29 @@ fn closing_label(line: &str) -> bool {
             .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
     };
     let first = words.len().saturating_sub(10);
+    // Each of the last words lowered once, not once per label.
+    let lowered: Vec<String> = words
+        .get(first..)
+        .unwrap_or_default()
+        .iter()
+        .map(|w| w.to_lowercase())
+        .collect();
     (first..words.len()).any(|k| {
         CLOSING_LABELS.iter().any(|label| {
-            let label_words: Vec<&str> = label.split(' ').collect();
-            let at = words.get(k..k + label_words.len());
-            let matches = at.is_some_and(|ws| {
-                ws.iter()
-                    .zip(&label_words)
-                    .all(|(w, l)| w.to_lowercase() == *l)
-            });
-            let tail = words.get(k + label_words.len()..).unwrap_or_default();
+            let label_len = label.split(' ').count();
+            let matches = lowered
+                .get(k - first..k - first + label_len)
+                .is_some_and(|ws| ws.iter().zip(label.split(' ')).all(|(w, l)| w == l));
+            if !matches {
+                return false;
+            }
+            let tail = words.get(k + label_len..).unwrap_or_default();
             let after_break = label.ends_with(':')
                 || k == 0
                 || words
                     .get(k - 1)
                     .is_some_and(|w| w.ends_with(['.', '|', '-', '\u{2013}', '\u{2014}']));
-            matches && after_break && (1..=6).contains(&tail.len()) && tail.iter().all(capitalised)
+            after_break && (1..=6).contains(&tail.len()) && tail.iter().all(capitalised)
         })
     })
 }
