@@ -19,8 +19,18 @@ impl AppState {
             let article = self.doc.analysis.article(&q.article_id)?;
             Some(q.key(article))
         });
-        self.doc.derived = derived.unwrap_or_else(|| Derived::new(&analysis));
-        self.doc.analysis = analysis;
+        let derived = derived.unwrap_or_else(|| Derived::new(&analysis));
+        let old = (
+            std::mem::replace(&mut self.doc.derived, derived),
+            std::mem::replace(&mut self.doc.analysis, analysis),
+        );
+        // Freeing a large analysis takes long: off the UI thread, or here if no thread starts.
+        if let Err(e) = std::thread::Builder::new()
+            .name("free analysis".into())
+            .spawn(move || drop(old))
+        {
+            drop(e);
+        }
         self.doc.index_analysis();
         self.doc.generation += 1;
         let reselect = keep.and_then(|key| {

@@ -3,7 +3,6 @@
 
 use super::lexicon::{self, Gender};
 use super::names::{Mention, MentionKind};
-use regex::Regex;
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
 
@@ -168,10 +167,7 @@ impl Mentions {
         if let Some([only]) = self.by_given.get(&key).map(Vec::as_slice) {
             return Some(only.clone());
         }
-        let pattern = format!(r"(\p{{Lu}}[\p{{L}}\-]+)\s+{}\b", regex::escape(word));
-        let re = Regex::new(&pattern).ok()?;
-        re.captures_iter(&self.text).find_map(|c| {
-            let given = c.get(1)?.as_str();
+        words_printed_before(&self.text, word).find_map(|given| {
             let plain = !lexicon::is_title(given)
                 && !lexicon::is_role_noun(given)
                 && !lexicon::is_org_word(given)
@@ -189,5 +185,48 @@ impl Mentions {
     /// The kind of the latest mention named `name`.
     pub fn kind_of(&self, name: &str) -> Option<MentionKind> {
         self.kinds.get(name).copied()
+    }
+}
+/// Each capitalised word printed right before `word` in `text` (space between, `word` whole):
+/// "Marc" for "Delorme" in "… Marc Delorme said". A word is letters and hyphens, from its
+/// first capital; at least two letters.
+fn words_printed_before<'t>(text: &'t str, word: &'t str) -> impl Iterator<Item = &'t str> {
+    let is_word_char = |c: char| c.is_alphanumeric() || c == '_';
+    text.match_indices(word).filter_map(move |(at, _)| {
+        let after = text.get(at + word.len()..)?.chars().next();
+        if after.is_some_and(is_word_char) || word.is_empty() {
+            return None;
+        }
+        let before = text.get(..at)?;
+        let trimmed = before.trim_end();
+        if trimmed.len() == before.len() {
+            return None;
+        }
+        let run_start = trimmed
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| c.is_alphabetic() || *c == '-')
+            .last()
+            .map(|(i, _)| i)?;
+        let run = trimmed.get(run_start..)?;
+        let capital = run.char_indices().find(|(_, c)| c.is_uppercase())?.0;
+        let given = run.get(capital..)?;
+        (given.chars().count() >= 2).then_some(given)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::words_printed_before;
+
+    #[test]
+    fn the_capitalised_word_before_a_surname_is_found() {
+        let text = "Officials met. Later, Marc Delorme said it. The Delormes left. de-Marie  Delorme\nDelorme.";
+        let found: Vec<&str> = words_printed_before(text, "Delorme").collect();
+        // "Delormes" is another word; "de-Marie" starts its name at the capital; a line break
+        // is space too.
+        assert_eq!(found, ["Marc", "Marie", "Delorme"]);
+        assert_eq!(words_printed_before("A Delorme", "Delorme").count(), 0);
+        assert_eq!(words_printed_before("Delorme", "Delorme").count(), 0);
     }
 }

@@ -198,3 +198,35 @@ fn a_folder_opened_twice_adds_nothing_the_second_time() {
     assert_eq!(doc.sources.len(), 4);
     assert_eq!(doc.analysis, before, "analysed again without the copies");
 }
+
+#[test]
+fn many_sources_are_listed_compactly_and_only_where_visible() {
+    use verbatim::app::command::ViewCommand;
+    let dir = coverage_folder(240, 2);
+    let mut h = harness(App::new());
+    open(&mut h, dir.path());
+    settle(&mut h);
+    h.state_mut()
+        .apply(Command::View(ViewCommand::ShowSources(true)));
+    h.run_steps(2);
+    let sources = &h.state().doc.sources;
+    assert_eq!(sources.len(), 240);
+    // Each file's name is on its row's second line.
+    let name = |i: usize| {
+        let path = sources[i].path();
+        path.rsplit('/').next().unwrap_or_default().to_string()
+    };
+    let (first, last) = (name(0), name(239));
+    let drawn = |name: &str| h.query_all_by_label_contains(name).count();
+    assert_eq!(drawn(&first), 1, "the first source is drawn");
+    assert_eq!(drawn(&last), 0, "a source far below the view is not drawn");
+    assert!(
+        h.query_by_label("240 sources · right-click one to remove it")
+            .is_some()
+    );
+    // What a folder left out is still said.
+    assert!(
+        h.query_by_label_contains("Left out of the folders: 1 file")
+            .is_some()
+    );
+}

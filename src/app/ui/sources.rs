@@ -51,6 +51,10 @@ pub fn sources_ui(ui: &mut Ui, doc: &Document, out: &mut Vec<Command>) {
         }
         return;
     }
+    if doc.sources.len() >= COMPACT_FROM {
+        compact_ui(ui, doc, out);
+        return;
+    }
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
@@ -60,6 +64,100 @@ pub fn sources_ui(ui: &mut Ui, doc: &Document, out: &mut Vec<Command>) {
             }
             skipped_ui(ui, doc);
         });
+}
+
+/// From this many sources on, the panel lists each in two lines of fixed height, drawn only
+/// where visible; details on hover, actions in the row and its context menu.
+pub const COMPACT_FROM: usize = 200;
+
+/// Many sources: two lines each (title; file, outlet, quotations, notes), only the visible ones.
+fn compact_ui(ui: &mut Ui, doc: &Document, out: &mut Vec<Command>) {
+    skipped_ui(ui, doc);
+    ui.label(
+        RichText::new(format!(
+            "{} sources · right-click one to remove it",
+            crate::app::worker::count(doc.sources.len())
+        ))
+        .small(),
+    );
+    let row_height = 2.0 * ui.text_style_height(&egui::TextStyle::Body) + 6.0;
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show_rows(ui, row_height, doc.sources.len(), |ui, range| {
+            for source in doc.sources.get(range).unwrap_or_default() {
+                ui.push_id(source.source_id, |ui| compact_row_ui(ui, doc, source, out));
+            }
+        });
+}
+
+/// One source in the compact list.
+fn compact_row_ui(ui: &mut Ui, doc: &Document, source: &Source, out: &mut Vec<Command>) {
+    let (title, details, problem) = match &source.loaded {
+        Ok(article) => {
+            let mut details = file_name(&article.path).to_string();
+            if let Some(outlet) = &article.meta.outlet {
+                details = format!("{outlet} · {details}");
+            }
+            if let Some(n) = doc.quote_count(source) {
+                details = format!("{details} · {}", crate::app::view::count(n, "quotation"));
+            }
+            if !article.warnings.is_empty() {
+                details = format!(
+                    "{details} · {}",
+                    crate::app::view::count(article.warnings.len(), "note")
+                );
+            }
+            (article.title.clone(), details, None)
+        }
+        Err(problem) => (
+            file_name(&problem.path).to_string(),
+            format!("Could not be read: {}", problem.reason),
+            Some(()),
+        ),
+    };
+    let response = ui
+        .vertical(|ui| {
+            ui.horizontal(|ui| {
+                if source.loaded.is_ok() {
+                    let mut included = source.included;
+                    if ui
+                        .checkbox(&mut included, "")
+                        .on_hover_text("Compare this article")
+                        .changed()
+                    {
+                        out.push(Command::Load(LoadCommand::SetIncluded(
+                            source.source_id,
+                            included,
+                        )));
+                    }
+                }
+                let title = RichText::new(title).strong();
+                let title = match problem {
+                    Some(()) => title.color(theme::error_color(ui.visuals())),
+                    None if !source.included => title.weak(),
+                    None => title,
+                };
+                ui.add(egui::Label::new(title).truncate());
+            });
+            ui.add(egui::Label::new(RichText::new(details).small()).truncate());
+        })
+        .response
+        .interact(egui::Sense::click());
+    let response = response.on_hover_ui(|ui| {
+        ui.set_max_width(420.0);
+        ui.label(source.path());
+        if let Ok(article) = &source.loaded {
+            for warning in &article.warnings {
+                ui.label(format!("Note: {warning}"));
+            }
+        }
+    });
+    response.context_menu(|ui| {
+        if ui.button("Remove").clicked() {
+            out.push(Command::Load(LoadCommand::RemoveSource(source.source_id)));
+            ui.close();
+        }
+    });
 }
 
 fn source_ui(ui: &mut Ui, doc: &Document, source: &Source, out: &mut Vec<Command>) {
