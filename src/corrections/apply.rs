@@ -16,7 +16,7 @@ use super::manual::manual_quote;
 use super::{Correction, Corrections, EquivalenceScope, NoteTarget, SpeakerScope};
 use crate::align::AlignOptions;
 use crate::model::{Analysis, Article, Note, Quote, QuoteKey, Unapplied};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// One analysis's pass over the corrections: which took effect, and where each quotation is.
 #[derive(Debug)]
@@ -33,7 +33,7 @@ impl<'c> Applying<'c> {
         Self {
             corrections,
             applied: vec![false; corrections.items.len()],
-            index: HashMap::new(),
+            index: HashMap::default(),
         }
     }
 
@@ -86,7 +86,10 @@ impl<'c> Applying<'c> {
 
     /// Puts the user's speakers in, and indexes the (now final) quotations by key.
     pub fn set_speakers(&mut self, articles: &[Article], quotes: &mut [Quote]) {
-        self.index = key_index(articles, quotes);
+        // Only a correction looks a quotation up by its key.
+        if !self.corrections.items.is_empty() {
+            self.index = key_index(articles, quotes);
+        }
         let corrections = self.corrections;
         for (i, c) in corrections.items.iter().enumerate() {
             let Correction::SetSpeaker {
@@ -152,7 +155,18 @@ impl<'c> Applying<'c> {
     /// Applies moves, splits and merges to `clusters` (indices into the quotations), in the
     /// order the user made them. Untouched clusters keep their order and members.
     pub fn regroup(&mut self, clusters: &mut Vec<Vec<usize>>) {
-        let mut label: HashMap<usize, usize> = HashMap::new();
+        let regrouping = |c: &Correction| {
+            matches!(
+                c,
+                Correction::MoveToGroup { .. }
+                    | Correction::SplitOff { .. }
+                    | Correction::MergeGroups { .. }
+            )
+        };
+        if !self.corrections.items.iter().any(regrouping) {
+            return;
+        }
+        let mut label: HashMap<usize, usize> = HashMap::default();
         for (c, cluster) in clusters.iter().enumerate() {
             for &q in cluster {
                 label.insert(q, c);
@@ -253,6 +267,9 @@ impl<'c> Applying<'c> {
 
     /// The notes in force on `analysis`, in the order they were first written.
     pub fn notes(&mut self, analysis: &Analysis) -> Vec<Note> {
+        if !(self.corrections.items.iter()).any(|c| matches!(c, Correction::Note { .. })) {
+            return Vec::new();
+        }
         let group_of: HashMap<&str, &str> = analysis
             .groups
             .iter()
@@ -365,7 +382,7 @@ fn key_index(articles: &[Article], quotes: &[Quote]) -> HashMap<QuoteKey, usize>
         .iter()
         .map(|a| (a.article_id.as_str(), a))
         .collect();
-    let mut index = HashMap::new();
+    let mut index = HashMap::default();
     for (i, q) in quotes.iter().enumerate() {
         if let Some(a) = by_id.get(q.article_id.as_str()) {
             index.entry(q.key(a)).or_insert(i);
@@ -378,7 +395,7 @@ fn key_index(articles: &[Article], quotes: &[Quote]) -> HashMap<QuoteKey, usize>
 /// clusters, members in walking order, empty clusters gone.
 fn rebuild(old: &[Vec<usize>], label: &HashMap<usize, usize>) -> Vec<Vec<usize>> {
     let mut order: Vec<usize> = Vec::new();
-    let mut members: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut members: HashMap<usize, Vec<usize>> = HashMap::default();
     for &q in old.iter().flatten() {
         let Some(&l) = label.get(&q) else { continue };
         let list = members.entry(l).or_default();

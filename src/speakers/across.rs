@@ -6,7 +6,7 @@
 
 use super::lexicon;
 use crate::model::{Quote, SpeakerEvidence, SpeakerVia};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// How alike two name parts must be (Jaro-Winkler) to be spellings of one name.
 const SAME_PART: f64 = 0.9;
@@ -43,7 +43,7 @@ pub fn variant_spelling(a: &str, b: &str) -> bool {
 
 /// Pairs of articles that tell the same story: their quotations meet in at least two groups.
 fn same_stories(quotes: &[Quote], clusters: &[Vec<usize>]) -> HashSet<(String, String)> {
-    let mut shared: HashMap<(String, String), usize> = HashMap::new();
+    let mut shared: HashMap<(String, String), usize> = HashMap::default();
     for cluster in clusters {
         let mut articles: Vec<&str> = cluster
             .iter()
@@ -104,7 +104,7 @@ pub fn fill_from_groups(quotes: &mut [Quote], clusters: &[Vec<usize>]) {
 /// The name most versions in a group give (full names counted, the longest spelling first),
 /// with the articles that give it.
 fn agreed_name(quotes: &[Quote], cluster: &[usize]) -> Option<(String, Vec<String>)> {
-    let mut counts: HashMap<&str, usize> = HashMap::new();
+    let mut counts: HashMap<&str, usize> = HashMap::default();
     for &i in cluster {
         if let Some(s) = quotes.get(i).and_then(|q| q.speaker.as_deref())
             && !is_unnamed(Some(s))
@@ -189,7 +189,7 @@ fn name_key(name: &str) -> Vec<String> {
 /// order, dots or connectors take the most common spelling. A surname alone is left for the
 /// groups to complete ([`fill_from_groups`]): across unrelated stories it may be someone else.
 pub fn unify(quotes: &mut [Quote]) {
-    let mut spellings: HashMap<Vec<String>, Vec<(String, usize)>> = HashMap::new();
+    let mut spellings: HashMap<Vec<String>, Vec<(String, usize)>> = HashMap::default();
     for q in quotes.iter() {
         let Some(s) = &q.speaker else { continue };
         let list = spellings.entry(name_key(s)).or_default();
