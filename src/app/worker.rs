@@ -262,15 +262,7 @@ fn list_folders(
 
 /// A count as people write it: 10,000.
 pub(crate) fn count(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+    crate::view::summary::thousands(n)
 }
 
 /// A pipeline progress step as a bar label and fraction (the three stages share the bar).

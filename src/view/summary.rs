@@ -293,8 +293,21 @@ pub fn count(n: usize, thing: &str) -> String {
     if n == 1 {
         format!("1 {thing}")
     } else {
-        format!("{n} {thing}s")
+        format!("{} {thing}s", thousands(n))
     }
+}
+
+/// A number as people write it: "10,000".
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// The first words of `text`, with an ellipsis when cut.

@@ -160,3 +160,13 @@ fn opening_words_are_cut_with_an_ellipsis() {
         "1 2 3 4 5 6 7 8 9 10…"
     );
 }
+
+#[test]
+fn counts_are_written_with_thousands_separators() {
+    assert_eq!(count(1, "article"), "1 article");
+    assert_eq!(count(999, "article"), "999 articles");
+    assert_eq!(count(10_000, "article"), "10,000 articles");
+    assert_eq!(thousands(119_397), "119,397");
+    assert_eq!(thousands(1_234_567), "1,234,567");
+    assert_eq!(thousands(0), "0");
+}

@@ -194,7 +194,10 @@ fn not_quoted_by_ui(ui: &mut Ui, doc: &Document, group: &Group, out: &mut Vec<Co
             }
         }
         if missing.len() > NOT_QUOTED_NAMED {
-            ui.label(format!("and {} more", missing.len() - NOT_QUOTED_NAMED));
+            ui.label(format!(
+                "and {} more",
+                crate::view::summary::thousands(missing.len() - NOT_QUOTED_NAMED)
+            ));
         }
     });
 }
