@@ -94,6 +94,17 @@ pub fn said_by(quote: &crate::model::Quote) -> String {
     }
 }
 
+/// Whether a version names another speaker than its statement's: both named, and neither the
+/// same name nor a surname alone of the other ("Okafor" for "Ada Okafor" is the same person).
+pub fn names_another_speaker(statement: Option<&str>, version: Option<&str>) -> bool {
+    match (statement, version) {
+        (Some(a), Some(b)) => {
+            a != b && !crate::speakers::is_surname_of(a, b) && !crate::speakers::is_surname_of(b, a)
+        }
+        _ => false,
+    }
+}
+
 #[cfg(test)]
 mod said_by_tests {
     use super::said_by;
@@ -149,5 +160,15 @@ mod said_by_tests {
         assert_eq!(said_by(&q), "said by: “the mayor” → Ana Ruiz");
         let none = Quote::default();
         assert_eq!(said_by(&none), "no attribution found");
+    }
+
+    #[test]
+    fn a_surname_alone_is_not_another_speaker() {
+        use super::names_another_speaker as other;
+        assert!(!other(Some("Ada Okafor"), Some("Okafor")));
+        assert!(!other(Some("Okafor"), Some("Ada Okafor")));
+        assert!(!other(Some("Ada Okafor"), None));
+        assert!(other(Some("Ada Okafor"), Some("Mensah")));
+        assert!(other(Some("Ada Okafor"), Some("Ada Mensah")));
     }
 }

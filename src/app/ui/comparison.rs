@@ -375,7 +375,7 @@ fn version_menu_ui(
 /// the group's speaker is coloured and spelt out.
 fn attribution_ui(ui: &mut Ui, group: &Group, quote: &Quote) {
     let resolved = quote.speaker.as_deref();
-    let conflict = resolved.is_some() && group.speaker.is_some() && quote.speaker != group.speaker;
+    let conflict = crate::view::speakers::names_another_speaker(group.speaker.as_deref(), resolved);
     let text = crate::view::speakers::said_by(quote);
     if conflict {
         let color = theme::warning_color(ui.visuals());
