@@ -17,6 +17,11 @@ use crate::pipeline::Extracted;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
+/// How soon the window redraws after the worker reports: reports close together make one
+/// frame, so a job of many small steps does not spend the cores on drawing (a window without a
+/// GPU draws in software).
+const WAKE_WITHIN: std::time::Duration = std::time::Duration::from_millis(100);
+
 /// The app's state, apart from the window: the document, background work, messages and the
 /// window effects waiting to be carried out. No GUI type lives here.
 pub struct AppState {
@@ -294,7 +299,7 @@ impl AppState {
         let wake = Box::new(move || {
             let repaint = slot.lock().ok().and_then(|r| r.clone());
             if let Some(repaint) = repaint {
-                repaint(std::time::Duration::ZERO);
+                repaint(WAKE_WITHIN);
             }
         });
         self.doc.progress = Some(WorkProgress {
