@@ -170,6 +170,14 @@ impl Document {
         self.derived.quote(&self.analysis, quote_id)
     }
 
+    /// Where the article `article_id` stands in load order (unknown ones last): the order of
+    /// the comparison's columns after the reference.
+    pub fn article_rank(&self, article_id: &str) -> usize {
+        (self.analysis.articles.iter())
+            .position(|a| a.article_id == article_id)
+            .unwrap_or(usize::MAX)
+    }
+
     /// Quotations found in the source's article in the current analysis, `None` when the
     /// analysis does not hold it. Drawn for every source each frame, so a look-up, not a search.
     pub fn quote_count(&self, source: &Source) -> Option<usize> {

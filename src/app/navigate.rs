@@ -15,13 +15,7 @@ impl AppState {
     /// The marked changes of `group` in reading order, as (`quote_id`, op index).
     fn changes_of(&self, group: &Group) -> Vec<(String, usize)> {
         let doc = &self.doc;
-        let rank = |article_id: &str| {
-            doc.analysis
-                .articles
-                .iter()
-                .position(|a| a.article_id == article_id)
-                .unwrap_or(usize::MAX)
-        };
+        let rank = |article_id: &str| doc.article_rank(article_id);
         let Some(comparison) = compare(group, |id| doc.quote(id), rank, doc.hide_cosmetic) else {
             return Vec::new();
         };

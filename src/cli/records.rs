@@ -70,21 +70,8 @@ fn extract_to_file(
         Ok(())
     })
     .map_err(cannot)?;
-    readable_by_others(path).map_err(cannot)?;
+    crate::report::export::readable_by_others(path).map_err(cannot)?;
     Ok(written.unwrap_or_default())
-}
-
-/// Records are made to be handed on: readable by everyone, writable by their owner (0644), not
-/// the owner-only mode of the temporary file they were written through.
-#[cfg(unix)]
-fn readable_by_others(path: &Path) -> std::io::Result<()> {
-    use std::os::unix::fs::PermissionsExt;
-    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o644))
-}
-
-#[cfg(not(unix))]
-fn readable_by_others(_path: &Path) -> std::io::Result<()> {
-    Ok(())
 }
 
 /// The record files among `inputs`: a folder gives its `.jsonl` files, sorted; `-` is standard

@@ -109,16 +109,16 @@ pub fn write(
     readable_by_others(path).map_err(error)
 }
 
-/// A report is made to be shared: readable by everyone, writable by its owner (0644), not the
-/// owner-only mode of the temporary file it was written through.
+/// A report or a record file is made to be shared: readable by everyone, writable by its owner
+/// (0644), not the owner-only mode of the temporary file it was written through.
 #[cfg(unix)]
-fn readable_by_others(path: &Path) -> std::io::Result<()> {
+pub(crate) fn readable_by_others(path: &Path) -> std::io::Result<()> {
     use std::os::unix::fs::PermissionsExt;
     std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o644))
 }
 
 #[cfg(not(unix))]
-fn readable_by_others(_path: &Path) -> std::io::Result<()> {
+pub(crate) fn readable_by_others(_path: &Path) -> std::io::Result<()> {
     Ok(())
 }
 

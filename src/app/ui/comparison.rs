@@ -89,13 +89,7 @@ fn drawn_comparison<'c>(
         .as_ref()
         .is_some_and(|d| d.is_for(ui, generation, &group.group_id, hide));
     if !fresh {
-        let rank = |article_id: &str| {
-            doc.analysis
-                .articles
-                .iter()
-                .position(|a| a.article_id == article_id)
-                .unwrap_or(usize::MAX)
-        };
+        let rank = |article_id: &str| doc.article_rank(article_id);
         *cache = compare(group, |id| doc.quote(id), rank, hide)
             .map(|c| DrawnComparison::new(ui, c, generation, &group.group_id, hide));
     }
