@@ -27,7 +27,6 @@
 use rayon::prelude::*;
 
 use crate::model::{Article, Quote};
-use crate::normalize::Signature;
 
 mod candidates;
 mod cluster;
@@ -35,6 +34,7 @@ pub mod incremental;
 mod profile;
 mod story;
 
+pub(crate) use profile::Interned;
 use profile::Profile;
 pub use story::Stories;
 pub use story::keys as story_keys;
@@ -78,18 +78,27 @@ struct Index<'a> {
     df: Vec<usize>,
     /// Inverse document frequency of each interned term.
     idf: Vec<f64>,
+    /// Each quotation's content weight (the idf of its terms, summed in order).
+    weights: Vec<f64>,
+    /// Each quotation's article, numbered in order of first appearance.
+    article_of: Vec<u32>,
+    /// Each quotation's place in `stories`.
+    story_of: Vec<Option<usize>>,
+    /// Each quotation's speaker, numbered, and whether it is a named one.
+    speaker_of: Vec<Option<(u32, bool)>>,
     stories: &'a Stories,
 }
 
 impl<'a> Index<'a> {
     #[cfg(test)]
     fn new(quotes: &'a [Quote], stories: &'a Stories) -> Self {
-        Self::signed(quotes, stories, profile::signatures(quotes))
+        let interned = profile::Interned::of(quotes, profile::signatures(quotes));
+        Self::interned(quotes, stories, &interned)
     }
 
-    /// The index of `quotes`, whose signatures (one each, in order) are `signatures`.
-    fn signed(quotes: &'a [Quote], stories: &'a Stories, signatures: Vec<Signature>) -> Self {
-        let (profiles, terms) = profile::profiles_of(quotes, signatures);
+    /// The index of `quotes`, whose signatures (in order) `interned` holds.
+    fn interned(quotes: &'a [Quote], stories: &'a Stories, interned: &Interned) -> Self {
+        let (profiles, terms) = interned.profiles(quotes);
         let mut df = vec![0usize; terms];
         for term in profiles.iter().flat_map(|p| &p.set) {
             if let Some(d) = df.get_mut(*term as usize) {
@@ -97,24 +106,42 @@ impl<'a> Index<'a> {
             }
         }
         let n = quotes.len().max(1) as f64;
-        let idf = df
+        let idf: Vec<f64> = df
             .iter()
             .map(|&d| (1.0 + n / d.max(1) as f64).ln())
+            .collect();
+        let weights = profiles
+            .par_iter()
+            .map(|p| weight_of(&idf, &p.set))
+            .collect();
+        let mut articles: rustc_hash::FxHashMap<&str, u32> = Default::default();
+        let mut speakers: rustc_hash::FxHashMap<&str, u32> = Default::default();
+        let mut article_of = Vec::with_capacity(quotes.len());
+        let mut speaker_of = Vec::with_capacity(quotes.len());
+        for q in quotes {
+            let next = articles.len() as u32;
+            article_of.push(*articles.entry(q.article_id.as_str()).or_insert(next));
+            speaker_of.push(q.speaker.as_deref().map(|s| {
+                let next = speakers.len() as u32;
+                let id = *speakers.entry(s).or_insert(next);
+                (id, !crate::speakers::is_unnamed(Some(s)))
+            }));
+        }
+        let story_of = quotes
+            .iter()
+            .map(|q| stories.position(&q.article_id))
             .collect();
         Self {
             quotes,
             profiles,
             df,
             idf,
+            weights,
+            article_of,
+            story_of,
+            speaker_of,
             stories,
         }
-    }
-
-    fn weight(&self, terms: &[u32]) -> f64 {
-        terms
-            .iter()
-            .map(|&t| self.idf.get(t as usize).copied().unwrap_or(0.0))
-            .sum()
     }
 
     /// The parts of a pair's score, or `None` when the two share too little content to be
@@ -122,38 +149,26 @@ impl<'a> Index<'a> {
     /// reach the threshold.
     fn parts(&self, a: usize, b: usize) -> Option<Parts> {
         let (pa, pb) = (self.profiles.get(a)?, self.profiles.get(b)?);
-        let shared = intersection(&pa.set, &pb.set);
+        let (shared, ws) = shared_weight(&self.idf, &pa.set, &pb.set);
         let smaller = pa.set.len().min(pb.set.len());
-        if smaller < 2 || shared.len() < smaller.min(3) {
+        if smaller < 2 || shared < smaller.min(3) {
             return None;
         }
-        let (mut wa, mut wb, ws) = (
-            self.weight(&pa.set),
-            self.weight(&pb.set),
-            self.weight(&shared),
-        );
+        let (mut wa, mut wb) = (*self.weights.get(a)?, *self.weights.get(b)?);
         // A number that changed ("90 percent" for "95 percent") is what the comparison is for:
         // when both sides hold numbers the other lacks, they do not count against the match.
-        let common_numbers = intersection(&pa.numbers, &pb.numbers);
-        let only = |numbers: &[u32]| -> Vec<u32> {
-            numbers
-                .iter()
-                .copied()
-                .filter(|n| common_numbers.binary_search(n).is_err())
-                .collect()
-        };
-        let (only_a, only_b) = (only(&pa.numbers), only(&pb.numbers));
-        if !only_a.is_empty() && !only_b.is_empty() {
-            wa -= self.weight(&only_a);
-            wb -= self.weight(&only_b);
+        let common = shared_weight(&self.idf, &pa.numbers, &pb.numbers).0;
+        if pa.numbers.len() > common && pb.numbers.len() > common {
+            wa -= weight_outside(&self.idf, &pa.numbers, &pb.numbers);
+            wb -= weight_outside(&self.idf, &pb.numbers, &pa.numbers);
         }
         let ratio = |common: usize, x: usize, y: usize| common as f64 / x.min(y).max(1) as f64;
         let mut bonus = 0.0;
         if !pa.numbers.is_empty() && !pb.numbers.is_empty() {
-            let common = intersection(&pa.numbers, &pb.numbers).len();
             bonus += 0.05 * ratio(common, pa.numbers.len(), pb.numbers.len());
         }
-        if let (Some(x), Some(y)) = (self.speaker(a), self.speaker(b))
+        if let (Some(Some((x, _))), Some(Some((y, _)))) =
+            (self.speaker_of.get(a), self.speaker_of.get(b))
             && x == y
         {
             bonus += 0.05;
@@ -171,13 +186,13 @@ impl<'a> Index<'a> {
         }
         // The ordered run of terms is no longer than the shared terms: skip the quadratic
         // parts when even perfect order could not reach the threshold.
-        let occurrences = |order: &[u32]| {
+        let occurrences = |order: &[u32], other: &[u32]| {
             order
                 .iter()
-                .filter(|t| shared.binary_search(t).is_ok())
+                .filter(|t| other.binary_search(t).is_ok())
                 .count()
         };
-        let runs = occurrences(&pa.order).min(occurrences(&pb.order));
+        let runs = occurrences(&pa.order, &pb.set).min(occurrences(&pb.order, &pa.set));
         parts.in_order = ratio(runs, pa.order.len(), pb.order.len()).min(1.0);
         if parts.score() < THRESHOLD {
             return None;
@@ -196,8 +211,9 @@ impl<'a> Index<'a> {
         self.quotes.get(i).and_then(|q| q.speaker.as_deref())
     }
 
-    fn article(&self, i: usize) -> Option<&str> {
-        self.quotes.get(i).map(|q| q.article_id.as_str())
+    /// Whether quotations `a` and `b` are from one article.
+    fn same_article(&self, a: usize, b: usize) -> bool {
+        self.article_of.get(a) == self.article_of.get(b)
     }
 
     /// Whether two quotations repeat the same words: equal, or one a run of the other.
@@ -217,21 +233,21 @@ impl<'a> Index<'a> {
     /// counts as the full name it ends: "Okafor" and "Ada Okafor"), or articles that share a
     /// story.
     fn compatible(&self, a: usize, b: usize) -> bool {
-        let named = |i: usize| {
-            self.speaker(i)
-                .filter(|s| !crate::speakers::is_unnamed(Some(s)))
+        let (Some(&x), Some(&y)) = (self.speaker_of.get(a), self.speaker_of.get(b)) else {
+            return false;
         };
-        if let (Some(x), Some(y)) = (named(a), named(b))
-            && (x == y
-                || crate::speakers::is_surname_of(x, y)
-                || crate::speakers::is_surname_of(y, x))
+        if let (Some((x, true)), Some((y, true))) = (x, y)
+            && (x == y || {
+                let (sx, sy) = (self.speaker(a).unwrap_or(""), self.speaker(b).unwrap_or(""));
+                crate::speakers::is_surname_of(sx, sy) || crate::speakers::is_surname_of(sy, sx)
+            })
         {
             return true;
         }
-        match (self.article(a), self.article(b)) {
-            (Some(x), Some(y)) => self.stories.shared(x, y),
-            _ => false,
-        }
+        let (Some(&x), Some(&y)) = (self.story_of.get(a), self.story_of.get(b)) else {
+            return false;
+        };
+        self.same_article(a, b) || self.stories.shared_at(x, y)
     }
 
     /// Whether `a` and `b` are two pieces of one statement in one article: a quotation split
@@ -262,6 +278,40 @@ impl<'a> Index<'a> {
     fn candidates(&self) -> Vec<(usize, usize)> {
         candidates::candidates(&self.profiles, &self.df)
     }
+}
+
+/// The idf of `terms`, summed in order.
+fn weight_of(idf: &[f64], terms: &[u32]) -> f64 {
+    terms
+        .iter()
+        .map(|&t| idf.get(t as usize).copied().unwrap_or(0.0))
+        .sum()
+}
+
+/// How many terms two sorted lists share, and their idf summed in order.
+fn shared_weight(idf: &[f64], a: &[u32], b: &[u32]) -> (usize, f64) {
+    let (mut i, mut j, mut count, mut weight) = (0, 0, 0, 0.0);
+    while let (Some(&x), Some(&y)) = (a.get(i), b.get(j)) {
+        match x.cmp(&y) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                count += 1;
+                weight += idf.get(x as usize).copied().unwrap_or(0.0);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    (count, weight)
+}
+
+/// The idf of the terms of sorted `a` that sorted `b` lacks, summed in order.
+fn weight_outside(idf: &[f64], a: &[u32], b: &[u32]) -> f64 {
+    a.iter()
+        .filter(|t| b.binary_search(t).is_err())
+        .map(|&t| idf.get(t as usize).copied().unwrap_or(0.0))
+        .sum()
 }
 
 /// The sorted intersection of two sorted lists.
@@ -329,17 +379,18 @@ pub fn group(quotes: &[Quote]) -> Vec<Vec<usize>> {
 /// [`Stories::new`]): two quotations by different speakers join only when their articles share
 /// a story.
 pub fn group_in_stories(quotes: &[Quote], stories: &Stories) -> Vec<Vec<usize>> {
-    group_signed(quotes, stories, profile::signatures(quotes))
+    let interned = Interned::of(quotes, profile::signatures(quotes));
+    group_interned(quotes, stories, &interned)
 }
 
-/// Like [`group_in_stories`], with each quotation's signature already computed (one per
-/// quotation, in order; see [`crate::normalize::signature`]).
-pub(crate) fn group_signed(
+/// Like [`group_in_stories`], with the quotations' signatures already interned (all of
+/// `quotes`, in order).
+pub(crate) fn group_interned(
     quotes: &[Quote],
     stories: &Stories,
-    signatures: Vec<Signature>,
+    interned: &Interned,
 ) -> Vec<Vec<usize>> {
-    let index = Index::signed(quotes, stories, signatures);
+    let index = Index::interned(quotes, stories, interned);
     let edges: Vec<(f64, usize, usize)> = index
         .candidates()
         .into_par_iter()

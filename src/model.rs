@@ -567,14 +567,27 @@ impl Analysis {
 
     /// The article with this id.
     pub fn article(&self, article_id: &str) -> Option<&Article> {
+        self.article_position(article_id)
+            .and_then(|i| self.articles.get(i))
+    }
+
+    /// Where the article with this id stands among the articles (their load order).
+    pub fn article_position(&self, article_id: &str) -> Option<usize> {
         // Ids are `a1`, `a2`… in order: try the position they name before searching.
         let by_position = article_id
             .strip_prefix('a')
             .and_then(|n| n.parse::<usize>().ok())
             .and_then(|n| n.checked_sub(1))
-            .and_then(|i| self.articles.get(i))
-            .filter(|a| a.article_id == article_id);
-        by_position.or_else(|| self.articles.iter().find(|a| a.article_id == article_id))
+            .filter(|&i| {
+                self.articles
+                    .get(i)
+                    .is_some_and(|a| a.article_id == article_id)
+            });
+        by_position.or_else(|| {
+            self.articles
+                .iter()
+                .position(|a| a.article_id == article_id)
+        })
     }
 }
 
@@ -596,6 +609,29 @@ mod tests {
         assert_eq!(map.original_end(3), 5);
         assert_eq!(map.original(3), 7);
         assert_eq!(map.original_end(4), 8);
+    }
+
+    #[test]
+    fn articles_are_found_by_the_place_their_id_names_or_by_search() {
+        let article = |id: &str| Article {
+            article_id: id.into(),
+            ..Article::default()
+        };
+        let mut analysis = Analysis {
+            articles: vec![article("a1"), article("a2"), article("a3")],
+            ..Analysis::default()
+        };
+        assert_eq!(analysis.article_position("a3"), Some(2));
+        assert_eq!(
+            analysis.article("a2").map(|a| a.article_id.as_str()),
+            Some("a2")
+        );
+        // Ids out of order (records merged from elsewhere) are still found.
+        analysis.articles.swap(0, 2);
+        assert_eq!(analysis.article_position("a1"), Some(2));
+        assert_eq!(analysis.article_position("a3"), Some(0));
+        assert_eq!(analysis.article_position("a9"), None);
+        assert_eq!(analysis.article_position("x"), None);
     }
 
     #[test]

@@ -173,8 +173,8 @@ impl Document {
     /// Where the article `article_id` stands in load order (unknown ones last): the order of
     /// the comparison's columns after the reference.
     pub fn article_rank(&self, article_id: &str) -> usize {
-        (self.analysis.articles.iter())
-            .position(|a| a.article_id == article_id)
+        self.analysis
+            .article_position(article_id)
             .unwrap_or(usize::MAX)
     }
 

@@ -99,8 +99,8 @@ fn may_join(index: &Index, x: &Cluster, y: &Cluster, (link, a, b): Edge) -> bool
         return false;
     }
     x.members.iter().all(|&a| {
-        y.members.iter().all(|&b| {
-            index.article(a) != index.article(b) || index.near_identical(a, b) || index.pieces(a, b)
-        })
+        y.members
+            .iter()
+            .all(|&b| !index.same_article(a, b) || index.near_identical(a, b) || index.pieces(a, b))
     })
 }

@@ -3,8 +3,9 @@
 //!
 //! In: the articles and quotations of each analysis, in order (an added article's come last).
 //! Out: the same clusters as [`super::group_in_stories`] on them, always: only pure work is
-//! kept — each quotation's signature (by its text) and the entities each article names (by
-//! its content and title) — so a grouping with the kept work cannot differ from one without.
+//! kept — the quotations' signatures interned in order ([`super::Interned`], kept while the
+//! quotations before are the same) and the entities each article names (by its content and
+//! title) — so a grouping with the kept work cannot differ from one without.
 //!
 //! What depends on the whole set (document frequencies, the stock phrases, the candidate
 //! index, pair scores and clusters) is computed again each time: a term's weight is its
@@ -13,15 +14,15 @@
 
 use rustc_hash::FxHashMap;
 
+use super::Interned;
 use super::story::{self, Stories};
 use crate::model::{Article, Quote};
-use crate::normalize::{self, Signature};
 
 /// The per-quotation and per-article work kept between groupings.
 #[derive(Clone, Debug, Default)]
 pub struct Regrouping {
-    /// Each quotation text's signature.
-    signatures: FxHashMap<String, Signature>,
+    /// The quotations' signatures, interned in order.
+    interned: Interned,
     /// The entities each article names, by content hash and title.
     named: FxHashMap<(String, String), Vec<String>>,
 }
@@ -37,8 +38,8 @@ impl Regrouping {
     /// articles not seen before are read.
     pub fn group(&mut self, articles: &[Article], quotes: &[Quote]) -> Vec<Vec<usize>> {
         let stories = self.stories(articles);
-        let signatures = self.signatures(quotes);
-        super::group_signed(quotes, &stories, signatures)
+        self.interned.follow(quotes);
+        super::group_interned(quotes, &stories, &self.interned)
     }
 
     /// The stories of `articles`, reading only the articles not seen before.
@@ -60,36 +61,6 @@ impl Regrouping {
         // Only the articles of this set are kept: one closed is forgotten.
         self.named = seen;
         Stories::from_keys(articles.iter().map(|a| a.article_id.as_str()), named)
-    }
-
-    /// The signature of each of `quotes`, in order, computing only texts not seen before (on
-    /// every core); texts no longer quoted are forgotten.
-    fn signatures(&mut self, quotes: &[Quote]) -> Vec<Signature> {
-        use rayon::prelude::*;
-        let mut kept = std::mem::take(&mut self.signatures);
-        let missing: Vec<&str> = quotes
-            .iter()
-            .map(|q| q.text.as_str())
-            .filter(|t| !kept.contains_key(*t))
-            .collect();
-        let computed: Vec<(String, Signature)> = missing
-            .par_iter()
-            .map(|t| (t.to_string(), normalize::signature(t)))
-            .collect();
-        kept.extend(computed);
-        // Only the texts of this set are kept: a quotation gone is forgotten.
-        let mut now: FxHashMap<String, Signature> = FxHashMap::default();
-        for q in quotes {
-            if let Some(signature) = kept.remove(&q.text) {
-                now.insert(q.text.clone(), signature);
-            }
-        }
-        let out = quotes
-            .iter()
-            .map(|q| now.get(&q.text).cloned().unwrap_or_default())
-            .collect();
-        self.signatures = now;
-        out
     }
 }
 

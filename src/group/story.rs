@@ -94,6 +94,26 @@ impl Stories {
         }
     }
 
+    /// Where the article with id `id` stands (for [`Stories::shared_at`]).
+    pub(super) fn position(&self, id: &str) -> Option<usize> {
+        self.position.get(id).copied()
+    }
+
+    /// Whether the articles at places `a` and `b` ([`Stories::position`]) of two different
+    /// articles share a story.
+    pub(super) fn shared_at(&self, a: Option<usize>, b: Option<usize>) -> bool {
+        if self.unknown {
+            return true;
+        }
+        match (
+            a.and_then(|i| self.entities.get(i)),
+            b.and_then(|i| self.entities.get(i)),
+        ) {
+            (Some(x), Some(y)) => sorted_overlap(x, y),
+            _ => false,
+        }
+    }
+
     /// Whether the articles with ids `a` and `b` share a story (the same article does).
     pub fn shared(&self, a: &str, b: &str) -> bool {
         if self.unknown || a == b {

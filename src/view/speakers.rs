@@ -35,17 +35,14 @@ pub fn speaker_rows(analysis: &Analysis) -> Vec<SpeakerRow> {
     for quote in &analysis.quotes {
         let Some(name) = &quote.speaker else { continue };
         let article_pos = analysis
-            .articles
-            .iter()
-            .position(|a| a.article_id == quote.article_id)
+            .article_position(&quote.article_id)
             .unwrap_or(usize::MAX);
         let entry = by_name
             .entry(name.clone())
             .or_default()
             .entry(article_pos)
             .or_insert_with(|| SpeakerSource {
-                article_title: analysis
-                    .article(&quote.article_id)
+                article_title: (analysis.articles.get(article_pos))
                     .map(|a| a.title.clone())
                     .unwrap_or_default(),
                 ..SpeakerSource::default()
