@@ -3,19 +3,17 @@
 //!
 //! In: the articles and quotations of each analysis, in order (an added article's come last).
 //! Out: the same clusters as [`super::group_in_stories`] on them, always: only pure work is
-//! kept — the quotations' signatures interned in order ([`super::Interned`], kept while the
-//! quotations before are the same) and the entities each article names (by its content and
-//! title) — so a grouping with the kept work cannot differ from one without.
+//! kept — the quotations' signatures and the entities each article names, both interned in
+//! order and kept while the quotations (articles) before are the same ([`super::Interned`],
+//! `story::Keyed`) — so a grouping with the kept work cannot differ from one without.
 //!
 //! What depends on the whole set (document frequencies, the stock phrases, the candidate
 //! index, pair scores and clusters) is computed again each time: a term's weight is its
 //! inverse document frequency over all quotations, so every quotation added moves every
 //! score a little, and a pair just over the threshold may fall under it.
 
-use rustc_hash::FxHashMap;
-
 use super::Interned;
-use super::story::{self, Stories};
+use super::story::Keyed;
 use crate::model::{Article, Quote};
 
 /// The per-quotation and per-article work kept between groupings.
@@ -23,8 +21,8 @@ use crate::model::{Article, Quote};
 pub struct Regrouping {
     /// The quotations' signatures, interned in order.
     interned: Interned,
-    /// The entities each article names, by content hash and title.
-    named: FxHashMap<(String, String), Vec<String>>,
+    /// The entities each article names, interned in order.
+    keyed: Keyed,
 }
 
 impl Regrouping {
@@ -37,30 +35,10 @@ impl Regrouping {
     /// [`super::group_in_stories`] with [`super::stories`] gives them; only quotations and
     /// articles not seen before are read.
     pub fn group(&mut self, articles: &[Article], quotes: &[Quote]) -> Vec<Vec<usize>> {
-        let stories = self.stories(articles);
+        self.keyed.follow(articles);
+        let stories = (self.keyed).stories(articles.iter().map(|a| a.article_id.as_str()));
         self.interned.follow(quotes);
         super::group_interned(quotes, &stories, &self.interned)
-    }
-
-    /// The stories of `articles`, reading only the articles not seen before.
-    fn stories(&mut self, articles: &[Article]) -> Stories {
-        let mut seen: FxHashMap<(String, String), Vec<String>> = FxHashMap::default();
-        let named: Vec<Vec<String>> = articles
-            .iter()
-            .map(|article| {
-                let key = (article.content_hash.clone(), article.title.clone());
-                let list = self
-                    .named
-                    .remove(&key)
-                    .or_else(|| seen.get(&key).cloned())
-                    .unwrap_or_else(|| story::keys(article));
-                seen.insert(key, list.clone());
-                list
-            })
-            .collect();
-        // Only the articles of this set are kept: one closed is forgotten.
-        self.named = seen;
-        Stories::from_keys(articles.iter().map(|a| a.article_id.as_str()), named)
     }
 }
 

@@ -50,48 +50,11 @@ impl Stories {
     /// `ids` and `named` in article order. The same as [`Stories::new`] on those articles;
     /// which keys are rare is decided here, over all of them.
     pub fn from_keys<'a>(ids: impl IntoIterator<Item = &'a str>, named: Vec<Vec<String>>) -> Self {
-        let mut interner: FxHashMap<&str, u32> = FxHashMap::default();
-        let mut df: Vec<usize> = Vec::new();
-        let interned: Vec<Vec<u32>> = named
-            .iter()
-            .map(|list| {
-                list.iter()
-                    .map(|e| {
-                        let next = interner.len() as u32;
-                        let id = *interner.entry(e.as_str()).or_insert(next);
-                        if id as usize == df.len() {
-                            df.push(0);
-                        }
-                        if let Some(d) = df.get_mut(id as usize) {
-                            *d += 1;
-                        }
-                        id
-                    })
-                    .collect()
-            })
-            .collect();
-        let cap = rare_cap(named.len());
-        let entities = interned
-            .into_iter()
-            .map(|list| {
-                let mut rare: Vec<u32> = list
-                    .into_iter()
-                    .filter(|&e| df.get(e as usize).is_some_and(|&d| d <= cap))
-                    .collect();
-                rare.sort_unstable();
-                rare
-            })
-            .collect();
-        let position = ids
-            .into_iter()
-            .enumerate()
-            .map(|(i, id)| (id.to_string(), i))
-            .collect();
-        Self {
-            position,
-            entities,
-            unknown: false,
+        let mut keyed = Keyed::default();
+        for list in named {
+            keyed.push(Tag::default(), &list);
         }
+        keyed.stories(ids)
     }
 
     /// Where the article with id `id` stands (for [`Stories::shared_at`]).
@@ -128,6 +91,86 @@ impl Stories {
         match (list(a), list(b)) {
             (Some(x), Some(y)) => sorted_overlap(x, y),
             _ => false,
+        }
+    }
+}
+
+/// What tells one article from another for its story keys: its content hash and title.
+pub(super) type Tag = (String, String);
+
+/// Articles' story keys, interned, in article order: what [`Stories`] are made from, before
+/// which keys are rare is known. Kept between groupings of a growing set, so an article's
+/// keys are read once ([`Keyed::follow`]).
+#[derive(Clone, Debug, Default)]
+pub(super) struct Keyed {
+    interner: FxHashMap<String, u32>,
+    /// Each article's tag and interned keys.
+    lists: Vec<(Tag, Vec<u32>)>,
+}
+
+impl Keyed {
+    /// Makes this the keys of `articles`: those kept while the articles are the same (tag)
+    /// in order, the rest read (on every core).
+    pub(super) fn follow(&mut self, articles: &[Article]) {
+        use rayon::prelude::*;
+        let tag = |a: &Article| (a.content_hash.clone(), a.title.clone());
+        let held = (self.lists.iter().zip(articles))
+            .take_while(|((kept, _), article)| {
+                kept.0 == article.content_hash && kept.1 == article.title
+            })
+            .count();
+        self.lists.truncate(held);
+        let rest = articles.get(held..).unwrap_or_default();
+        let named: Vec<Vec<String>> = rest.par_iter().map(keys).collect();
+        for (article, list) in rest.iter().zip(named) {
+            self.push(tag(article), &list);
+        }
+    }
+
+    /// Adds one article's keys.
+    fn push(&mut self, tag: Tag, keys: &[String]) {
+        let list = keys
+            .iter()
+            .map(|key| match self.interner.get(key.as_str()) {
+                Some(&id) => id,
+                None => {
+                    let id = self.interner.len() as u32;
+                    self.interner.insert(key.clone(), id);
+                    id
+                }
+            })
+            .collect();
+        self.lists.push((tag, list));
+    }
+
+    /// The stories of the articles held, whose ids are `ids` in order.
+    pub(super) fn stories<'a>(&self, ids: impl IntoIterator<Item = &'a str>) -> Stories {
+        let mut df = vec![0usize; self.interner.len()];
+        for &key in self.lists.iter().flat_map(|(_, list)| list) {
+            if let Some(d) = df.get_mut(key as usize) {
+                *d += 1;
+            }
+        }
+        let cap = rare_cap(self.lists.len());
+        let entities = (self.lists.iter())
+            .map(|(_, list)| {
+                let mut rare: Vec<u32> = (list.iter().copied())
+                    .filter(|&e| df.get(e as usize).is_some_and(|&d| d <= cap))
+                    .collect();
+                rare.sort_unstable();
+                rare.dedup();
+                rare
+            })
+            .collect();
+        let position = ids
+            .into_iter()
+            .enumerate()
+            .map(|(i, id)| (id.to_string(), i))
+            .collect();
+        Stories {
+            position,
+            entities,
+            unknown: false,
         }
     }
 }
@@ -203,6 +246,40 @@ mod tests {
             "Officials in Tarnow said the Vistrel dam held. The mayor, Ana Ruiz, spoke.",
         );
         assert_eq!(found, ["ana", "ruiz", "tarnow", "vistrel"]);
+    }
+
+    #[test]
+    fn kept_keys_give_the_stories_of_keys_read_again() {
+        let mut articles = vec![
+            article("a1", "The bridge in Kellam closed on Monday near Zarrow."),
+            article("a2", "Engineers from Kellam in Zarrow saw the bridge."),
+            article("a3", "The strike in Ostrov went on near Varna and Zarrow."),
+        ];
+        let hashed = |articles: &mut Vec<Article>| {
+            for a in articles.iter_mut() {
+                a.content_hash = a.text.clone();
+            }
+        };
+        hashed(&mut articles);
+        let mut keyed = Keyed::default();
+        keyed.follow(&articles);
+        assert_eq!(keyed.lists.len(), 3);
+        let first = keyed.lists.first().cloned();
+        articles.push(article("a4", "Dockers in Ostrov met the mayor of Varna."));
+        // An article changed inside the list: it and those after it are read again.
+        articles[1] = article("a2", "Engineers from Ostrov in Varna saw the dock.");
+        hashed(&mut articles);
+        keyed.follow(&articles);
+        assert_eq!(keyed.lists.first().cloned(), first);
+        let kept = keyed.stories(articles.iter().map(|a| a.article_id.as_str()));
+        let fresh = Stories::new(&articles);
+        for x in ["a1", "a2", "a3", "a4"] {
+            for y in ["a1", "a2", "a3", "a4"] {
+                assert_eq!(kept.shared(x, y), fresh.shared(x, y), "{x} {y}");
+            }
+        }
+        assert!(kept.shared("a2", "a4") && kept.shared("a3", "a4"));
+        assert!(!kept.shared("a1", "a2"));
     }
 
     #[test]

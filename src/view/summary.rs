@@ -7,7 +7,9 @@
 
 use super::speakers::{SpeakerRow, speaker_rows};
 use crate::model::{Analysis, ChangeClass, DiffOp, GroupFlag, Quote};
-use std::collections::{BTreeSet, HashMap};
+use rayon::prelude::*;
+use rustc_hash::FxHashMap as HashMap;
+use std::collections::BTreeSet;
 
 /// How the statements list is ordered.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -144,15 +146,15 @@ impl Derived {
             .enumerate()
             .map(|(i, q)| (q.quote_id.clone(), i))
             .collect();
-        let mut group_index = HashMap::new();
-        let mut group_of_quote = HashMap::new();
+        let mut group_index = HashMap::default();
+        let mut group_of_quote = HashMap::default();
         for (gi, group) in analysis.groups.iter().enumerate() {
             group_index.insert(group.group_id.clone(), gi);
             for member in &group.members {
                 group_of_quote.insert(member.quote_id.clone(), gi);
             }
         }
-        let mut quotes_per_article = HashMap::new();
+        let mut quotes_per_article = HashMap::default();
         for quote in &analysis.quotes {
             *quotes_per_article
                 .entry(quote.article_id.clone())
@@ -166,7 +168,9 @@ impl Derived {
             group_of_quote,
             quotes_per_article,
         };
+        // Rows are built on every core; their order is the groups'.
         derived.rows = (0..analysis.groups.len())
+            .into_par_iter()
             .filter_map(|gi| derived.group_row(analysis, gi))
             .collect();
         derived
