@@ -17,11 +17,6 @@ use crate::pipeline::Extracted;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
-/// How soon the window redraws after the worker reports: reports close together make one
-/// frame, so a job of many small steps does not spend the cores on drawing (a window without a
-/// GPU draws in software).
-const WAKE_WITHIN: std::time::Duration = std::time::Duration::from_millis(100);
-
 /// The app's state, apart from the window: the document, background work, messages and the
 /// window effects waiting to be carried out. No GUI type lives here.
 pub struct AppState {
@@ -296,10 +291,10 @@ impl AppState {
             extracted,
         };
         let slot = Arc::clone(&self.wake);
-        let wake = Box::new(move || {
+        let wake = Box::new(move |within| {
             let repaint = slot.lock().ok().and_then(|r| r.clone());
             if let Some(repaint) = repaint {
-                repaint(WAKE_WITHIN);
+                repaint(within);
             }
         });
         self.doc.progress = Some(WorkProgress {

@@ -23,6 +23,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
+use std::time::Duration;
 
 /// Something to read into an article.
 #[derive(Clone, Debug, PartialEq)]
@@ -106,6 +107,20 @@ pub struct Analyzed {
     pub derived: Derived,
 }
 
+/// How soon the window redraws after a progress report: reports close together make one
+/// frame, so a long job does not spend the cores on drawing (a window without a GPU draws in
+/// software, about a core's worth at ten frames a second).
+pub const PROGRESS_REDRAW: Duration = Duration::from_millis(400);
+
+/// How soon the window should redraw after `report`: progress within [`PROGRESS_REDRAW`],
+/// what changes the window's content (articles read, a finished analysis) at once.
+pub fn redraw_within(report: &Report) -> Duration {
+    match report {
+        Report::Progress(_) | Report::Kept(_) => PROGRESS_REDRAW,
+        Report::Skipped(_) | Report::Loaded(_) | Report::Finished(_) => Duration::ZERO,
+    }
+}
+
 /// A job running on its own thread.
 pub struct Worker {
     reports: Receiver<Report>,
@@ -113,8 +128,9 @@ pub struct Worker {
 }
 
 impl Worker {
-    /// Starts `job` on a new thread; `wake` is called after each report (to repaint).
-    pub fn spawn(job: Job, wake: Box<dyn Fn() + Send>) -> Self {
+    /// Starts `job` on a new thread; `wake` is called after each report with how soon the
+    /// window should redraw for it ([`redraw_within`]).
+    pub fn spawn(job: Job, wake: Box<dyn Fn(Duration) + Send>) -> Self {
         let (send, reports) = channel();
         let cancel = Arc::new(AtomicBool::new(false));
         let flag = Arc::clone(&cancel);
@@ -123,9 +139,10 @@ impl Worker {
             .name("verbatim-analysis".into())
             .spawn(move || {
                 run_job(job, &flag, &mut |report| {
+                    let within = redraw_within(&report);
                     // The UI may have gone away; nothing to do then.
                     let _ = Sender::send(&send, report);
-                    wake();
+                    wake(within);
                 });
             });
         if spawned.is_err() {

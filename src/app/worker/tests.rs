@@ -47,25 +47,32 @@ fn the_worker_wakes_the_window_after_every_report() {
         .collect();
     let wakes = Arc::new(std::sync::atomic::AtomicUsize::new(0));
     let counter = Arc::clone(&wakes);
+    let (delays, asked) = std::sync::mpsc::channel();
     let worker = Worker::spawn(
         Job {
             inputs,
             ..Job::default()
         },
-        Box::new(move || {
+        Box::new(move |within| {
             counter.fetch_add(1, Ordering::SeqCst);
+            let _ = delays.send(within);
         }),
     );
-    let mut reports = 0;
+    let mut reports = Vec::new();
     let mut loaded = Vec::new();
     while let Some(report) = worker.next_blocking() {
-        reports += 1;
+        reports.push(redraw_within(&report));
         if let Report::Loaded(l) = report {
             loaded = l;
         }
     }
-    assert!(reports >= 3, "progress, loaded and finished");
-    assert_eq!(wakes.load(Ordering::SeqCst), reports);
+    assert!(reports.len() >= 3, "progress, loaded and finished");
+    assert_eq!(wakes.load(Ordering::SeqCst), reports.len());
+    // Each wake asked for the redraw its report wants: progress may wait, the end may not.
+    let asked: Vec<Duration> = asked.try_iter().collect();
+    assert_eq!(asked, reports);
+    assert_eq!(asked.first(), Some(&PROGRESS_REDRAW));
+    assert_eq!(asked.last(), Some(&Duration::ZERO));
     let names: Vec<String> = loaded
         .iter()
         .map(|r| r.as_ref().unwrap().article.path.clone())
