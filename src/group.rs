@@ -266,7 +266,7 @@ impl<'a> Index<'a> {
             (qb, qa)
         };
         let gap = second.span.start.saturating_sub(first.span.end);
-        let shared = intersection(&pa.set, &pb.set).len();
+        let shared = shared_weight(&self.idf, &pa.set, &pb.set).0;
         qa.article_id == qb.article_id
             && qa.speaker == qb.speaker
             && first.span.end <= second.span.start
@@ -312,23 +312,6 @@ fn weight_outside(idf: &[f64], a: &[u32], b: &[u32]) -> f64 {
         .filter(|t| b.binary_search(t).is_err())
         .map(|&t| idf.get(t as usize).copied().unwrap_or(0.0))
         .sum()
-}
-
-/// The sorted intersection of two sorted lists.
-fn intersection(a: &[u32], b: &[u32]) -> Vec<u32> {
-    let (mut i, mut j, mut out) = (0, 0, Vec::new());
-    while let (Some(&x), Some(&y)) = (a.get(i), b.get(j)) {
-        match x.cmp(&y) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                out.push(x);
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    out
 }
 
 /// Length of the longest common subsequence of two term lists.
