@@ -113,18 +113,18 @@ fn is_content(unit: &Unit) -> bool {
     }
 }
 
-/// Whether `diff` keeps clearly less than the reference: under [`TRUNCATED_SHARE`] of its
-/// content words, the rest omitted.
-fn covers_less(diff: &[DiffOp]) -> bool {
-    let content = |text: &str| {
-        normalize::units(text)
-            .iter()
-            .filter(|u| is_content(u))
-            .count()
-    };
-    let (mut total, mut omitted) = (0, 0);
+/// Whether `diff` keeps clearly less than `reference`: under [`TRUNCATED_SHARE`] of its
+/// content words, the rest omitted. The ops' reference texts tile the reference, so each op's
+/// words are the reference units it spans.
+fn covers_less(diff: &[DiffOp], reference: &Version) -> bool {
+    let mut units = reference.units.iter().peekable();
+    let (mut total, mut omitted, mut end) = (0, 0, 0);
     for op in diff {
-        let words = content(&op.ref_text);
+        end += op.ref_text.len();
+        let mut words = 0;
+        while let Some(unit) = units.next_if(|u| u.word.start < end) {
+            words += usize::from(is_content(unit));
+        }
         total += words;
         if op.op == OpKind::Delete {
             omitted += words;
@@ -136,7 +136,7 @@ fn covers_less(diff: &[DiffOp]) -> bool {
 }
 
 /// The group's flags, sorted.
-fn flags(members: &[&Quote], diffs: &[Vec<DiffOp>]) -> Vec<GroupFlag> {
+fn flags(members: &[&Quote], diffs: &[Vec<DiffOp>], reference: Option<&Version>) -> Vec<GroupFlag> {
     let mut flags = Vec::new();
     let mut speakers: Vec<&str> = members
         .iter()
@@ -163,7 +163,9 @@ fn flags(members: &[&Quote], diffs: &[Vec<DiffOp>]) -> Vec<GroupFlag> {
     if members.iter().any(|q| q.spliced) {
         flags.push(GroupFlag::Splice);
     }
-    if members.iter().any(|q| q.truncated) || diffs.iter().any(|d| covers_less(d)) {
+    if members.iter().any(|q| q.truncated)
+        || reference.is_some_and(|r| diffs.iter().any(|d| covers_less(d, r)))
+    {
         flags.push(GroupFlag::Truncated);
     }
     flags.sort_unstable();
@@ -203,6 +205,19 @@ pub fn build_group(
     reference: Option<usize>,
     options: &AlignOptions,
 ) -> Group {
+    if let [only] = members {
+        // One version: nothing to align, no units to read.
+        return Group {
+            group_id,
+            speaker: only.speaker.clone(),
+            reference: only.quote_id.clone(),
+            flags: flags(members, &[Vec::new()], None),
+            members: vec![Member {
+                quote_id: only.quote_id.clone(),
+                diff: Vec::new(),
+            }],
+        };
+    }
     let equivalences = equivalence_phrases(options);
     let mut versions: Vec<Version> = members
         .iter()
@@ -234,7 +249,7 @@ pub fn build_group(
             .get(reference)
             .map(|q| q.quote_id.clone())
             .unwrap_or_default(),
-        flags: flags(&ordered, &diffs),
+        flags: flags(&ordered, &diffs, versions.get(reference)),
         members: ordered
             .iter()
             .zip(diffs)

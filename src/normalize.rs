@@ -321,9 +321,11 @@ pub fn units(text: &str) -> Vec<Unit> {
     while i < tokens.len() {
         let is_word = tokens.get(i).is_some_and(|t| t.word);
         let window = key_refs.get(i..).unwrap_or(&[]);
-        let (taken, unit) = if let Some((n, canonical)) =
-            alias::alias_at(&surfaces, &keys, i).filter(|_| is_word)
-        {
+        let alias = is_word
+            .then(|| alias::alias_at(&surfaces, &keys, i))
+            .flatten();
+        let number = || is_word.then(|| numbers::phrase_value(window)).flatten();
+        let (taken, unit) = if let Some((n, canonical)) = alias {
             let key = key_refs.get(i..i + n).unwrap_or(&[]).join(" ");
             let unit = unit_over(&tokens, i..i + n, key).map(|mut u| {
                 u.alias = Some(canonical);
@@ -332,7 +334,7 @@ pub fn units(text: &str) -> Vec<Unit> {
                 u
             });
             (n, unit)
-        } else if let Some((n, value)) = numbers::phrase_value(window).filter(|_| is_word) {
+        } else if let Some((n, value)) = number() {
             let key = format!("#{value}");
             let unit = unit_over(&tokens, i..i + n, key.clone()).map(|mut u| {
                 u.kind = UnitKind::Number;

@@ -12,6 +12,9 @@ struct AliasPhrase {
     surfaces: Vec<String>,
     /// Folded token keys.
     keys: Vec<String>,
+    /// Per token, whether the table writes it with a lower-case letter: such a token matches
+    /// on its key, the others (acronyms, names) as written.
+    by_key: Vec<bool>,
     canonical: &'static str,
 }
 
@@ -28,6 +31,11 @@ static ALIAS_PHRASES: LazyLock<FxHashMap<String, Vec<AliasPhrase>>> = LazyLock::
                     .map(str::to_string)
                     .collect(),
                 keys: toks.iter().map(|t| token_key(variant, t)).collect(),
+                by_key: toks
+                    .iter()
+                    .filter_map(|t| variant.get(t.start..t.end))
+                    .map(|s| s.chars().any(char::is_lowercase))
+                    .collect(),
                 canonical,
             };
             if let Some(first) = phrase.keys.first() {
@@ -51,11 +59,12 @@ fn matches_phrase<'a>(
 ) -> bool {
     let count = phrase.keys.len();
     (0..count).all(|k| {
-        let (Some(surface), Some(key), Some(want_key), Some(want_surface)) = (
+        let (Some(surface), Some(key), Some(want_key), Some(want_surface), Some(&by_key)) = (
             surfaces.get(at + k),
             keys.get(at + k),
             phrase.keys.get(k),
             phrase.surfaces.get(k),
+            phrase.by_key.get(k),
         ) else {
             return false;
         };
@@ -68,7 +77,7 @@ fn matches_phrase<'a>(
                 s
             }
         };
-        if want_surface.chars().any(char::is_lowercase) {
+        if by_key {
             strip(key.as_str()) == want_key.as_str()
         } else {
             strip(surface) == want_surface.as_str()

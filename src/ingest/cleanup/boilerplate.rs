@@ -21,6 +21,7 @@ use super::phrases::{
     SECTION_LINK_PREFIXES, STANDALONE,
 };
 use crate::ingest::notes::plural;
+use std::sync::LazyLock;
 
 /// A caption or furniture line is at most this many words.
 const SHORT_LINE_WORDS: usize = 60;
@@ -160,11 +161,18 @@ fn closing_label(line: &str) -> bool {
         .map(|w| w.to_lowercase())
         .collect();
     (first..words.len()).any(|k| {
-        CLOSING_LABELS.iter().any(|label| {
-            let label_len = label.split(' ').count();
+        let Some(word) = lowered.get(k - first) else {
+            return false;
+        };
+        LABEL_WORDS.iter().any(|(label, label_words)| {
+            // The first word settles most labels at once.
+            if label_words.first() != Some(&word.as_str()) {
+                return false;
+            }
+            let label_len = label_words.len();
             let matches = lowered
                 .get(k - first..k - first + label_len)
-                .is_some_and(|ws| ws.iter().zip(label.split(' ')).all(|(w, l)| w == l));
+                .is_some_and(|ws| ws.iter().zip(label_words).all(|(w, l)| w == l));
             if !matches {
                 return false;
             }
@@ -178,6 +186,14 @@ fn closing_label(line: &str) -> bool {
         })
     })
 }
+
+/// Each [`CLOSING_LABELS`] label with its words, split once.
+static LABEL_WORDS: LazyLock<Vec<(&'static str, Vec<&'static str>)>> = LazyLock::new(|| {
+    CLOSING_LABELS
+        .iter()
+        .map(|label| (*label, label.split(' ').collect()))
+        .collect()
+});
 
 /// Whether `line` ends with up to three `(…)` groups, one of them naming a photo agency or
 /// shaped `Name/Agency` ("… spokesman (REUTERS/Ana Vidal) (ANA VIDAL /)").
