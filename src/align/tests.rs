@@ -282,6 +282,18 @@ fn single_member_group_has_reference_only() {
     assert_eq!(group.reference, "q1");
     assert_eq!(group.members.len(), 1);
     assert!(group.members[0].diff.is_empty());
+    assert!(group.flags.is_empty());
+    // A lone version keeps its speaker and its own flags.
+    let alone = Quote {
+        speaker: Some("Ada Okafor".into()),
+        truncated: true,
+        spliced: true,
+        ..quote("q7", "We will not close it.")
+    };
+    let group = build_group("g".into(), &[&alone], None, &AlignOptions::default());
+    assert_eq!(group.reference, "q7");
+    assert_eq!(group.speaker.as_deref(), Some("Ada Okafor"));
+    assert_eq!(group.flags, vec![GroupFlag::Splice, GroupFlag::Truncated]);
 }
 
 #[test]
