@@ -211,7 +211,7 @@ pub fn build_group(
             group_id,
             speaker: only.speaker.clone(),
             reference: only.quote_id.clone(),
-            flags: flags(members, &[Vec::new()], None),
+            flags: flags(members, &[], None),
             members: vec![Member {
                 quote_id: only.quote_id.clone(),
                 diff: Vec::new(),
