@@ -17,6 +17,7 @@
 pub mod align;
 #[cfg(feature = "gui")]
 pub mod app;
+pub(crate) mod chars;
 pub mod cli;
 pub mod corrections;
 pub mod extract;

@@ -7,27 +7,160 @@ use super::lexicon;
 use super::mentions::Named;
 use super::names::{self, Mention, MentionKind};
 use super::{Layout, role_name};
+use crate::chars;
 use crate::model::{Article, Span};
-use regex::Regex;
 use std::collections::{HashMap, HashSet};
-use std::sync::LazyLock;
 
 /// A capitalised word: apostrophes and hyphens inside it, an "al-" or "d’" before it, a
-/// period after it (cut off later unless it is a title's).
+/// period after it (cut off later unless it is a title's). The pattern [`name_run`] scans
+/// for by hand; its tests hold the two to the same matches.
+#[cfg(test)]
 const NAME_WORD: &str =
     r"(?:(?:al|el|ben|bin|abu|d)[-'’])?\p{Lu}[\p{L}\-]*(?:['’]\p{L}+)*\.?|(?:\p{Lu}\.){2,}";
 
-#[allow(clippy::expect_used)] // a constant pattern, checked by the tests
-static NAME_RUN: LazyLock<Regex> = LazyLock::new(|| {
-    // Spaces within a line: a name never runs across a paragraph break.
+/// The runs [`name_run`] finds, as a pattern: name words joined by spaces within a line, with
+/// connectors ("of", "the", "de", "von"…) between them.
+#[cfg(test)]
+fn name_run_pattern() -> String {
     let connect = r"(?:[^\S\n]+(?:of|the|for|and|from|de|del|della|di|da|du|des|von|van|der|den|la|le|ter))*[^\S\n]+";
-    let pattern = format!("(?:{NAME_WORD})(?:{connect}(?:{NAME_WORD}))*");
-    Regex::new(&pattern).expect("name-run pattern compiles")
-});
+    format!("(?:{NAME_WORD})(?:{connect}(?:{NAME_WORD}))*")
+}
 
-#[allow(clippy::expect_used)] // a constant pattern, checked by the tests
-static WORD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\p{Lu}[\p{L}\-'’]+").expect("word pattern compiles"));
+/// Lower-case words that join the names of one run ("Bank of England", "Ursula von der Leyen").
+const CONNECTORS: [&str; 19] = [
+    "of", "the", "for", "and", "from", "de", "del", "della", "di", "da", "du", "des", "von", "van",
+    "der", "den", "la", "le", "ter",
+];
+
+/// Particles written before a capitalised name with a hyphen or apostrophe ("al-Amin", "d’Arc").
+const NAME_PREFIXES: [&str; 6] = ["al", "el", "ben", "bin", "abu", "d"];
+
+/// Where the name word starting at byte `i` of `s` ends: an optional particle and hyphen or
+/// apostrophe, a capital, letters and hyphens, apostrophe-joined letters, a period.
+fn name_word_end(s: &str, i: usize) -> Option<usize> {
+    let rest = s.get(i..)?;
+    let mut at = i;
+    for prefix in NAME_PREFIXES {
+        if let Some(after) = rest.strip_prefix(prefix)
+            && let Some(mark) = after
+                .chars()
+                .next()
+                .filter(|c| matches!(c, '-' | '\'' | '’'))
+        {
+            let past = i + prefix.len() + mark.len_utf8();
+            if s.get(past..)?.chars().next().is_some_and(chars::is_upper) {
+                at = past;
+            }
+            break;
+        }
+    }
+    let mut it = s.get(at..)?.chars();
+    let first = it.next().filter(|&c| chars::is_upper(c))?;
+    let mut end = at + first.len_utf8();
+    let tail = s.get(end..)?;
+    end += tail
+        .find(|c: char| !(chars::is_letter(c) || c == '-'))
+        .unwrap_or(tail.len());
+    loop {
+        let tail = s.get(end..)?;
+        let Some(mark) = tail.chars().next().filter(|c| matches!(c, '\'' | '’')) else {
+            break;
+        };
+        let letters = &tail[mark.len_utf8()..];
+        let n = letters
+            .find(|c: char| !chars::is_letter(c))
+            .unwrap_or(letters.len());
+        if n == 0 {
+            break;
+        }
+        end += mark.len_utf8() + n;
+    }
+    if s.get(end..)?.starts_with('.') {
+        end += 1;
+    }
+    Some(end)
+}
+
+/// Spaces within a line (not a line break) from byte `i`: where they end.
+fn line_spaces_end(s: &str, i: usize) -> usize {
+    let tail = s.get(i..).unwrap_or_default();
+    i + tail
+        .find(|c: char| !chars::is_space(c) || c == '\n')
+        .unwrap_or(tail.len())
+}
+
+/// The leftmost run of name words in `s` from byte `from`: a name word, then as long as the
+/// next one follows on the same line, past spaces and connectors, that one.
+fn name_run(s: &str, from: usize) -> Option<(usize, usize)> {
+    let bytes = s.as_bytes();
+    let (start, mut end) = (from..s.len())
+        .filter(|&i| {
+            bytes.get(i).is_some_and(|&b| {
+                b.is_ascii_uppercase() || matches!(b, b'a' | b'b' | b'd' | b'e') || b >= 0xC0
+            })
+        })
+        .find_map(|i| name_word_end(s, i).map(|end| (i, end)))?;
+    loop {
+        let mut at = line_spaces_end(s, end);
+        if at == end {
+            break;
+        }
+        loop {
+            let tail = s.get(at..).unwrap_or_default();
+            let word_len = tail.find(chars::is_space).unwrap_or(tail.len());
+            let joined = CONNECTORS.contains(&&tail[..word_len])
+                && tail[word_len..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| chars::is_space(c) && c != '\n');
+            if !joined {
+                break;
+            }
+            at = line_spaces_end(s, at + word_len);
+        }
+        match name_word_end(s, at) {
+            Some(next) => end = next,
+            None => break,
+        }
+    }
+    Some((start, end))
+}
+
+/// A capital and at least one more letter, hyphen or apostrophe, as a pattern: the words
+/// [`capitalised_words`] finds.
+#[cfg(test)]
+const CAPITALISED_WORD: &str = r"\p{Lu}[\p{L}\-'’]+";
+
+/// Every capitalised word of `s` ([`CAPITALISED_WORD`]): its start and end.
+fn capitalised_words(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let inside = |c: char| chars::is_letter(c) || matches!(c, '-' | '\'' | '’');
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        loop {
+            let tail = s.get(from..)?;
+            let (offset, first) = tail.char_indices().find(|&(_, c)| chars::is_upper(c))?;
+            let start = from + offset;
+            let body = &tail[offset + first.len_utf8()..];
+            let n = body.find(|c: char| !inside(c)).unwrap_or(body.len());
+            if n == 0 {
+                from = start + first.len_utf8();
+                continue;
+            }
+            from = start + first.len_utf8() + n;
+            return Some((start, from));
+        }
+    })
+}
+
+/// Every [`name_run`] of `s`, each searched for from the end of the one before.
+fn name_run_matches(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let (start, end) = name_run(s, from)?;
+        from = end;
+        Some((start, end))
+    })
+}
 
 /// Runs of capitalised words in `text[range]`, cut where a sentence ends inside them ("Holm.
 /// Oyelaran") and without the sentence openers they start with ("But Reinholt").
@@ -46,13 +179,13 @@ fn runs_upto(text: &str, range: Span, limit: usize) -> Vec<Span> {
         return Vec::new();
     };
     let mut out = Vec::new();
-    for m in NAME_RUN.find_iter(s) {
+    for (from, to) in name_run_matches(s) {
         if out.len() >= limit {
             break;
         }
-        let base = range.start + m.start();
+        let base = range.start + from;
         let mut start = 0;
-        let run = m.as_str();
+        let run = &s[from..to];
         let mut words = run.split_whitespace().peekable();
         let mut pos = 0;
         while let Some(w) = words.next() {
@@ -307,12 +440,14 @@ fn names_alone(text: &str, out: &mut Vec<Named>) {
     if full.is_empty() {
         return;
     }
-    for m in WORD.find_iter(text) {
-        let word = m.as_str().trim_end_matches("’s").trim_end_matches("'s");
+    for (start, end) in capitalised_words(text) {
+        let word = text[start..end]
+            .trim_end_matches("’s")
+            .trim_end_matches("'s");
         if let Some(Some(mention)) = full.get(word) {
             out.push(Named {
-                position: m.start(),
-                end: m.start() + word.len(),
+                position: start,
+                end: start + word.len(),
                 mention: mention.clone(),
             });
         }
@@ -439,6 +574,94 @@ fn followed_by_verb(text: &str, end: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+    use regex::Regex;
+
+    /// Words whose joins test every turn of the scanners: names, particles, connectors,
+    /// initials, marks and letters outside ASCII.
+    const WORDS: &[&str] = &[
+        "A",
+        "Bank",
+        "Ng",
+        "U.",
+        "S.",
+        "Ms.",
+        "É",
+        "Øyelaran",
+        "ǅ",
+        "Σ",
+        "Mc",
+        "iPhone",
+        "O'Neil",
+        "Abdel-Rahman",
+        "of",
+        "the",
+        "for",
+        "and",
+        "from",
+        "de",
+        "del",
+        "della",
+        "di",
+        "da",
+        "du",
+        "des",
+        "von",
+        "van",
+        "der",
+        "den",
+        "la",
+        "le",
+        "ter",
+        "al",
+        "el",
+        "ben",
+        "bin",
+        "abu",
+        "d",
+        "x",
+        "é",
+        "ß",
+        "\u{301}",
+        "٣",
+        "7",
+        "said",
+        "’s",
+    ];
+
+    /// What goes between two words.
+    const JOINS: &[&str] = &[
+        "", " ", " ", " ", " ", "  ", "\n", "\t", "\r", "\u{a0}", ".", ",", "-", "'", "’",
+    ];
+
+    static NAME_RUN: std::sync::LazyLock<Regex> =
+        std::sync::LazyLock::new(|| Regex::new(&name_run_pattern()).unwrap());
+    static CAPITALISED: std::sync::LazyLock<Regex> =
+        std::sync::LazyLock::new(|| Regex::new(CAPITALISED_WORD).unwrap());
+
+    fn text() -> impl Strategy<Value = String> {
+        let pair = (prop::sample::select(WORDS), prop::sample::select(JOINS));
+        prop::collection::vec(pair, 0..16)
+            .prop_map(|p| p.into_iter().flat_map(|(w, j)| [w, j]).collect())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn name_runs_are_the_matches_of_their_pattern(s in text()) {
+            let want: Vec<(usize, usize)> = NAME_RUN.find_iter(&s).map(|m| (m.start(), m.end())).collect();
+            let got: Vec<(usize, usize)> = name_run_matches(&s).collect();
+            prop_assert_eq!(got, want);
+        }
+
+        #[test]
+        fn capitalised_words_are_the_matches_of_their_pattern(s in text()) {
+            let want: Vec<(usize, usize)> = CAPITALISED.find_iter(&s).map(|m| (m.start(), m.end())).collect();
+            let got: Vec<(usize, usize)> = capitalised_words(&s).collect();
+            prop_assert_eq!(got, want);
+        }
+    }
 
     fn runs(s: &str) -> Vec<&str> {
         name_runs(s, 0..s.len())

@@ -8,8 +8,6 @@
 use crate::model::Span;
 use crate::speakers::lexicon;
 use crate::speakers::names::{self, MentionKind};
-use regex::Regex;
-use std::sync::LazyLock;
 
 pub use crate::speakers::Found;
 pub use sentence::{pointing_back, speech_subjects, standalone};
@@ -26,28 +24,97 @@ struct Tok {
 }
 
 /// One token: an initialism, a number-word compound, a word (with an abbreviation's dot), a
-/// number, or any other mark. A literal pattern, compiled by a unit test.
+/// number, or any other mark. The pattern [`token_end`] scans for by hand; the tests hold the
+/// two to the same matches.
+#[cfg(test)]
 const TOKEN_PATTERN: &str = r"(?:\p{Lu}\.){2,}|\p{N}+-\p{L}[\p{L}\-]*|\p{L}[\p{L}\p{N}'’\-]*\.?|\p{N}[\p{N},.]*\p{N}|\p{N}|\S";
 
-#[allow(clippy::expect_used)] // a literal pattern: `token_pattern_compiles` checks it
-static TOKEN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(TOKEN_PATTERN).expect("TOKEN_PATTERN is a valid regex"));
+/// Where the token starting at byte `i` of `s` (not a space) ends, the first of these that
+/// fits: two or more capitals each with a period ("U.S."); digits, a hyphen and a word
+/// ("30-year"); a word of letters, digits, apostrophes and hyphens with its period; digits
+/// with commas and periods between ("4,500.50"); one digit; any one character.
+fn token_end(s: &str, i: usize) -> usize {
+    use crate::chars::{is_letter, is_number, is_upper};
+    let tail = s.get(i..).unwrap_or_default();
+    let Some(first) = tail.chars().next() else {
+        return i;
+    };
+    let after = |n: usize| tail.get(n..).unwrap_or_default();
+    let run = |n: usize, keep: &dyn Fn(char) -> bool| {
+        let rest = after(n);
+        n + rest.find(|c: char| !keep(c)).unwrap_or(rest.len())
+    };
+    // Capitals with periods.
+    let mut n = 0;
+    let mut pairs = 0;
+    while let Some(c) = after(n).chars().next().filter(|&c| is_upper(c)) {
+        if !after(n + c.len_utf8()).starts_with('.') {
+            break;
+        }
+        n += c.len_utf8() + 1;
+        pairs += 1;
+    }
+    if pairs >= 2 {
+        return i + n;
+    }
+    if is_number(first) {
+        // Digits, a hyphen, a word.
+        let digits = run(0, &is_number);
+        if let Some(rest) = after(digits).strip_prefix('-')
+            && let Some(letter) = rest.chars().next().filter(|&c| is_letter(c))
+        {
+            return i + run(digits + 1 + letter.len_utf8(), &|c| {
+                is_letter(c) || c == '-'
+            });
+        }
+        // A number with separators, ending on a digit.
+        let mut last = 0;
+        let mut n = first.len_utf8();
+        for c in after(n).chars() {
+            if is_number(c) {
+                n += c.len_utf8();
+                last = n;
+            } else if matches!(c, ',' | '.') {
+                n += 1;
+            } else {
+                break;
+            }
+        }
+        return i + last.max(first.len_utf8());
+    }
+    if is_letter(first) {
+        let word = |c: char| is_letter(c) || is_number(c) || matches!(c, '\'' | '’' | '-');
+        let end = run(first.len_utf8(), &word);
+        return i + end + usize::from(after(end).starts_with('.'));
+    }
+    i + first.len_utf8()
+}
+
+/// Every token of `s`: its start and end.
+fn token_spans(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let tail = s.get(from..)?;
+        let start = from + tail.find(|c: char| !crate::chars::is_space(c))?;
+        from = token_end(s, start);
+        Some((start, from))
+    })
+}
 
 fn tokens(text: &str, range: Span) -> Vec<Tok> {
     let Some(s) = text.get(range.clone()) else {
         return Vec::new();
     };
-    let re = &*TOKEN;
     let mut out = Vec::new();
-    for m in re.find_iter(s) {
-        let w = m.as_str();
+    for (from, to) in token_spans(s) {
+        let w = &s[from..to];
         let word = w.chars().next().is_some_and(char::is_alphanumeric);
         // A final period belongs to the word only for abbreviations and titles.
         if word && w.ends_with('.') && w.len() > 1 {
             let stem = &w[..w.len() - 1];
             let keep = lexicon::is_title(stem) || stem.chars().count() == 1 || stem.contains('.');
             if !keep {
-                let a = range.start + m.start();
+                let a = range.start + from;
                 out.push(Tok {
                     span: a..a + stem.len(),
                     word: true,
@@ -60,7 +127,7 @@ fn tokens(text: &str, range: Span) -> Vec<Tok> {
             }
         }
         out.push(Tok {
-            span: range.start + m.start()..range.start + m.end(),
+            span: range.start + from..range.start + to,
             word,
         });
     }

@@ -114,8 +114,54 @@ fn sentence_pointing_back_names_the_speaker() {
 }
 
 #[test]
-fn token_pattern_compiles() {
-    assert!(Regex::new(TOKEN_PATTERN).is_ok());
-    let toks = tokens("U.S. officials, 12-year-old", 0..27);
-    assert_eq!(toks.len(), 4);
+fn tokens_split_initialisms_compounds_numbers_and_abbreviations() {
+    let s = "U.S. officials, 12-year-old 4,500.50 Dr. Ruiz left.";
+    let toks: Vec<&str> = tokens(s, 0..s.len())
+        .iter()
+        .map(|t| &s[t.span.clone()])
+        .collect();
+    assert_eq!(
+        toks,
+        [
+            "U.S.",
+            "officials",
+            ",",
+            "12-year-old",
+            "4,500.50",
+            "Dr.",
+            "Ruiz",
+            "left",
+            "."
+        ]
+    );
+}
+
+/// Words and marks whose joins test every turn of the token scanner.
+const TOKEN_WORDS: &[&str] = &[
+    "U", "S", "É", "x", "é", "ǅ", "ß", "Σ", "word", "O'Neil", "7", "12", "٣", "½", "\u{301}", "Ⅻ",
+    "’s", "—", "“",
+];
+
+#[allow(clippy::unwrap_used)]
+static TOKEN_REGEX: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| regex::Regex::new(TOKEN_PATTERN).unwrap());
+
+/// What goes between two of [`TOKEN_WORDS`].
+const TOKEN_JOINS: &[&str] = &["", "", " ", "  ", "\n", ".", ".", ",", "-", "-", "'", "’"];
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn tokens_are_the_matches_of_their_pattern(
+        pieces in proptest::collection::vec(
+            (proptest::sample::select(TOKEN_WORDS), proptest::sample::select(TOKEN_JOINS)),
+            0..16,
+        )
+    ) {
+        let s: String = pieces.into_iter().flat_map(|(w, j)| [w, j]).collect();
+        let want: Vec<(usize, usize)> = TOKEN_REGEX.find_iter(&s).map(|m| (m.start(), m.end())).collect();
+        let got: Vec<(usize, usize)> = token_spans(&s).collect();
+        proptest::prop_assert_eq!(got, want);
+    }
 }
