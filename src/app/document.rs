@@ -60,6 +60,9 @@ pub struct Document {
     pub visible: Vec<usize>,
     /// The selected statement's `group_id`.
     pub selected_group: Option<String>,
+    /// The articles of the selected statement's story that do not quote it ("Not quoted by"),
+    /// as indices into `analysis.articles`; found when the statement is selected.
+    pub not_quoted: Vec<usize>,
     /// Where the selected statement is in `visible`, kept with it so frames need not search.
     pub selected_pos: Option<usize>,
     /// The difference gone to with next/previous: its version's `quote_id` and op index.

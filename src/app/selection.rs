@@ -78,6 +78,11 @@ impl AppState {
             }
         }
         self.doc.selected_group = group_id;
+        let doc = &self.doc;
+        self.doc.not_quoted = doc
+            .selected()
+            .map(|group| doc.derived.not_quoted_by(&doc.analysis, group))
+            .unwrap_or_default();
         self.locate_selection();
     }
 

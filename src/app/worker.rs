@@ -194,8 +194,9 @@ pub fn run_job(job: Job, cancel: &AtomicBool, report: &mut dyn FnMut(Report)) {
         extracted.extend_with_progress(articles, &mut progress)?;
         extracted.analyze_with_progress(&options, &mut progress)
     });
+    let stories = analysis.as_ref().map(|_| extracted.stories());
     report(Report::Kept(Box::new(extracted)));
-    let analyzed = analysis.map(|analysis| {
+    let analyzed = analysis.zip(stories).map(|(analysis, stories)| {
         report(Report::Progress(WorkProgress {
             label: format!(
                 "Preparing the list of {} statements",
@@ -204,7 +205,7 @@ pub fn run_job(job: Job, cancel: &AtomicBool, report: &mut dyn FnMut(Report)) {
             fraction: 1.0,
         }));
         Box::new(Analyzed {
-            derived: Derived::new(&analysis),
+            derived: Derived::with_stories(&analysis, stories),
             analysis,
         })
     });

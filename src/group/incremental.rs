@@ -40,6 +40,14 @@ impl Regrouping {
         self.interned.follow(quotes);
         super::group_interned(quotes, &stories, &self.interned)
     }
+
+    /// The stories of `articles` as the last grouping saw them, when it grouped exactly
+    /// these articles: the same as [`super::stories`] on them, without reading them again.
+    pub fn stories(&self, articles: &[Article]) -> Option<super::Stories> {
+        self.keyed
+            .holds(articles)
+            .then(|| (self.keyed).stories(articles.iter().map(|a| a.article_id.as_str())))
+    }
 }
 
 #[cfg(test)]
@@ -70,6 +78,7 @@ mod tests {
             first,
             super::super::group_in_stories(&quotes, &super::super::stories(&articles))
         );
+        assert!(regrouping.stories(&articles).is_some());
         quotes.push(quote(
             "a3",
             "Nobody expected the storm to close the harbour for a week.",

@@ -12,7 +12,7 @@ use rustc_hash::FxHashMap;
 use crate::model::Article;
 
 /// Which article shares a story with which.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct Stories {
     /// Article id → position in `entities`.
     position: FxHashMap<String, usize>,
@@ -125,6 +125,13 @@ impl Keyed {
         for (article, list) in rest.iter().zip(named) {
             self.push(tag(article), &list);
         }
+    }
+
+    /// Whether the keys held are those of `articles`, in order.
+    pub(super) fn holds(&self, articles: &[Article]) -> bool {
+        self.lists.len() == articles.len()
+            && (self.lists.iter().zip(articles))
+                .all(|((kept, _), a)| kept.0 == a.content_hash && kept.1 == a.title)
     }
 
     /// Adds one article's keys.

@@ -86,6 +86,14 @@ impl Extracted {
         &self.articles
     }
 
+    /// Which of the articles so far share a story: kept from the last analysis when it read
+    /// all of them, read from the articles otherwise (the same either way).
+    pub fn stories(&self) -> crate::group::Stories {
+        (self.kept.regrouping)
+            .stories(&self.articles)
+            .unwrap_or_else(|| crate::group::stories(&self.articles))
+    }
+
     /// The analysis of every article so far: the same as [`crate::analyze`] on them.
     pub fn analyze(&mut self, options: &AnalyzeOptions) -> Analysis {
         self.analyze_with_progress(options, &mut |_| true)

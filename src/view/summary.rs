@@ -135,11 +135,24 @@ pub struct Derived {
     group_of_quote: HashMap<String, usize>,
     /// Quotations per `article_id`.
     quotes_per_article: HashMap<String, usize>,
+    /// Which articles share a story (as grouping reads them).
+    stories: crate::group::Stories,
+    /// The groups quoted in each `article_id`, by index.
+    groups_per_article: HashMap<String, Vec<usize>>,
 }
 
+/// Up to this many articles, a set is taken for one story's coverage ("Not quoted by" lists
+/// every article that does not quote a statement).
+pub const ONE_STORY_ARTICLES: usize = 12;
+
 impl Derived {
-    /// Summarises `analysis`.
+    /// Summarises `analysis`, reading its articles' stories.
     pub fn new(analysis: &Analysis) -> Self {
+        Self::with_stories(analysis, crate::group::stories(&analysis.articles))
+    }
+
+    /// Summarises `analysis`, whose articles' stories are `stories` (kept from the analysis).
+    pub fn with_stories(analysis: &Analysis, stories: crate::group::Stories) -> Self {
         let quote_index: HashMap<String, usize> = analysis
             .quotes
             .iter()
@@ -160,6 +173,20 @@ impl Derived {
                 .entry(quote.article_id.clone())
                 .or_insert(0) += 1;
         }
+        let mut groups_per_article: HashMap<String, Vec<usize>> = HashMap::default();
+        for (gi, group) in analysis.groups.iter().enumerate() {
+            for member in &group.members {
+                let article = (quote_index.get(&member.quote_id))
+                    .and_then(|&i| analysis.quotes.get(i))
+                    .map(|q| q.article_id.as_str());
+                if let Some(article) = article {
+                    let list = groups_per_article.entry(article.to_string()).or_default();
+                    if list.last() != Some(&gi) {
+                        list.push(gi);
+                    }
+                }
+            }
+        }
         let mut derived = Self {
             rows: Vec::new(),
             speakers: speaker_rows(analysis),
@@ -167,6 +194,8 @@ impl Derived {
             group_index,
             group_of_quote,
             quotes_per_article,
+            stories,
+            groups_per_article,
         };
         // Rows are built on every core; their order is the groups'.
         derived.rows = (0..analysis.groups.len())
@@ -181,6 +210,46 @@ impl Derived {
         self.quote_index
             .get(quote_id)
             .and_then(|&i| analysis.quotes.get(i))
+    }
+
+    /// The articles of `analysis` that do not quote `group` where a version might have been
+    /// expected, as indices into its articles, in order. Among a few articles
+    /// ([`ONE_STORY_ARTICLES`] or fewer), every one that does not quote it: a desk's handful
+    /// of articles is one story's coverage. In a larger set, those that tell the same story as
+    /// an article that quotes it: they share rare names with it, or quote another statement
+    /// it quotes too. Articles about other events are not listed.
+    pub fn not_quoted_by(&self, analysis: &Analysis, group: &crate::model::Group) -> Vec<usize> {
+        let mut quoting: Vec<&str> = (group.members.iter())
+            .filter_map(|m| self.quote(analysis, &m.quote_id))
+            .map(|q| q.article_id.as_str())
+            .collect();
+        quoting.sort_unstable();
+        quoting.dedup();
+        let few = analysis.articles.len() <= ONE_STORY_ARTICLES;
+        let mut co_quoting: Vec<&str> = Vec::new();
+        if !few {
+            let quoted_with = |gi: usize| {
+                (analysis.groups.get(gi).into_iter())
+                    .flat_map(|g| &g.members)
+                    .filter_map(|m| self.quote(analysis, &m.quote_id))
+                    .map(|q| q.article_id.as_str())
+            };
+            for id in &quoting {
+                let groups = self.groups_per_article.get(*id).into_iter().flatten();
+                co_quoting.extend(groups.flat_map(|&gi| quoted_with(gi)));
+            }
+            co_quoting.sort_unstable();
+            co_quoting.dedup();
+        }
+        let related = |id: &str| {
+            few || co_quoting.binary_search(&id).is_ok()
+                || quoting.iter().any(|q| self.stories.shared(q, id))
+        };
+        (analysis.articles.iter().enumerate())
+            .filter(|(_, a)| quoting.binary_search(&a.article_id.as_str()).is_err())
+            .filter(|(_, a)| related(&a.article_id))
+            .map(|(i, _)| i)
+            .collect()
     }
 
     /// Quotations found in the article `article_id`.

@@ -170,3 +170,68 @@ fn counts_are_written_with_thousands_separators() {
     assert_eq!(thousands(1_234_567), "1,234,567");
     assert_eq!(thousands(0), "0");
 }
+
+/// Articles for "Not quoted by": `a1` and `a2` tell of the Kellam ferry, `a3` of a bridge
+/// elsewhere, `a4` names no one but quotes a statement `a1` quotes too, and `fillers` more
+/// articles of other events follow.
+fn story_analysis(fillers: usize) -> Analysis {
+    let article = |id: &str, text: &str| Article {
+        article_id: id.into(),
+        title: id.into(),
+        text: text.into(),
+        ..Article::default()
+    };
+    let mut analysis = analysis();
+    analysis.articles = vec![
+        article(
+            "a1",
+            "The ferry to Kellam sails again, said Ana Ruiz of the Harbour Board.",
+        ),
+        article("a2", "Boats for Kellam are back, and Ana Ruiz is pleased."),
+        article(
+            "a3",
+            "The bridge at Westvale shut, said Ivo Petrak of Roadways.",
+        ),
+        article("a4", "nothing named here."),
+    ];
+    const PLACES: [&str; 12] = [
+        "Aldmere", "Brisk", "Corran", "Dunmore", "Elsby", "Farrow", "Gask", "Holm", "Ister",
+        "Jarrow", "Kilby", "Lorne",
+    ];
+    for i in 0..fillers {
+        let (one, other) = (PLACES[i % 12], PLACES[(i + 5) % 12]);
+        let text = format!("The storm hit {one} and {other}, said Pia Sol{i}.");
+        analysis
+            .articles
+            .push(article(&format!("a{}", i + 5), &text));
+    }
+    analysis
+        .quotes
+        .push(quote("q4", "a4", "Fares stay", "Ana Ruiz", "she"));
+    analysis
+        .quotes
+        .push(quote("q5", "a1", "Fares stay", "Ana Ruiz", "Ruiz"));
+    analysis
+        .groups
+        .push(group("g3", "Ana Ruiz", &[("q5", 0), ("q4", 0)]));
+    analysis
+}
+
+#[test]
+fn in_a_large_set_only_articles_of_the_same_story_are_listed_as_not_quoting() {
+    let analysis = story_analysis(ONE_STORY_ARTICLES);
+    let derived = Derived::new(&analysis);
+    let one_article = &analysis.groups[0]; // quoted by a1 only
+    // a2 shares names with a1, a4 quotes what a1 quotes; a3 and the others are elsewhere.
+    assert_eq!(derived.not_quoted_by(&analysis, one_article), [1, 3]);
+    let both = &analysis.groups[1]; // quoted by a1 and a2
+    assert_eq!(derived.not_quoted_by(&analysis, both), [3]);
+}
+
+#[test]
+fn among_a_few_articles_every_one_that_does_not_quote_a_statement_is_listed() {
+    let analysis = story_analysis(ONE_STORY_ARTICLES - 4);
+    let derived = Derived::new(&analysis);
+    let listed = derived.not_quoted_by(&analysis, &analysis.groups[0]);
+    assert_eq!(listed, (1..ONE_STORY_ARTICLES).collect::<Vec<_>>());
+}

@@ -149,3 +149,44 @@ fn corrections_and_speakers_hold_when_articles_are_added() {
             .any(|q| q.speaker.as_deref() == Some("Tamsin Okoro"))
     );
 }
+
+#[test]
+fn the_stories_kept_after_an_analysis_are_those_read_from_the_articles() {
+    let articles: Vec<Article> = coverage(4).into_iter().take(60).collect();
+    let (first, rest) = articles.split_at(40);
+    let mut extracted = Extracted::new(first.to_vec());
+    extracted.analyze(&AnalyzeOptions::default());
+    for article in rest {
+        extracted.add(article.clone());
+    }
+    // Before the next analysis the kept keys hold fewer articles: they are read again.
+    let unanalysed = extracted.stories();
+    let analysis = extracted.analyze(&AnalyzeOptions::default());
+    let kept = extracted.stories();
+    let fresh = verbatim::group::stories(&analysis.articles);
+    let ids: Vec<&str> = analysis
+        .articles
+        .iter()
+        .map(|a| a.article_id.as_str())
+        .collect();
+    let (mut shared, mut apart) = (0, 0);
+    for a in &ids {
+        for b in &ids {
+            let want = fresh.shared(a, b);
+            assert_eq!(kept.shared(a, b), want, "{a} and {b}");
+            assert_eq!(
+                unanalysed.shared(a, b),
+                want,
+                "{a} and {b}, before analysing"
+            );
+            if a != b {
+                if want { shared += 1 } else { apart += 1 }
+            }
+        }
+    }
+    // Generated coverage tells several stories: some pairs share one, some do not.
+    assert!(
+        shared > 0 && apart > 0,
+        "{shared} pairs share a story, {apart} do not"
+    );
+}

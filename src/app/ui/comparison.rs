@@ -154,29 +154,30 @@ fn header_ui(
         statement_actions_ui(ui, doc, group, forms, out);
     });
     statement_notes_ui(ui, doc, group);
-    not_quoted_by_ui(ui, doc, group, out);
+    not_quoted_by_ui(ui, doc, out);
     theme::legend_ui(ui, doc.hide_cosmetic);
 }
 
 /// Most articles named one by one in "Not quoted by".
 const NOT_QUOTED_NAMED: usize = 8;
 
-/// "Not quoted by": the loaded articles that carry no version of this statement, each a link
-/// to that article, where the user can look for the nearest wording.
-fn not_quoted_by_ui(ui: &mut Ui, doc: &Document, group: &Group, out: &mut Vec<Command>) {
-    let quoting: Vec<&str> = (group.members.iter())
-        .filter_map(|m| doc.quote(&m.quote_id))
-        .map(|q| q.article_id.as_str())
-        .collect();
-    let missing: Vec<_> = (doc.analysis.articles.iter())
-        .filter(|a| !quoting.contains(&a.article_id.as_str()))
-        .collect();
-    if missing.is_empty() {
+/// "Not quoted by": the articles of the same story that carry no version of this statement,
+/// each a link to its nearest wording ([`Document::not_quoted`]).
+fn not_quoted_by_ui(ui: &mut Ui, doc: &Document, out: &mut Vec<Command>) {
+    if doc.not_quoted.is_empty() {
         return;
     }
     ui.horizontal_wrapped(|ui| {
-        ui.label("Not quoted by:");
-        for article in missing.iter().take(NOT_QUOTED_NAMED) {
+        ui.label("Not quoted by:").on_hover_text(
+            "Articles of the same story (they name some of the same less common people, \
+             places or organisations as an article that quotes it) with no version of this \
+             statement",
+        );
+        let missing = doc
+            .not_quoted
+            .iter()
+            .filter_map(|&i| doc.analysis.articles.get(i));
+        for article in missing.take(NOT_QUOTED_NAMED) {
             let link = ui.link(article.title.as_str());
             if link
                 .on_hover_text("Open this article at its nearest wording of the statement")
@@ -187,10 +188,10 @@ fn not_quoted_by_ui(ui: &mut Ui, doc: &Document, group: &Group, out: &mut Vec<Co
                 )));
             }
         }
-        if missing.len() > NOT_QUOTED_NAMED {
+        if doc.not_quoted.len() > NOT_QUOTED_NAMED {
             ui.label(format!(
                 "and {} more",
-                crate::view::summary::thousands(missing.len() - NOT_QUOTED_NAMED)
+                crate::view::summary::thousands(doc.not_quoted.len() - NOT_QUOTED_NAMED)
             ));
         }
     });
