@@ -80,9 +80,21 @@ fn share_names(versions: &mut [Version]) {
     }
 }
 
-/// The most central member: highest summed similarity to the others; ties go to the longest
-/// text, then the first.
+/// A version with fewer than this share of the fullest version's content words is a trimmed
+/// one, never the reference while a fuller one is there.
+const FULL_SHARE: f64 = 0.6;
+
+/// The most central member: highest summed similarity to the others, among the versions that
+/// keep most of the fullest one's content words (outlets trim a statement; a trimmed copy
+/// read as the reference would show the full one as additions); ties go to the longest text,
+/// then the first.
 fn central(versions: &[Version]) -> usize {
+    let content = |v: &Version| v.units.iter().filter(|u| is_content(u)).count();
+    let fullest = versions.iter().map(content).max().unwrap_or(0);
+    let full: Vec<bool> = versions
+        .iter()
+        .map(|v| content(v) as f64 >= FULL_SHARE * fullest as f64)
+        .collect();
     let n = versions.len();
     let mut sums = vec![0.0f64; n];
     for (i, a) in versions.iter().enumerate() {
@@ -97,6 +109,10 @@ fn central(versions: &[Version]) -> usize {
     }
     let len = |k: usize| versions.get(k).map_or(0, |v| v.text.len());
     let better = |i: usize, best: usize| {
+        let (fi, fb) = (full.get(i) == Some(&true), full.get(best) == Some(&true));
+        if fi != fb {
+            return fi;
+        }
         let (s, b) = (sums.get(i).copied(), sums.get(best).copied());
         let (s, b) = (s.unwrap_or(0.0), b.unwrap_or(0.0));
         s > b + 1e-9 || ((s - b).abs() <= 1e-9 && len(i) > len(best))

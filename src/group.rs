@@ -9,12 +9,15 @@
 //!
 //! A pair may only be one statement when its speakers agree (the same named speaker) or its
 //! articles share a story ([`story`]): a turn of phrase said by different people in different
-//! stories is never grouped. Its score blends weighted containment (a fragment lies wholly
-//! inside its full quotation), weighted Jaccard, and two alignment measures: the longest
-//! common run of content terms in order, and of all words (a translation changes words but
-//! keeps most content and the sentence's shape in place; unrelated sentences on one topic
-//! share words in no particular order), with small bonuses for shared numbers and the same
-//! speaker. Clusters form greedily from the best pair down ([`cluster`]).
+//! stories is never grouped. A pair shares at least three content terms (all of a shorter
+//! fragment's); a short statement one speaker reworded ("we need to delay" / "we require to
+//! delay") may share only half, with nearly all its words in place. Its score blends
+//! weighted containment (a fragment lies wholly inside its full quotation), weighted Jaccard,
+//! and two alignment measures: the longest common run of content terms in order, and of all
+//! words (a translation changes words but keeps most content and the sentence's shape in
+//! place; unrelated sentences on one topic share words in no particular order), with small
+//! bonuses for shared numbers and the same speaker. Clusters form greedily from the best pair
+//! down ([`cluster`]).
 //!
 //! The index is written here rather than taken from gaoya: MinHash/LSH approximates set
 //! overlap, while an exact inverted index of the rarer terms finds the same candidates without
@@ -43,6 +46,9 @@ pub use story::keys as story_keys;
 const THRESHOLD: f64 = 0.5;
 /// The most bytes between two pieces of one split quotation (an attribution).
 const PIECE_GAP: usize = 120;
+/// The share of its words a short statement reworded by its speaker keeps in place: one word
+/// in five replaced ("build" for "construct", "require" for "need"), the rest as printed.
+const REWORDED_SHAPE: f64 = 0.8;
 /// A lone fragment joins a cluster through a link this strong to any member.
 const FRAGMENT_LINK: f64 = 0.7;
 /// What a pair's score is made of, each from 0 to 1 but the bonus.
@@ -151,7 +157,12 @@ impl<'a> Index<'a> {
         let (pa, pb) = (self.profiles.get(a)?, self.profiles.get(b)?);
         let (shared, ws) = shared_weight(&self.idf, &pa.set, &pb.set);
         let smaller = pa.set.len().min(pb.set.len());
-        if smaller < 2 || shared < smaller.min(3) {
+        // Three terms in common, or all of a shorter fragment's; but a short statement
+        // reworded by one speaker ("we need to delay …" / "we require to delay …") keeps only
+        // half its terms, and nearly all its words in place (checked below).
+        let few = shared < smaller.min(3);
+        let reworded = few && shared >= 2 && shared * 2 >= smaller && self.same_speaker(a, b);
+        if smaller < 2 || (few && !reworded) {
             return None;
         }
         let (mut wa, mut wb) = (*self.weights.get(a)?, *self.weights.get(b)?);
@@ -199,12 +210,24 @@ impl<'a> Index<'a> {
         }
         parts.in_order = ratio(lcs(&pa.order, &pb.order), pa.order.len(), pb.order.len());
         parts.shape = ratio(lcs(&pa.words, &pb.words), pa.words.len(), pb.words.len());
-        Some(parts)
+        (!reworded || parts.shape >= REWORDED_SHAPE).then_some(parts)
     }
 
     /// How alike quotations `a` and `b` are: 0 when they share too little to be compared.
     fn score(&self, a: usize, b: usize) -> f64 {
         self.parts(a, b).map_or(0.0, |p| p.score())
+    }
+
+    /// Whether `a` and `b` have one named speaker (a surname alone counts as the full name it
+    /// ends: "Okafor" and "Ada Okafor").
+    fn same_speaker(&self, a: usize, b: usize) -> bool {
+        let (Some(&x), Some(&y)) = (self.speaker_of.get(a), self.speaker_of.get(b)) else {
+            return false;
+        };
+        matches!((x, y), (Some((x, true)), Some((y, true))) if x == y || {
+            let (sx, sy) = (self.speaker(a).unwrap_or(""), self.speaker(b).unwrap_or(""));
+            crate::speakers::is_surname_of(sx, sy) || crate::speakers::is_surname_of(sy, sx)
+        })
     }
 
     fn speaker(&self, i: usize) -> Option<&str> {
@@ -233,15 +256,7 @@ impl<'a> Index<'a> {
     /// counts as the full name it ends: "Okafor" and "Ada Okafor"), or articles that share a
     /// story.
     fn compatible(&self, a: usize, b: usize) -> bool {
-        let (Some(&x), Some(&y)) = (self.speaker_of.get(a), self.speaker_of.get(b)) else {
-            return false;
-        };
-        if let (Some((x, true)), Some((y, true))) = (x, y)
-            && (x == y || {
-                let (sx, sy) = (self.speaker(a).unwrap_or(""), self.speaker(b).unwrap_or(""));
-                crate::speakers::is_surname_of(sx, sy) || crate::speakers::is_surname_of(sy, sx)
-            })
-        {
+        if self.same_speaker(a, b) {
             return true;
         }
         let (Some(&x), Some(&y)) = (self.story_of.get(a), self.story_of.get(b)) else {

@@ -174,6 +174,27 @@ fn reference_is_most_central_then_longest_then_first() {
 }
 
 #[test]
+fn a_trimmed_version_is_not_the_reference_while_a_fuller_one_is_there() {
+    let full = "Households will not face rationing this summer, but every garden hose in the \
+                region will have to be turned off from Monday.";
+    let group = group_of(
+        &[
+            "Households will not face rationing this summer.",
+            full,
+            "Households will not face rationing this summer,",
+            "will not suffer rationing this summer",
+        ],
+        None,
+    );
+    assert_eq!(group.reference, "q2");
+    assert!(
+        group.flags.contains(&GroupFlag::Truncated),
+        "{:?}",
+        group.flags
+    );
+}
+
+#[test]
 fn caller_reference_is_kept() {
     let group = group_of(
         &["The dam held.", "The dam held firm.", "The dam held firm."],

@@ -315,3 +315,39 @@ fn a_surname_alone_joins_the_full_name_across_stories() {
     let quotes = [said("a1", "Ada Okafor"), said("a2", "Mensah")];
     assert_eq!(group_in_stories(&quotes, &stories), vec![vec![0], vec![1]]);
 }
+
+#[test]
+fn a_short_statement_reworded_by_its_speaker_groups() {
+    let said = |article: &str, speaker: &str, text: &str| Quote {
+        speaker: Some(speaker.into()),
+        ..quote(article, text)
+    };
+    // One word in five replaced: half the content terms in common, the words in place.
+    let built = "I did not build more shelters before the storm by March.";
+    let reworded = "I did not construct more shelters before the flood by March.";
+    let quotes = [
+        said("a1", "Ada Okafor", built),
+        said("a2", "Okafor", reworded),
+    ];
+    assert_eq!(group(&quotes), vec![vec![0, 1]]);
+    // The same words from two people share too little to be one statement.
+    let quotes = [
+        said("a1", "Ada Okafor", built),
+        said("a2", "Ben Tull", reworded),
+    ];
+    assert_eq!(group(&quotes), vec![vec![0], vec![1]]);
+    // Two statements made on one pattern keep too few words in place.
+    let quotes = [
+        said(
+            "a1",
+            "Ada Okafor",
+            "Prices in the north will fall by March.",
+        ),
+        said(
+            "a2",
+            "Ada Okafor",
+            "Schools in the north will close by March.",
+        ),
+    ];
+    assert_eq!(group(&quotes), vec![vec![0], vec![1]]);
+}

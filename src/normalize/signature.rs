@@ -32,7 +32,13 @@ pub fn signature(text: &str) -> Signature {
             }
             UnitKind::Word => {
                 let content = !unit.stop && !unit.negation && unit.stem.chars().count() > 1;
-                sig.stems.push(unit.stem.clone());
+                match unit.key.strip_suffix("n't").filter(|_| unit.negation) {
+                    // "don't" has the shape of "do not".
+                    Some(verb) => sig
+                        .stems
+                        .extend([contracted(verb).to_string(), "not".into()]),
+                    None => sig.stems.push(unit.stem.clone()),
+                }
                 if content {
                     sig.terms.push(unit.stem);
                 }
@@ -42,4 +48,14 @@ pub fn signature(text: &str) -> Signature {
         }
     }
     sig
+}
+
+/// The verb a negative contraction is made on: "do" of "don't", "will" of "won't".
+fn contracted(verb: &str) -> &str {
+    match verb {
+        "wo" => "will",
+        "ca" => "can",
+        "sha" => "shall",
+        _ => verb,
+    }
 }

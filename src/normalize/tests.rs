@@ -150,3 +150,12 @@ fn limiting_idioms_are_not_negations() {
     assert!(negated("no rockets"));
     assert!(negated("not the port"));
 }
+
+#[test]
+fn a_negative_contraction_has_the_shape_of_its_two_words() {
+    let stems = |text: &str| super::signature(text).stems;
+    assert_eq!(stems("I don’t know"), stems("I do not know"));
+    assert_eq!(stems("We won't stop"), stems("We will not stop"));
+    assert_eq!(stems("They can't wait"), stems("They can not wait"));
+    assert_ne!(stems("We won't stop"), stems("We want to stop"));
+}
