@@ -89,12 +89,16 @@ const FULL_SHARE: f64 = 0.6;
 /// read as the reference would show the full one as additions); ties go to the longest text,
 /// then the first.
 fn central(versions: &[Version]) -> usize {
-    let content = |v: &Version| v.units.iter().filter(|u| is_content(u)).count();
-    let fullest = versions.iter().map(content).max().unwrap_or(0);
-    let full: Vec<bool> = versions
+    let content: Vec<usize> = versions
         .iter()
-        .map(|v| content(v) as f64 >= FULL_SHARE * fullest as f64)
+        .map(|v| v.units.iter().filter(|u| is_content(u)).count())
         .collect();
+    let fullest = content.iter().copied().max().unwrap_or(0) as f64;
+    let full = |k: usize| {
+        content
+            .get(k)
+            .is_some_and(|&c| c as f64 >= FULL_SHARE * fullest)
+    };
     let n = versions.len();
     let mut sums = vec![0.0f64; n];
     for (i, a) in versions.iter().enumerate() {
@@ -109,9 +113,8 @@ fn central(versions: &[Version]) -> usize {
     }
     let len = |k: usize| versions.get(k).map_or(0, |v| v.text.len());
     let better = |i: usize, best: usize| {
-        let (fi, fb) = (full.get(i) == Some(&true), full.get(best) == Some(&true));
-        if fi != fb {
-            return fi;
+        if full(i) != full(best) {
+            return full(i);
         }
         let (s, b) = (sums.get(i).copied(), sums.get(best).copied());
         let (s, b) = (s.unwrap_or(0.0), b.unwrap_or(0.0));
